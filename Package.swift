@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rooster",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Rooster", targets: ["Rooster"]),
+        .executable(name: "rooster", targets: ["rooster"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Value types of a school and a timetable, and validation. No Foundation, no I/O.
+        .target(name: "RoosterModel"),
+        // The rule catalogue and the one checker that scores every timetable.
+        .target(name: "RoosterRules", dependencies: ["RoosterModel"]),
+        // Files: the versioned YAML/JSON school and timetable formats, ITC 2007 .ctt/.sol.
+        .target(
+            name: "RoosterIO",
+            dependencies: ["RoosterModel", "RoosterRules", .product(name: "Yams", package: "Yams")]
+        ),
+        // The library product: re-exports the modules above.
+        .target(name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "rooster",
+            dependencies: ["Rooster", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .target(name: "RoosterTestSupport", dependencies: ["RoosterModel"], path: "Tests/RoosterTestSupport"),
+        .testTarget(name: "RoosterModelTests", dependencies: ["RoosterModel", "RoosterTestSupport"]),
+        .testTarget(name: "RoosterRulesTests", dependencies: ["RoosterRules", "RoosterTestSupport"]),
+        .testTarget(
+            name: "RoosterIOTests",
+            dependencies: ["RoosterIO", "RoosterTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),
+    ]
+)

@@ -1,0 +1,4 @@
+// The Rooster library: one import for the model, the rule checker and the file formats.
+@_exported import RoosterIO
+@_exported import RoosterModel
+@_exported import RoosterRules

@@ -1,0 +1,237 @@
+/// The versioned file form of a school, the same in YAML and JSON (schema `rooster-school/1`).
+///
+/// Documents mirror the model closely, with the differences that make files pleasant to write:
+/// days are referred to by ID (`mon`), times are `"08:15"`, durations are `duration` (periods) and
+/// `length` (minutes), and absent fields take the model's defaults. See `docs/school-format.md`.
+struct SchoolDocument: Codable, Equatable {
+    static let currentSchema = "rooster-school/1"
+
+    var schema: String?
+    var name: String
+    var weeksInCycle: Int?
+    var segments: [SegmentDocument]?
+    var dayTemplates: [DayTemplateDocument]
+    var days: [DayDocument]
+    var subjects: [SubjectDocument]?
+    var teachers: [TeacherDocument]?
+    var rooms: [RoomDocument]?
+    var groups: [GroupDocument]?
+    var students: [StudentDocument]?
+    var lessons: [LessonDocument]?
+    var clusters: [ClusterDocument]?
+    var choiceRequests: [ChoiceRequestDocument]?
+    var choiceLessonsPerWeek: Int?
+    var coaching: CoachingDocument?
+    var teamTimes: [TeamTimeDocument]?
+    var exemptions: [ExemptionDocument]?
+    var ruleWeights: [String: Int]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case schema, name, weeksInCycle, segments, dayTemplates, days, subjects, teachers, rooms, groups, students
+        case lessons, clusters, choiceRequests, choiceLessonsPerWeek, coaching, teamTimes, exemptions, ruleWeights
+    }
+}
+
+struct SegmentDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var kind: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, kind }
+}
+
+struct PeriodDocument: Codable, Equatable {
+    var name: String?
+    var start: String
+    var length: Int
+    var segment: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, start, length, segment }
+}
+
+struct DayTemplateDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var periods: [PeriodDocument]
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, periods }
+}
+
+struct DayDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var template: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, template }
+}
+
+/// A set of periods: `{day: mon, periods: [0, 1]}`, or `{day: fri}` for the whole day.
+struct SlotsDocument: Codable, Equatable {
+    var day: String
+    var periods: [Int]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case day, periods }
+}
+
+/// One slot: `{day: mon, period: 2}`.
+struct SlotDocument: Codable, Equatable {
+    var day: String
+    var period: Int
+    enum CodingKeys: String, CodingKey, CaseIterable { case day, period }
+}
+
+struct SubjectDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var color: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, color }
+}
+
+struct CoachRoleDocument: Codable, Equatable {
+    var caseload: Int?
+    enum CodingKeys: String, CodingKey, CaseIterable { case caseload }
+}
+
+struct TeacherDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var unavailable: [SlotsDocument]?
+    var unwanted: [SlotsDocument]?
+    var daysOff: [String]?
+    var maxPeriodsPerDay: Int?
+    var maxDays: Int?
+    var coach: CoachRoleDocument?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, name, unavailable, unwanted, daysOff, maxPeriodsPerDay, maxDays, coach
+    }
+}
+
+struct RoomDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var capacity: Int
+    var kind: String?
+    var site: String?
+    var unavailable: [SlotsDocument]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, capacity, kind, site, unavailable }
+}
+
+struct GroupDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var year: Int?
+    var level: String?
+    var size: Int?
+    var unavailable: [SlotsDocument]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, year, level, size, unavailable }
+}
+
+struct StudentDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var groups: [String]?
+    var coaches: [String]?
+    var onTrack: Bool?
+    var coachingIntervalInWeeks: Int?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, groups, coaches, onTrack, coachingIntervalInWeeks }
+}
+
+struct ChoiceSettingsDocument: Codable, Equatable {
+    var kind: String?
+    var capacity: Int?
+    var minimumSize: Int?
+    var openTo: [String]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case kind, capacity, minimumSize, openTo }
+}
+
+struct LessonDocument: Codable, Equatable {
+    var id: String
+    var subject: String?
+    var teachers: [String]?
+    var groups: [String]?
+    var countPerWeek: Int?
+    var duration: Int?
+    var roomKind: String?
+    var roomCount: Int?
+    var allowedRooms: [String]?
+    var studentCount: Int?
+    var allowedSegments: [String]?
+    var maxPerDay: Int?
+    var minDays: Int?
+    var pinned: [SlotDocument]?
+    var unavailable: [SlotsDocument]?
+    var weeks: [Int]?
+    var choice: ChoiceSettingsDocument?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, subject, teachers, groups, countPerWeek, duration, roomKind, roomCount, allowedRooms, studentCount
+        case allowedSegments, maxPerDay, minDays, pinned, unavailable, weeks, choice
+    }
+}
+
+struct ClusterDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var kind: String?
+    var lessons: [String]
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, kind, lessons }
+}
+
+struct ChoiceRequestDocument: Codable, Equatable {
+    var student: String
+    var lesson: String
+    var rank: Int?
+    var required: Bool?
+    enum CodingKeys: String, CodingKey, CaseIterable { case student, lesson, rank, required }
+}
+
+struct CoachingDocument: Codable, Equatable {
+    var length: Int?
+    var intervalInWeeks: Int?
+    var segment: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case length, intervalInWeeks, segment }
+}
+
+struct TeamTimeDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var teachers: [String]
+    var commonFreePeriods: Int
+    var segment: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, teachers, commonFreePeriods, segment }
+}
+
+struct ExemptionDocument: Codable, Equatable {
+    var lesson: String
+    var days: [String]
+    enum CodingKeys: String, CodingKey, CaseIterable { case lesson, days }
+}
+
+/// The keys each kind of object may have, by path pattern (`lessons[]` for every lesson), used to
+/// report misspelt keys that decoding alone would silently ignore.
+enum SchoolSchema {
+    static let keys: [String: [String]] = [
+        "": names(SchoolDocument.CodingKeys.self),
+        "segments[]": names(SegmentDocument.CodingKeys.self),
+        "dayTemplates[]": names(DayTemplateDocument.CodingKeys.self),
+        "dayTemplates[].periods[]": names(PeriodDocument.CodingKeys.self),
+        "days[]": names(DayDocument.CodingKeys.self),
+        "subjects[]": names(SubjectDocument.CodingKeys.self),
+        "teachers[]": names(TeacherDocument.CodingKeys.self),
+        "teachers[].unavailable[]": names(SlotsDocument.CodingKeys.self),
+        "teachers[].unwanted[]": names(SlotsDocument.CodingKeys.self),
+        "teachers[].coach": names(CoachRoleDocument.CodingKeys.self),
+        "rooms[]": names(RoomDocument.CodingKeys.self),
+        "rooms[].unavailable[]": names(SlotsDocument.CodingKeys.self),
+        "groups[]": names(GroupDocument.CodingKeys.self),
+        "groups[].unavailable[]": names(SlotsDocument.CodingKeys.self),
+        "students[]": names(StudentDocument.CodingKeys.self),
+        "lessons[]": names(LessonDocument.CodingKeys.self),
+        "lessons[].pinned[]": names(SlotDocument.CodingKeys.self),
+        "lessons[].unavailable[]": names(SlotsDocument.CodingKeys.self),
+        "lessons[].choice": names(ChoiceSettingsDocument.CodingKeys.self),
+        "clusters[]": names(ClusterDocument.CodingKeys.self),
+        "choiceRequests[]": names(ChoiceRequestDocument.CodingKeys.self),
+        "coaching": names(CoachingDocument.CodingKeys.self),
+        "teamTimes[]": names(TeamTimeDocument.CodingKeys.self),
+        "exemptions[]": names(ExemptionDocument.CodingKeys.self),
+    ]
+
+    static func names<K: CodingKey & CaseIterable>(_ keys: K.Type) -> [String] {
+        keys.allCases.map(\.stringValue)
+    }
+}

@@ -1,0 +1,92 @@
+/// Impossible loads found by counting, before any solver runs (FET calls these "pre-generation
+/// checks"): if more periods are needed than exist, no timetable can be feasible.
+extension SchoolValidator {
+    /// Weekly lesson periods of a lesson (all occurrences), or 0 for an invalid lesson.
+    func weeklyPeriods(_ lesson: Lesson) -> Int {
+        max(lesson.countPerWeek, 0) * max(lesson.durationInPeriods, 0)
+    }
+
+    mutating func checkTeacherLoads() {
+        var demand: [Teacher.ID: Int] = [:]
+        for lesson in school.lessons {
+            for teacher in Set(lesson.teachers) { demand[teacher, default: 0] += weeklyPeriods(lesson) }
+        }
+        for (index, teacher) in school.teachers.enumerated() {
+            guard let needed = demand[teacher.id], needed > 0 else { continue }
+            var perDay: [Int] = school.days.indices.map { day in
+                if teacher.daysOff.contains(day) { return 0 }
+                let free = school.periods(ofDay: day).indices.filter { !teacher.unavailable.contains(TimeSlot(day: day, period: $0)) }.count
+                return min(free, teacher.maxPeriodsPerDay ?? free)
+            }
+            perDay.sort(by: >)
+            let available = perDay.prefix(teacher.maxDays ?? perDay.count).reduce(0, +)
+            if needed > available {
+                error(
+                    "teacherOverloaded",
+                    "Teacher \(teacher.id) teaches \(needed) periods a week but is available for at most \(available)",
+                    at: "teachers[\(index)]",
+                    hint: "move lessons to another teacher, or relax the teacher's unavailability, days off or daily maximum")
+            }
+        }
+    }
+
+    mutating func checkGroupLoads() {
+        /// The lesson periods of one group that need the same segments.
+        struct Unit { var periods: Int; var segments: Set<Segment.ID> }
+        var units: [Group.ID: [Unit]] = [:]
+        var countedClusters: Set<[Group.ID: Cluster.ID]> = []
+        var clusterOf: [Lesson.ID: Cluster.ID] = [:]
+        for cluster in school.clusters { for lesson in cluster.lessons { clusterOf[lesson] = cluster.id } }
+        for lesson in school.lessons {
+            for group in Set(lesson.groups) {
+                // Lessons of one cluster run at the same time: a group's share of the cluster counts once.
+                if let cluster = clusterOf[lesson.id] {
+                    guard countedClusters.insert([group: cluster]).inserted else { continue }
+                }
+                units[group, default: []].append(Unit(periods: weeklyPeriods(lesson), segments: Set(lesson.allowedSegments)))
+            }
+        }
+        for (index, group) in school.groups.enumerated() {
+            guard let groupUnits = units[group.id] else { continue }
+            let freeSlots = school.allSlots.filter { !group.unavailable.contains($0) }
+            for segments in Set(groupUnits.map(\.segments)) {
+                // Lessons restricted to a subset of these segments compete for the same periods.
+                let needed = groupUnits.filter { unit in
+                    segments.isEmpty || (!unit.segments.isEmpty && unit.segments.isSubset(of: segments))
+                }.reduce(0) { $0 + $1.periods }
+                let available = freeSlots.filter { slot in
+                    segments.isEmpty || school.period(at: slot)?.segment.map(segments.contains) == true
+                }.count
+                if needed > available {
+                    let scope = segments.isEmpty ? "in the week" : "in segment(s) \(segments.map(\.rawValue).sorted().joined(separator: ", "))"
+                    error(
+                        "groupOverloaded",
+                        "Group \(group.id) has \(needed) lesson periods \(scope), but only \(available) periods exist there",
+                        at: "groups[\(index)]", hint: "remove lessons, allow more segments, or lengthen the day templates")
+                }
+            }
+        }
+    }
+
+    mutating func checkRoomLoads() {
+        let slotCount = school.allSlots.count
+        var demandByKind: [RoomKind?: Int] = [:]
+        for lesson in school.lessons where lesson.allowedRooms == nil {
+            demandByKind[lesson.roomKind, default: 0] += weeklyPeriods(lesson) * max(lesson.roomCount, 0)
+        }
+        func supply(_ kind: RoomKind?) -> Int {
+            school.rooms.filter { kind == nil || $0.kind == kind }.reduce(0) { $0 + slotCount - $1.unavailable.count }
+        }
+        for (kind, needed) in demandByKind.sorted(by: { ($0.key?.rawValue ?? "") < ($1.key?.rawValue ?? "") }) {
+            guard let kind, supply(kind) > 0, needed > supply(kind) else { continue }
+            error(
+                "roomsOverloaded", "Lessons need \(needed) periods in rooms of kind '\(kind)', but those rooms have \(supply(kind)) periods a week",
+                at: "rooms", hint: "add rooms of kind '\(kind)' or let some lessons use another kind")
+        }
+        let total = demandByKind.values.reduce(0, +)
+        if total > supply(nil) {
+            error("roomsOverloaded", "Lessons need \(total) room periods a week, but all rooms together have \(supply(nil))",
+                  at: "rooms", hint: "add rooms")
+        }
+    }
+}

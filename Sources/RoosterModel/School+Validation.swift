@@ -1,0 +1,449 @@
+extension School {
+    /// Checks the school before any solver runs and returns every problem found.
+    ///
+    /// Three families of checks, in the spirit of FET's pre-generation checks:
+    /// - structure: duplicate IDs, references to things that do not exist, overlapping periods,
+    ///   slots outside the calendar;
+    /// - consistency: clusters whose lessons differ in length, coaching intervals that do not fit the
+    ///   cycle;
+    /// - impossible loads found by counting: a teacher or group with more lesson periods than
+    ///   available periods, a lesson longer than any run of its allowed segments, a room kind no room
+    ///   has, more choice demand than seats.
+    ///
+    /// A school without errors can still be infeasible, but a school with errors certainly is.
+    ///
+    /// - Returns: Diagnostics in the order of the document, errors and warnings mixed.
+    /// - Complexity: O(lessons × (groups + slots) + students).
+    public func validate() -> [Diagnostic] {
+        var validator = SchoolValidator(school: self)
+        validator.run()
+        return validator.diagnostics
+    }
+}
+
+/// The state of one validation run: the school, lookup sets and the diagnostics found so far.
+struct SchoolValidator {
+    let school: School
+    var diagnostics: [Diagnostic] = []
+
+    let segmentIDs: Set<Segment.ID>
+    let templateIDs: Set<DayTemplate.ID>
+    let subjectIDs: Set<Subject.ID>
+    let teacherIDs: Set<Teacher.ID>
+    let roomIDs: Set<Room.ID>
+    let groupIDs: Set<Group.ID>
+    let studentIDs: Set<Student.ID>
+    let lessonIndex: [Lesson.ID: Int]
+
+    init(school: School) {
+        self.school = school
+        segmentIDs = Set(school.segments.map(\.id))
+        templateIDs = Set(school.dayTemplates.map(\.id))
+        subjectIDs = Set(school.subjects.map(\.id))
+        teacherIDs = Set(school.teachers.map(\.id))
+        roomIDs = Set(school.rooms.map(\.id))
+        groupIDs = Set(school.groups.map(\.id))
+        studentIDs = Set(school.students.map(\.id))
+        lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func run() {
+        checkCalendar()
+        checkDuplicates()
+        checkTeachers()
+        checkRooms()
+        checkGroupsAndStudents()
+        checkLessons()
+        checkClusters()
+        checkChoice()
+        checkCoaching()
+        checkTeamTimes()
+        checkExemptions()
+        checkRuleWeights()
+        checkTeacherLoads()
+        checkGroupLoads()
+        checkRoomLoads()
+    }
+
+    // MARK: - Helpers
+
+    mutating func error(_ code: String, _ message: String, at path: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, at: path, hint: hint))
+    }
+
+    mutating func warning(_ code: String, _ message: String, at path: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: path, hint: hint))
+    }
+
+    mutating func reference<Tag>(
+        _ id: Identifier<Tag>, in known: Set<Identifier<Tag>>, kind: String, listedIn list: String, at path: String
+    ) {
+        guard !known.contains(id) else { return }
+        error(
+            "unknownReference", "Unknown \(kind) '\(id)'", at: path,
+            hint: "declare '\(id)' under \(list), or fix the spelling")
+    }
+
+    mutating func slots(_ slots: some Collection<TimeSlot>, at path: String) {
+        for (index, slot) in slots.sorted().enumerated() where !school.contains(slot) {
+            error(
+                "slotOutOfRange",
+                "Slot day \(slot.day), period \(slot.period) is not in the calendar", at: "\(path)[\(index)]",
+                hint: "days count from 0 up to \(school.days.count - 1); periods from 0 within that day's template")
+        }
+    }
+
+    mutating func dayIndices(_ days: some Collection<Int>, at path: String) {
+        for day in days.sorted() where !school.days.indices.contains(day) {
+            error("slotOutOfRange", "Day \(day) is not in the calendar", at: path, hint: "use one of the days under days")
+        }
+    }
+
+    mutating func duplicates<ID: Hashable & CustomStringConvertible>(_ ids: [ID], list: String) {
+        var seen: [ID: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            if let first = seen[id] {
+                error(
+                    "duplicateID", "Duplicate id '\(id)' (first used at \(list)[\(first)])", at: "\(list)[\(index)].id",
+                    hint: "every entry under \(list) needs its own id")
+            } else {
+                seen[id] = index
+            }
+        }
+    }
+
+    // MARK: - Structure
+
+    mutating func checkCalendar() {
+        if school.weeksInCycle < 1 {
+            error("invalidValue", "The cycle must have at least one week", at: "weeksInCycle", hint: "use 1 for a plain weekly timetable")
+        }
+        if school.days.isEmpty {
+            error("emptyCalendar", "The school has no days", at: "days", hint: "list the days of the week, each with a day template")
+        }
+        for (index, day) in school.days.enumerated() {
+            reference(day.template, in: templateIDs, kind: "day template", listedIn: "dayTemplates", at: "days[\(index)].template")
+        }
+        for (templateIndex, template) in school.dayTemplates.enumerated() {
+            let path = "dayTemplates[\(templateIndex)]"
+            if template.periods.isEmpty {
+                error("emptyTemplate", "Day template '\(template.id)' has no periods", at: "\(path).periods")
+            }
+            for (periodIndex, period) in template.periods.enumerated() {
+                let periodPath = "\(path).periods[\(periodIndex)]"
+                if period.lengthInMinutes <= 0 {
+                    error("invalidValue", "A period must last at least one minute", at: "\(periodPath).length")
+                }
+                if let segment = period.segment {
+                    reference(segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "\(periodPath).segment")
+                }
+                if periodIndex > 0 {
+                    let previous = template.periods[periodIndex - 1]
+                    if period.start < previous.end {
+                        error(
+                            "overlappingPeriods",
+                            "Period \(periodIndex) of day template '\(template.id)' starts at \(period.start), before period \(periodIndex - 1) ends at \(previous.end)",
+                            at: "\(periodPath).start", hint: "list periods in order of time without overlap")
+                    }
+                }
+                if period.end.minutesSinceMidnight > 24 * 60 {
+                    error("invalidValue", "Period \(periodIndex) of '\(template.id)' runs past midnight", at: "\(periodPath).length")
+                }
+            }
+        }
+    }
+
+    mutating func checkDuplicates() {
+        duplicates(school.segments.map(\.id), list: "segments")
+        duplicates(school.dayTemplates.map(\.id), list: "dayTemplates")
+        duplicates(school.days.map(\.id), list: "days")
+        duplicates(school.subjects.map(\.id), list: "subjects")
+        duplicates(school.teachers.map(\.id), list: "teachers")
+        duplicates(school.rooms.map(\.id), list: "rooms")
+        duplicates(school.groups.map(\.id), list: "groups")
+        duplicates(school.students.map(\.id), list: "students")
+        duplicates(school.lessons.map(\.id), list: "lessons")
+        duplicates(school.clusters.map(\.id), list: "clusters")
+        duplicates(school.teamTimes.map(\.id), list: "teamTimes")
+    }
+
+    mutating func checkTeachers() {
+        for (index, teacher) in school.teachers.enumerated() {
+            let path = "teachers[\(index)]"
+            slots(teacher.unavailable, at: "\(path).unavailable")
+            slots(teacher.unwanted, at: "\(path).unwanted")
+            dayIndices(teacher.daysOff, at: "\(path).daysOff")
+            if let max = teacher.maxPeriodsPerDay, max < 1 {
+                error("invalidValue", "maxPeriodsPerDay of teacher \(teacher.id) must be at least 1", at: "\(path).maxPeriodsPerDay")
+            }
+            if let max = teacher.maxDays, max < 1 {
+                error("invalidValue", "maxDays of teacher \(teacher.id) must be at least 1", at: "\(path).maxDays")
+            }
+        }
+    }
+
+    mutating func checkRooms() {
+        for (index, room) in school.rooms.enumerated() {
+            if room.capacity < 0 {
+                error("invalidValue", "Room \(room.id) has a negative capacity", at: "rooms[\(index)].capacity")
+            }
+            slots(room.unavailable, at: "rooms[\(index)].unavailable")
+        }
+    }
+
+    mutating func checkGroupsAndStudents() {
+        for (index, group) in school.groups.enumerated() {
+            if let size = group.size, size < 0 {
+                error("invalidValue", "Group \(group.id) has a negative size", at: "groups[\(index)].size")
+            }
+            slots(group.unavailable, at: "groups[\(index)].unavailable")
+        }
+        for (index, student) in school.students.enumerated() {
+            for (g, group) in student.groups.enumerated() {
+                reference(group, in: groupIDs, kind: "group", listedIn: "groups", at: "students[\(index)].groups[\(g)]")
+            }
+            for (c, coach) in student.coaches.enumerated() {
+                reference(coach, in: teacherIDs, kind: "teacher", listedIn: "teachers", at: "students[\(index)].coaches[\(c)]")
+            }
+        }
+    }
+
+    mutating func checkLessons() {
+        let roomKinds = Set(school.rooms.map(\.kind))
+        for (index, lesson) in school.lessons.enumerated() {
+            let path = "lessons[\(index)]"
+            if let subject = lesson.subject {
+                reference(subject, in: subjectIDs, kind: "subject", listedIn: "subjects", at: "\(path).subject")
+            }
+            for (t, teacher) in lesson.teachers.enumerated() {
+                reference(teacher, in: teacherIDs, kind: "teacher", listedIn: "teachers", at: "\(path).teachers[\(t)]")
+            }
+            for (g, group) in lesson.groups.enumerated() {
+                reference(group, in: groupIDs, kind: "group", listedIn: "groups", at: "\(path).groups[\(g)]")
+            }
+            for (s, segment) in lesson.allowedSegments.enumerated() {
+                reference(segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "\(path).allowedSegments[\(s)]")
+            }
+            for (r, room) in (lesson.allowedRooms ?? []).enumerated() {
+                reference(room, in: roomIDs, kind: "room", listedIn: "rooms", at: "\(path).allowedRooms[\(r)]")
+            }
+            if lesson.countPerWeek < 0 {
+                error("invalidValue", "Lesson \(lesson.id) has a negative count per week", at: "\(path).countPerWeek")
+            }
+            if lesson.durationInPeriods < 1 {
+                error("invalidValue", "Lesson \(lesson.id) must last at least one period", at: "\(path).duration")
+            }
+            if lesson.roomCount < 0 {
+                error("invalidValue", "Lesson \(lesson.id) needs a negative number of rooms", at: "\(path).roomCount")
+            }
+            if let maxPerDay = lesson.maxPerDay, maxPerDay < 1 {
+                error("invalidValue", "maxPerDay of lesson \(lesson.id) must be at least 1", at: "\(path).maxPerDay")
+            }
+            if lesson.pinned.count > lesson.countPerWeek {
+                error(
+                    "invalidValue", "Lesson \(lesson.id) pins \(lesson.pinned.count) slots but runs \(lesson.countPerWeek) times a week",
+                    at: "\(path).pinned", hint: "pin at most countPerWeek slots")
+            }
+            slots(lesson.pinned, at: "\(path).pinned")
+            slots(lesson.unavailable, at: "\(path).unavailable")
+            for week in (lesson.weeks ?? []).sorted() where !(0..<school.weeksInCycle).contains(week) {
+                error("invalidValue", "Lesson \(lesson.id) runs in week \(week), but the cycle has weeks 0–\(school.weeksInCycle - 1)", at: "\(path).weeks")
+            }
+            if lesson.teachers.isEmpty && lesson.groups.isEmpty {
+                warning("emptyLesson", "Lesson \(lesson.id) has neither teachers nor groups", at: path)
+            }
+            if let kind = lesson.roomKind, lesson.roomCount > 0, !roomKinds.contains(kind) {
+                error(
+                    "noRoomOfKind", "Lesson \(lesson.id) needs a room of kind '\(kind)', and no room has that kind", at: "\(path).roomKind",
+                    hint: "add a room of kind '\(kind)' or change the lesson's roomKind")
+            }
+            if lesson.roomCount > 0, lesson.durationInPeriods >= 1, lesson.countPerWeek > 0 {
+                let suitable = school.rooms.filter { room in
+                    (lesson.roomKind.map { room.kind == $0 } ?? true) && (lesson.allowedRooms?.contains(room.id) ?? true)
+                }
+                if suitable.count < lesson.roomCount, lesson.roomKind.map(roomKinds.contains) ?? true {
+                    error(
+                        "notEnoughRooms", "Lesson \(lesson.id) needs \(lesson.roomCount) room(s) at once; only \(suitable.count) qualify",
+                        at: "\(path).roomCount")
+                } else if let largest = suitable.map(\.capacity).max() {
+                    let students = school.expectedStudents(of: lesson)
+                    if students > largest {
+                        warning(
+                            "roomTooSmall", "Lesson \(lesson.id) has \(students) students; the largest suitable room seats \(largest)",
+                            at: "\(path).studentCount", hint: "every occurrence will violate roomCapacity")
+                    }
+                }
+            }
+            if lesson.durationInPeriods >= 1, lesson.countPerWeek > 0, !fitsSomewhere(lesson) {
+                let where_ = lesson.allowedSegments.isEmpty ? "day" : "run of its allowed segments"
+                error(
+                    "lessonTooLong", "Lesson \(lesson.id) lasts \(lesson.durationInPeriods) periods, longer than any \(where_)",
+                    at: "\(path).duration", hint: "shorten the lesson or allow more segments")
+            }
+            for (p, start) in lesson.pinned.enumerated()
+            where school.contains(start) && !school.fits(durationInPeriods: lesson.durationInPeriods, at: start, in: lesson.allowedSegments) {
+                error(
+                    "pinnedOutsideSegment", "Lesson \(lesson.id) is pinned at \(school.label(start)), where it does not fit its allowed segments",
+                    at: "\(path).pinned[\(p)]")
+            }
+            if let choice = lesson.choice {
+                for (g, group) in choice.openTo.enumerated() {
+                    reference(group, in: groupIDs, kind: "group", listedIn: "groups", at: "\(path).choice.openTo[\(g)]")
+                }
+                if let capacity = choice.capacity, capacity < choice.minimumSize {
+                    error("invalidValue", "Choice lesson \(lesson.id) has capacity \(capacity) below its minimum size \(choice.minimumSize)", at: "\(path).choice.capacity")
+                }
+            }
+        }
+    }
+
+    /// True when some day has room for the lesson in its allowed segments.
+    func fitsSomewhere(_ lesson: Lesson) -> Bool {
+        school.allSlots.contains { slot in
+            school.fits(durationInPeriods: lesson.durationInPeriods, at: slot, in: lesson.allowedSegments)
+        }
+    }
+
+    mutating func checkClusters() {
+        var clusterOfLesson: [Lesson.ID: Cluster.ID] = [:]
+        for (index, cluster) in school.clusters.enumerated() {
+            let path = "clusters[\(index)]"
+            if cluster.lessons.count < 2 {
+                warning("smallCluster", "Cluster \(cluster.id) has fewer than two lessons", at: "\(path).lessons")
+            }
+            var shape: (count: Int, duration: Int)?
+            for (l, lessonID) in cluster.lessons.enumerated() {
+                let lessonPath = "\(path).lessons[\(l)]"
+                guard let lessonIndex = lessonIndex[lessonID] else {
+                    reference(lessonID, in: [], kind: "lesson", listedIn: "lessons", at: lessonPath)
+                    continue
+                }
+                if let other = clusterOfLesson[lessonID], other != cluster.id {
+                    error("lessonInTwoClusters", "Lesson \(lessonID) is in clusters \(other) and \(cluster.id)", at: lessonPath,
+                          hint: "merge the clusters or split the lesson")
+                }
+                clusterOfLesson[lessonID] = cluster.id
+                let lesson = school.lessons[lessonIndex]
+                if let shape, shape != (lesson.countPerWeek, lesson.durationInPeriods) {
+                    error(
+                        "clusterShape",
+                        "Lesson \(lessonID) runs \(lesson.countPerWeek)×\(lesson.durationInPeriods) periods, unlike the other lessons of cluster \(cluster.id) (\(shape.count)×\(shape.duration))",
+                        at: lessonPath, hint: "lessons that run at the same time need the same count per week and duration")
+                } else if shape == nil {
+                    shape = (lesson.countPerWeek, lesson.durationInPeriods)
+                }
+            }
+        }
+    }
+
+    mutating func checkChoice() {
+        for (index, request) in school.choiceRequests.enumerated() {
+            let path = "choiceRequests[\(index)]"
+            reference(request.student, in: studentIDs, kind: "student", listedIn: "students", at: "\(path).student")
+            if let lessonIndex = lessonIndex[request.lesson] {
+                if school.lessons[lessonIndex].choice == nil {
+                    error("notAChoiceLesson", "Lesson \(request.lesson) is requested as a choice but is not a choice lesson", at: "\(path).lesson",
+                          hint: "add a choice section to the lesson")
+                }
+            } else {
+                reference(request.lesson, in: [], kind: "lesson", listedIn: "lessons", at: "\(path).lesson")
+            }
+            if request.rank < 1 {
+                error("invalidValue", "Choice ranks count from 1", at: "\(path).rank")
+            }
+        }
+        guard let perWeek = school.choiceLessonsPerWeek else { return }
+        if perWeek < 0 {
+            error("invalidValue", "choiceLessonsPerWeek must not be negative", at: "choiceLessonsPerWeek")
+            return
+        }
+        let demand = perWeek * school.students.count
+        var seats = 0
+        for lesson in school.lessons {
+            guard let choice = lesson.choice else { continue }
+            let roomSeats = lesson.allowedRooms.map { allowed in
+                school.rooms.filter { allowed.contains($0.id) }.map(\.capacity).max() ?? 0
+            } ?? school.rooms.filter { room in lesson.roomKind.map { room.kind == $0 } ?? true }.map(\.capacity).max() ?? 0
+            seats += lesson.countPerWeek * (choice.capacity ?? roomSeats)
+        }
+        if demand > seats {
+            error(
+                "choiceCapacity",
+                "\(school.students.count) students × \(perWeek) choice lessons need \(demand) seats a week; the choice lessons offer \(seats)",
+                at: "choiceLessonsPerWeek", hint: "add choice sessions or seats, or lower choiceLessonsPerWeek")
+        }
+        let choiceSlots = school.allSlots.filter { slot in
+            guard let segment = school.period(at: slot)?.segment else { return false }
+            return school.segments.first { $0.id == segment }?.kind == .choice
+        }.count
+        if perWeek > choiceSlots {
+            error("choiceCapacity", "Students take \(perWeek) choice lessons a week, but there are only \(choiceSlots) choice periods",
+                  at: "choiceLessonsPerWeek", hint: "at most one choice lesson per choice period")
+        }
+    }
+
+    mutating func checkCoaching() {
+        var caseload: [Teacher.ID: Int] = [:]
+        for student in school.students { for coach in student.coaches { caseload[coach, default: 0] += 1 } }
+        for (index, teacher) in school.teachers.enumerated() {
+            guard let load = caseload[teacher.id] else { continue }
+            if teacher.coach == nil {
+                warning("notACoach", "Teacher \(teacher.id) coaches \(load) students but has no coach role", at: "teachers[\(index)].coach")
+            } else if let limit = teacher.coach?.caseload, load > limit {
+                error("caseloadExceeded", "Teacher \(teacher.id) coaches \(load) students, above the caseload of \(limit)",
+                      at: "teachers[\(index)].coach.caseload", hint: "give some students another coach")
+            }
+        }
+        guard let policy = school.coaching else { return }
+        reference(policy.segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "coaching.segment")
+        let intervals = [("coaching.intervalInWeeks", policy.intervalInWeeks)]
+            + school.students.enumerated().compactMap { index, student in
+                student.coachingIntervalInWeeks.map { ("students[\(index)].coachingIntervalInWeeks", $0) }
+            }
+        for (path, interval) in intervals where interval < 1 || school.weeksInCycle % interval != 0 {
+            error("invalidValue", "A coaching interval of \(interval) weeks does not divide the \(school.weeksInCycle)-week cycle", at: path,
+                  hint: "use a divisor of weeksInCycle, or lengthen the cycle")
+        }
+        let windows = school.allSlots.filter { school.period(at: $0)?.segment == policy.segment }
+        if windows.isEmpty && segmentIDs.contains(policy.segment) {
+            error("noCoachWindows", "No period is in the coaching segment '\(policy.segment)'", at: "coaching.segment",
+                  hint: "give some periods of the day templates this segment")
+        }
+        if let shortest = windows.compactMap({ school.period(at: $0)?.lengthInMinutes }).min(), shortest < policy.lengthInMinutes {
+            error("invalidValue", "Coach conversations last \(policy.lengthInMinutes) minutes, longer than a \(shortest)-minute coach period",
+                  at: "coaching.lengthInMinutes")
+        }
+        for (index, student) in school.students.enumerated() where student.coaches.isEmpty {
+            warning("noCoach", "Student \(student.id) has no coach", at: "students[\(index)].coaches")
+        }
+    }
+
+    mutating func checkTeamTimes() {
+        for (index, team) in school.teamTimes.enumerated() {
+            for (t, teacher) in team.teachers.enumerated() {
+                reference(teacher, in: teacherIDs, kind: "teacher", listedIn: "teachers", at: "teamTimes[\(index)].teachers[\(t)]")
+            }
+            if let segment = team.segment {
+                reference(segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "teamTimes[\(index)].segment")
+            }
+            if team.commonFreePeriods < 0 {
+                error("invalidValue", "commonFreePeriods must not be negative", at: "teamTimes[\(index)].commonFreePeriods")
+            }
+        }
+    }
+
+    mutating func checkExemptions() {
+        for (index, exemption) in school.exemptions.enumerated() {
+            if lessonIndex[exemption.lesson] == nil {
+                reference(exemption.lesson, in: [], kind: "lesson", listedIn: "lessons", at: "exemptions[\(index)].lesson")
+            }
+            dayIndices(exemption.days, at: "exemptions[\(index)].days")
+        }
+    }
+
+    mutating func checkRuleWeights() {
+        for (rule, weight) in school.ruleWeights.sorted(by: { $0.key < $1.key }) where weight < 0 {
+            error("invalidValue", "The weight of rule \(rule) must not be negative", at: "ruleWeights.\(rule)")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import RoosterModel
+
+/// The result of checking a timetable: its score and every violation in words.
+public struct CheckReport: Hashable, Sendable {
+    public var score: Score
+    /// Violations of hard rules first, then soft rules, each with its weighted penalty.
+    public var violations: [Violation]
+    /// The weights that were applied to soft rules.
+    public var weights: [RuleID: Int]
+
+    /// Total penalty per rule, only for rules with violations.
+    public var penaltyByRule: [RuleID: Int] {
+        violations.reduce(into: [:]) { $0[$1.rule, default: 0] += $1.penalty }
+    }
+}
+
+/// Scores timetables against the rule catalogue. The one judge of every timetable in Rooster.
+///
+/// A checker holds only weights, so it is cheap to make and safe to share between threads.
+///
+/// ```swift
+/// let report = Checker().check(timetable, against: school)
+/// print(report.score)          // 0 hard, 36 soft
+/// ```
+public struct Checker: Sendable {
+    /// Weights that override the school's and the catalogue's.
+    public var weightOverrides: [RuleID: Int]
+
+    /// - Parameter weightOverrides: soft-rule weights that win over the school's `ruleWeights` and
+    ///   the catalogue's defaults; 0 switches a rule off.
+    public init(weightOverrides: [RuleID: Int] = [:]) {
+        self.weightOverrides = weightOverrides
+    }
+
+    /// The weight used for a rule in a school: the override, else the school's weight, else the default.
+    /// Hard rules always weigh 1.
+    public func weight(of descriptor: RuleDescriptor, in school: School) -> Int {
+        guard descriptor.level == .soft else { return 1 }
+        return weightOverrides[descriptor.id] ?? school.ruleWeights[descriptor.id] ?? descriptor.defaultWeight
+    }
+
+    /// Checks a timetable against every rule.
+    ///
+    /// The school need not be valid: references to unknown lessons or rooms are reported as hard
+    /// violations, never a crash.
+    ///
+    /// - Returns: the score and every violation; soft rules of weight 0 are not evaluated.
+    public func check(_ timetable: Timetable, against school: School) -> CheckReport {
+        let context = CheckContext(school: school, timetable: timetable)
+        var score = Score.zero
+        var violations: [Violation] = []
+        var weights: [RuleID: Int] = [:]
+        for rule in RuleCatalogue.rules {
+            let weight = weight(of: rule.descriptor, in: school)
+            if rule.descriptor.level == .soft { weights[rule.descriptor.id] = weight }
+            guard weight > 0 else { continue }
+            for var violation in rule.violations(in: context) {
+                violation.penalty = violation.cost * weight
+                switch violation.level {
+                case .hard: score.hard += violation.penalty
+                case .soft: score.soft += violation.penalty
+                }
+                violations.append(violation)
+            }
+        }
+        return CheckReport(score: score, violations: violations, weights: weights)
+    }
+}

@@ -1,0 +1,62 @@
+import RoosterModel
+
+/// Whether breaking a rule makes a timetable unusable (hard) or only worse (soft).
+public enum RuleLevel: String, Hashable, Sendable {
+    case hard, soft
+}
+
+/// What the catalogue says about a rule: its ID, display name, level, default weight and meaning.
+public struct RuleDescriptor: Hashable, Sendable {
+    /// The lowerCamel ID used in files and on the command line, e.g. `teacherConflict`.
+    public var id: RuleID
+    /// The display name, e.g. "Teacher conflict".
+    public var name: String
+    public var level: RuleLevel
+    /// The weight of a soft rule when neither the school nor the caller sets one; 1 for hard rules.
+    public var defaultWeight: Int
+    /// One sentence: what the rule asks and what one unit of cost is.
+    public var summary: String
+}
+
+/// A rule of the checker: it looks at a timetable in context and lists every violation.
+///
+/// Rules are stateless values. Each reports *unweighted* costs; the ``Checker`` applies weights.
+protocol Rule: Sendable {
+    var descriptor: RuleDescriptor { get }
+    func violations(in context: CheckContext) -> [Violation]
+}
+
+extension Rule {
+    /// A violation of this rule.
+    func violation(_ cost: Int, _ message: String, involving involved: [String] = [], at slots: [TimeSlot] = []) -> Violation {
+        Violation(rule: descriptor.id, level: descriptor.level, cost: cost, message: message, involved: involved, slots: slots)
+    }
+}
+
+/// One broken rule, in words.
+public struct Violation: Hashable, Sendable, CustomStringConvertible {
+    public var rule: RuleID
+    public var level: RuleLevel
+    /// The unweighted cost: clashing periods, missing days, students over capacity, …
+    public var cost: Int
+    /// Cost times the rule's weight (equal to `cost` for hard rules); set by the ``Checker``.
+    public var penalty: Int
+    /// A sentence naming the people, rooms and times involved.
+    public var message: String
+    /// What is involved, as `kind:id` (`teacher:JDV`, `lesson:2V1-du`), for tools that highlight.
+    public var involved: [String]
+    /// The slots involved, if any.
+    public var slots: [TimeSlot]
+
+    public init(rule: RuleID, level: RuleLevel, cost: Int, penalty: Int? = nil, message: String, involved: [String] = [], slots: [TimeSlot] = []) {
+        self.rule = rule
+        self.level = level
+        self.cost = cost
+        self.penalty = penalty ?? cost
+        self.message = message
+        self.involved = involved
+        self.slots = slots
+    }
+
+    public var description: String { "[\(level) \(rule)] \(message)" }
+}

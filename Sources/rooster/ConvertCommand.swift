@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Rooster
+
+/// `rooster convert INPUT OUTPUT`: between school formats, or between timetable formats.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a school (.ctt/.yaml/.json → .yaml/.json) or a timetable (.sol/.json → .json/.sol).",
+        discussion: """
+            The formats follow the file extensions. A timetable needs its school (--school) to resolve \
+            days, lessons and rooms. Output is written atomically: an interrupted run leaves no half file.
+
+            Examples:
+              rooster convert comp01.ctt comp01.yaml
+              rooster convert school.yaml school.json
+              rooster convert comp01.sol comp01-timetable.json --school comp01.ctt
+              rooster convert timetable.json timetable.sol --school comp01.ctt
+            """
+    )
+
+    @Argument(help: "The file to read.")
+    var input: String
+
+    @Argument(help: "The file to write (.yaml, .json or .sol).")
+    var output: String
+
+    @Option(help: "The school a timetable belongs to; makes INPUT a timetable.")
+    var school: String?
+
+    func validate() throws {
+        if school == nil, TimetableFile.Format(fileName: input) == .sol || TimetableFile.Format(fileName: output) == .sol {
+            throw ValidationError("Converting a timetable needs its school: add --school SCHOOL")
+        }
+    }
+
+    func run() throws {
+        if let school {
+            let loaded = try loadSchool(school)
+            guard let format = TimetableFile.Format(fileName: output) else {
+                throw ValidationError("Cannot tell the timetable format of '\(output)': use .json or .sol")
+            }
+            let timetable = try reportingInputErrors {
+                try TimetableFile.load(URL(fileURLWithPath: input), for: loaded.school, displayName: input)
+            }
+            try reportingInputErrors { try TimetableFile.write(timetable, for: loaded.school, to: URL(fileURLWithPath: output), as: format) }
+            print("wrote \(output): \(timetable.placements.count) placements")
+            return
+        }
+        guard let format = SchoolFormat(fileName: output), format != .ctt else {
+            throw ValidationError("Cannot write a school as '\(output)': use .yaml or .json")
+        }
+        let loaded = try loadSchool(input)
+        let readErrors = loaded.readDiagnostics.filter { $0.severity == .error }
+        if !readErrors.isEmpty {
+            for error in readErrors { printError(loaded.locate(error).description) }
+            printError("\(input): not converted, because parts of it could not be read")
+            throw Exit.badInput
+        }
+        try reportingInputErrors { try SchoolFile.write(loaded.school, to: URL(fileURLWithPath: output), as: format) }
+        print("wrote \(output): \(loaded.school.lessons.count) lessons, \(loaded.school.teachers.count) teachers, \(loaded.school.rooms.count) rooms")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Rooster
+
+/// Exit codes shared by all commands.
+enum Exit {
+    /// The timetable breaks at least one hard rule.
+    static let hardViolations = ExitCode(1)
+    /// The input is bad: unreadable, malformed, or invalid.
+    static let badInput = ExitCode(2)
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs `body`; an ``InputError`` is printed and becomes exit code 2.
+func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as InputError {
+        printError(error.description)
+        throw Exit.badInput
+    }
+}
+
+/// Reads a school, printing read errors and exiting with 2 when it cannot be used.
+func loadSchool(_ path: String) throws -> LoadedSchool {
+    try reportingInputErrors { try SchoolFile.load(URL(fileURLWithPath: path), displayName: path) }
+}
+
+/// Prints a value as one line of JSON on standard output.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// Parses `rule=weight` options into weight overrides.
+func parseWeights(_ options: [String]) throws -> [RuleID: Int] {
+    var weights: [RuleID: Int] = [:]
+    for option in options {
+        let parts = option.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, let weight = Int(parts[1]), weight >= 0 else {
+            throw ValidationError("--weight takes RULE=WEIGHT with a whole number ≥ 0, e.g. --weight teacherGaps=3; got '\(option)'")
+        }
+        let rule = RuleID(String(parts[0]))
+        guard let descriptor = RuleCatalogue.descriptor(rule), descriptor.level == .soft else {
+            throw ValidationError("'\(parts[0])' is not a soft rule; run 'rooster rules' for the list")
+        }
+        weights[rule] = weight
+    }
+    return weights
+}
+
+extension RuleProfile: ExpressibleByArgument {}
