@@ -1,0 +1,121 @@
+import RoosterModel
+import RoosterTestSupport
+import Testing
+
+/// Validation finds what no timetable can fix, before any solver runs.
+@Suite("School validation")
+struct ValidationTests {
+    typealias F = Fixture
+
+    func codes(_ school: School) -> [String] { school.validate().map(\.code) }
+
+    func paths(_ school: School, code: String) -> [String] {
+        school.validate().filter { $0.code == code }.map(\.path)
+    }
+
+    @Test("The fixture is valid")
+    func fixtureIsValid() {
+        #expect(F.school(with: [F.german2V1(count: 3), F.maths2V1(count: 3)]).validate().isEmpty)
+    }
+
+    @Test("Duplicate IDs are errors at the second occurrence")
+    func duplicateIDs() {
+        var school = F.school
+        school.teachers.append(Teacher(id: "JDV"))
+        #expect(paths(school, code: "duplicateID") == ["teachers[3].id"])
+    }
+
+    @Test("Unknown references name the path of the reference")
+    func unknownReferences() {
+        var lesson = F.german2V1()
+        lesson.teachers = ["XYZ"]
+        lesson.groups = ["9Z9"]
+        lesson.allowedSegments = ["nowhere"]
+        var school = F.school(with: [lesson])
+        school.students[0].coaches = ["NOBODY"]
+        #expect(Set(paths(school, code: "unknownReference")) == [
+            "lessons[0].teachers[0]", "lessons[0].groups[0]", "lessons[0].allowedSegments[0]", "students[0].coaches[0]",
+        ])
+    }
+
+    @Test("Periods that overlap are an error")
+    func overlappingPeriods() {
+        var school = F.school
+        school.dayTemplates[0].periods[4].start = TimeOfDay(hour: 10, minute: 30)
+        #expect(paths(school, code: "overlappingPeriods") == ["dayTemplates[0].periods[4].start"])
+    }
+
+    @Test("A teacher with more lesson periods than available periods is overloaded")
+    func teacherOverloaded() {
+        var school = F.school(with: [F.german2V1(count: 3), F.german3H2(count: 3)])
+        school.teachers[0].maxDays = 2
+        school.teachers[0].maxPeriodsPerDay = 2
+        #expect(paths(school, code: "teacherOverloaded") == ["teachers[0]"])
+        school.teachers[0].maxDays = 3
+        #expect(paths(school, code: "teacherOverloaded").isEmpty)
+    }
+
+    @Test("A group with more lesson periods than its allowed segments hold is overloaded")
+    func groupOverloaded() {
+        // 2V1 needs 16 instruction periods; the week has 15.
+        let school = F.school(with: [F.german2V1(count: 8), F.maths2V1(count: 8)])
+        let found = school.validate().filter { $0.code == "groupOverloaded" }
+        #expect(found.map(\.path) == ["groups[0]"])
+        #expect(found.first?.message == "Group 2V1 has 16 lesson periods in segment(s) instruction, but only 15 periods exist there")
+        // Lessons of one cluster run together and count once.
+        var clustered = school
+        clustered.clusters = [Cluster(id: "c", lessons: ["2V1-du", "2V1-wi"])]
+        #expect(paths(clustered, code: "groupOverloaded").isEmpty)
+    }
+
+    @Test("A lesson longer than any run of its segments cannot be placed")
+    func lessonTooLong() {
+        var block = F.maths2V1()
+        block.durationInPeriods = 4  // instruction runs are three periods long
+        #expect(paths(F.school(with: [block]), code: "lessonTooLong") == ["lessons[0].duration"])
+        block.durationInPeriods = 3
+        #expect(paths(F.school(with: [block]), code: "lessonTooLong").isEmpty)
+    }
+
+    @Test("A room kind no room has is an error")
+    func missingRoomKind() {
+        var gym = F.maths2V1()
+        gym.roomKind = .gym
+        #expect(paths(F.school(with: [gym]), code: "noRoomOfKind") == ["lessons[0].roomKind"])
+    }
+
+    @Test("Choice capacity below weekly demand is an error")
+    func choiceCapacityBelowDemand() {
+        let support = Lesson(id: "support", teachers: ["ABE"], countPerWeek: 1, allowedSegments: ["choice"], choice: ChoiceSettings(capacity: 2))
+        var school = F.school(with: [support])
+        school.choiceLessonsPerWeek = 1  // 3 students need 3 seats, 2 are offered
+        #expect(paths(school, code: "choiceCapacity") == ["choiceLessonsPerWeek"])
+        school.lessons[0].choice?.capacity = 3
+        #expect(paths(school, code: "choiceCapacity").isEmpty)
+    }
+
+    @Test("Cluster lessons must have the same shape")
+    func clusterShape() {
+        var school = F.school(with: [F.german2V1(count: 2), F.maths2V1(count: 3)])
+        school.clusters = [Cluster(id: "c", lessons: ["2V1-du", "2V1-wi"])]
+        #expect(paths(school, code: "clusterShape") == ["clusters[0].lessons[1]"])
+    }
+
+    @Test("A coaching interval must divide the cycle; caseloads hold")
+    func coaching() {
+        var school = F.school
+        school.weeksInCycle = 2
+        school.coaching = CoachingPolicy(intervalInWeeks: 3, segment: "coach")
+        #expect(paths(school, code: "invalidValue") == ["coaching.intervalInWeeks"])
+        school.weeksInCycle = 3
+        school.teachers[0].coach = .init(caseload: 1)
+        #expect(paths(school, code: "caseloadExceeded") == ["teachers[0].coach.caseload"])
+    }
+
+    @Test("Slots outside the calendar are errors")
+    func slotsOutOfRange() {
+        var lesson = F.german2V1()
+        lesson.pinned = [TimeSlot(day: 7, period: 0)]
+        #expect(codes(F.school(with: [lesson])).contains("slotOutOfRange"))
+    }
+}
