@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+/// Runs the built `rooster` binary, as a user would.
+struct Rooster {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `rooster` executable next to the test bundle in the build folder.
+    static var executable: URL {
+        get throws {
+            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = folder.appendingPathComponent("rooster")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                folder = folder.deletingLastPathComponent()
+            }
+            let fallback = root.appendingPathComponent(".build/debug/rooster")
+            try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "build the rooster executable first")
+            return fallback
+        }
+    }
+
+    static func run(_ arguments: String...) throws -> Result {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}
+
+let fixtures = "Tests/RoosterIOTests/Fixtures"
+
+@Suite("rooster command line")
+struct CLITests {
+    @Test("validate passes on every bundled example", arguments: ["bioritme", "coach", "blocks"])
+    func validateExamples(example: String) throws {
+        let result = try Rooster.run("validate", "Examples/\(example)/school.yaml")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("valid:"))
+    }
+
+    @Test("check scores every bundled example timetable as feasible", arguments: ["bioritme", "coach", "blocks"])
+    func checkExamples(example: String) throws {
+        let result = try Rooster.run("check", "Examples/\(example)/school.yaml", "Examples/\(example)/timetable.json", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(report?["hard"] as? Int == 0)
+        #expect((report?["soft"] as? Int ?? 0) > 0, "a greedy example timetable has soft violations")
+    }
+
+    @Test("validate passes on every ITC 2007 instance", arguments: ["comp01", "comp02", "comp03", "comp04", "comp05", "comp06", "comp07", "toy"])
+    func validateInstances(instance: String) throws {
+        let result = try Rooster.run("validate", "\(fixtures)/\(instance).ctt")
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("validate of a broken school names the file and line and exits 2")
+    func validateBroken() throws {
+        let school = try String(contentsOf: Rooster.root.appendingPathComponent("Examples/coach/school.yaml"), encoding: .utf8)
+        let broken = try Rooster.temporaryFile("broken.yaml", school.replacingOccurrences(of: "teachers: [T02]", with: "teachers: [T2]"))
+        let result = try Rooster.run("validate", broken)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.yaml:"))
+        #expect(result.stderr.contains("error: Unknown teacher 'T2'"))
+        #expect(result.stderr.contains("hint:"))
+    }
+
+    @Test("validate of a .ctt with a missing section names the line and exits 2")
+    func validateBrokenInstance() throws {
+        let text = try String(contentsOf: Rooster.root.appendingPathComponent("\(fixtures)/comp01.ctt"), encoding: .utf8)
+        let broken = try Rooster.temporaryFile("broken.ctt", text.replacingOccurrences(of: "CURRICULA:", with: ""))
+        let result = try Rooster.run("validate", broken)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.ctt:"))
+        #expect(result.stderr.contains("Expected the section 'CURRICULA:'"))
+    }
+
+    @Test("validate --json reports diagnostics with line and path")
+    func validateJSON() throws {
+        let broken = try Rooster.temporaryFile("s.json", #"{"name": "x", "dayTemplates": [{"id": "d", "periods": [{"start": "09:00", "length": 50}]}], "days": [{"id": "mon", "template": "e"}]}"#)
+        let result = try Rooster.run("validate", broken, "--json")
+        #expect(result.status == 2)
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let diagnostics = summary?["diagnostics"] as? [[String: Any]]
+        #expect(diagnostics?.first?["path"] as? String == "days[0].template")
+        #expect(diagnostics?.first?["line"] as? Int == 1)
+    }
+
+    @Test("check of an ITC solution prints the UD2 score; --json is one line for scripts")
+    func checkITC() throws {
+        let text = try Rooster.run("check", "\(fixtures)/comp01.ctt", "\(fixtures)/comp01.sol")
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("score: 0 hard, 5 soft"))
+        let json = try Rooster.run("check", "\(fixtures)/comp01.ctt", "\(fixtures)/comp01.sol", "--json")
+        #expect(json.stdout.split(separator: "\n").count == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(report?["hard"] as? Int == 0)
+        #expect(report?["soft"] as? Int == 5)
+        #expect((report?["violations"] as? [Any])?.count == 5)
+    }
+
+    @Test("check exits 1 on a clash and names it")
+    func checkClash() throws {
+        let solution = try String(contentsOf: Rooster.root.appendingPathComponent("\(fixtures)/comp01.sol"), encoding: .utf8)
+        var lines = solution.split(separator: "\n").map(String.init)
+        // Put the second lecture of the first course where its first lecture is.
+        let first = lines[0].split(separator: " ")
+        lines[1] = "\(first[0]) \(first[1]) \(first[2]) \(first[3])"
+        let clash = try Rooster.temporaryFile("clash.sol", lines.joined(separator: "\n"))
+        let result = try Rooster.run("check", "\(fixtures)/comp01.ctt", clash)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("hard teacherConflict"))
+        #expect(result.stdout.contains("infeasible"))
+    }
+
+    @Test("check exits 2 for a missing or malformed timetable")
+    func checkBadTimetable() throws {
+        #expect(try Rooster.run("check", "\(fixtures)/comp01.ctt", "nowhere.sol").status == 2)
+        let bad = try Rooster.temporaryFile("bad.json", #"{"placements": [{"lesson": "c0001", "day": "d9", "period": 0}]}"#)
+        let result = try Rooster.run("check", "\(fixtures)/comp01.ctt", bad)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.json:1"))
+        #expect(result.stderr.contains("Unknown day 'd9'"))
+    }
+
+    @Test("--weight and --profile change the soft score")
+    func weights() throws {
+        let result = try Rooster.run("check", "\(fixtures)/comp01.ctt", "\(fixtures)/comp01.sol", "--json", "--weight", "roomCapacity=10")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(report?["soft"] as? Int == 41)
+        #expect(try Rooster.run("check", "\(fixtures)/comp01.ctt", "\(fixtures)/comp01.sol", "--weight", "bogus=1").status == 64)
+    }
+
+    @Test("convert .ctt → YAML → check gives the same score; .sol → JSON round trip")
+    func convert() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-convert-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(try Rooster.run("convert", "\(fixtures)/comp04.ctt", "\(folder)/comp04.yaml").status == 0)
+        #expect(try Rooster.run("convert", "\(fixtures)/comp04.sol", "\(folder)/comp04.json", "--school", "\(fixtures)/comp04.ctt").status == 0)
+        let result = try Rooster.run("check", "\(folder)/comp04.yaml", "\(folder)/comp04.json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("score: 0 hard, 37 soft"))
+        #expect(try Rooster.run("convert", "\(folder)/comp04.json", "\(folder)/back.sol", "--school", "\(folder)/comp04.yaml").status == 0)
+        let back = try String(contentsOfFile: "\(folder)/back.sol", encoding: .utf8)
+        let original = try String(contentsOf: Rooster.root.appendingPathComponent("\(fixtures)/comp04.sol"), encoding: .utf8)
+        #expect(Set(back.split(whereSeparator: \.isNewline)) == Set(original.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces)[...] }))
+    }
+
+    @Test("every command's --help shows examples", arguments: ["validate", "check", "convert", "rules"])
+    func help(command: String) throws {
+        let result = try Rooster.run(command, "--help")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:"))
+        #expect(result.stdout.contains("rooster \(command)"))
+    }
+
+    @Test("rules lists the catalogue with ITC weights")
+    func rules() throws {
+        let result = try Rooster.run("rules", "--profile", "itc2007")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("minWorkingDays"))
+        #expect(result.stdout.split(separator: "\n").count == 30)
+    }
+}
