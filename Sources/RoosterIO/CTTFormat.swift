@@ -56,8 +56,9 @@ public enum CTTFormat {
         func section(_ key: String) throws(InputError) {
             let line = try next("'\(key)'")
             guard line.tokens == [Substring(key)] else {
-                throw fail("Expected the section '\(key)', found '\(line.tokens.joined(separator: " "))'", line: line.number,
-                           hint: "a section has fewer or more lines than its header count says, or '\(key)' is missing")
+                throw fail(
+                    "Expected the section '\(key)', found '\(line.tokens.joined(separator: " "))'", line: line.number,
+                    hint: "a section has fewer or more lines than its header count says, or '\(key)' is missing")
             }
         }
 
@@ -79,9 +80,11 @@ public enum CTTFormat {
         }
 
         var school = School(name: name, ruleWeights: RuleProfile.itc2007.weights)
-        let template = DayTemplate(id: "day", periods: (0..<periodsPerDay).map { period in
-            Period(name: "p\(period)", start: TimeOfDay(hour: 8 + period, minute: 0), lengthInMinutes: 60)
-        })
+        let template = DayTemplate(
+            id: "day",
+            periods: (0..<periodsPerDay).map { period in
+                Period(name: "p\(period)", start: TimeOfDay(hour: 8 + period, minute: 0), lengthInMinutes: 60)
+            })
         school.dayTemplates = [template]
         school.days = (0..<dayCount).map { day in
             Day(id: .init("d\(day)"), name: day < dayNames.count ? dayNames[day] : "Day \(day)", template: template.id)
@@ -93,24 +96,29 @@ public enum CTTFormat {
         for _ in 0..<courseCount {
             let line = try next("a course line")
             guard line.tokens.count == 5 else {
-                throw fail("A course line has 5 fields (course teacher lectures minWorkingDays students), found \(line.tokens.count)", line: line.number)
+                throw fail(
+                    "A course line has 5 fields (course teacher lectures minWorkingDays students), found \(line.tokens.count)",
+                    line: line.number)
             }
             let id = Lesson.ID(String(line.tokens[0]))
             guard lessonIndex[id] == nil else { throw fail("Course \(id) is listed twice", line: line.number) }
             let teacher = Teacher.ID(String(line.tokens[1]))
             if !teachers.contains(teacher) { teachers.append(teacher) }
             lessonIndex[id] = school.lessons.count
-            school.lessons.append(Lesson(
-                id: id, teachers: [teacher], countPerWeek: try integer(line.tokens[2], "the number of lectures", line: line),
-                studentCount: try integer(line.tokens[4], "the number of students", line: line),
-                minDays: try integer(line.tokens[3], "the minimum working days", line: line)))
+            school.lessons.append(
+                Lesson(
+                    id: id, teachers: [teacher], countPerWeek: try integer(line.tokens[2], "the number of lectures", line: line),
+                    studentCount: try integer(line.tokens[4], "the number of students", line: line),
+                    minDays: try integer(line.tokens[3], "the minimum working days", line: line)))
         }
         school.teachers = teachers.map { Teacher(id: $0) }
 
         try section("ROOMS:")
         for _ in 0..<roomCount {
             let line = try next("a room line")
-            guard line.tokens.count == 2 else { throw fail("A room line has 2 fields (room capacity), found \(line.tokens.count)", line: line.number) }
+            guard line.tokens.count == 2 else {
+                throw fail("A room line has 2 fields (room capacity), found \(line.tokens.count)", line: line.number)
+            }
             let id = Room.ID(String(line.tokens[0]))
             guard !school.rooms.contains(where: { $0.id == id }) else { throw fail("Room \(id) is listed twice", line: line.number) }
             school.rooms.append(Room(id: id, capacity: try integer(line.tokens[1], "the room capacity", line: line)))
@@ -119,13 +127,17 @@ public enum CTTFormat {
         try section("CURRICULA:")
         for _ in 0..<curriculumCount {
             let line = try next("a curriculum line")
-            guard line.tokens.count >= 2 else { throw fail("A curriculum line starts with its id and number of courses", line: line.number) }
+            guard line.tokens.count >= 2 else {
+                throw fail("A curriculum line starts with its id and number of courses", line: line.number)
+            }
             let group = Group.ID(String(line.tokens[0]))
             let members = try integer(line.tokens[1], "the number of courses", line: line)
             guard line.tokens.count == 2 + members else {
                 throw fail("Curriculum \(group) announces \(members) courses but lists \(line.tokens.count - 2)", line: line.number)
             }
-            guard !school.groups.contains(where: { $0.id == group }) else { throw fail("Curriculum \(group) is listed twice", line: line.number) }
+            guard !school.groups.contains(where: { $0.id == group }) else {
+                throw fail("Curriculum \(group) is listed twice", line: line.number)
+            }
             school.groups.append(Group(id: group))
             for token in line.tokens.dropFirst(2) {
                 guard let index = lessonIndex[Lesson.ID(String(token))] else {
@@ -153,8 +165,9 @@ public enum CTTFormat {
         }
         let end = try next("'END.'")
         guard end.tokens == ["END."] else {
-            throw fail("Expected 'END.', found '\(end.tokens.joined(separator: " "))'", line: end.number,
-                       hint: "a section has more lines than its header count says")
+            throw fail(
+                "Expected 'END.', found '\(end.tokens.joined(separator: " "))'", line: end.number,
+                hint: "a section has more lines than its header count says")
         }
         return school
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RoosterModel
 
 /// Input that cannot be read at all: a missing file, text that is not UTF-8, broken YAML or
 /// JSON, a wrong type, a `.ctt` with a missing section.
@@ -60,5 +61,3 @@ public struct LocatedDiagnostic: Hashable, Sendable, CustomStringConvertible {
         return text
     }
 }
-
-import RoosterModel

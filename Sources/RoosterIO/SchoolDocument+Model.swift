@@ -23,16 +23,18 @@ struct SchoolDocumentReader {
     private mutating func day(_ id: String, at path: String) -> Int? {
         if let index = dayIndex[id] { return index }
         let known = document.days.map(\.id)
-        error("Unknown day '\(id)'", at: path,
-              hint: closest(to: id, in: known).map { "did you mean '\($0)'?" } ?? "days are: \(known.joined(separator: ", "))",
-              code: "unknownReference")
+        error(
+            "Unknown day '\(id)'", at: path,
+            hint: closest(to: id, in: known).map { "did you mean '\($0)'?" } ?? "days are: \(known.joined(separator: ", "))",
+            code: "unknownReference")
         return nil
     }
 
     private mutating func period(_ period: Int, ofDay day: Int, dayID: String, at path: String) -> Int? {
         guard (0..<periodsPerDay[day]).contains(period) else {
-            error("Day \(dayID) has no period \(period)", at: path,
-                  hint: "periods count from 0; day \(dayID) has periods 0–\(max(periodsPerDay[day] - 1, 0))", code: "slotOutOfRange")
+            error(
+                "Day \(dayID) has no period \(period)", at: path,
+                hint: "periods count from 0; day \(dayID) has periods 0–\(max(periodsPerDay[day] - 1, 0))", code: "slotOutOfRange")
             return nil
         }
         return period
@@ -71,8 +73,9 @@ struct SchoolDocumentReader {
         guard let value else { return fallback }
         if let kind = Kind(rawValue: value) { return kind }
         let allowed = Kind.allCases.map(\.rawValue)
-        error("Unknown kind '\(value)'", at: path,
-              hint: closest(to: value, in: allowed).map { "did you mean '\($0)'?" } ?? "use one of: \(allowed.joined(separator: ", "))")
+        error(
+            "Unknown kind '\(value)'", at: path,
+            hint: closest(to: value, in: allowed).map { "did you mean '\($0)'?" } ?? "use one of: \(allowed.joined(separator: ", "))")
         return fallback
     }
 
@@ -86,14 +89,19 @@ struct SchoolDocumentReader {
             Segment(id: .init(segment.id), name: segment.name, kind: kind(segment.kind, default: .other, at: "segments[\(index)].kind"))
         }
         school.dayTemplates = document.dayTemplates.enumerated().map { t, template in
-            DayTemplate(id: .init(template.id), name: template.name, periods: template.periods.enumerated().map { p, period in
-                let start = TimeOfDay(parsing: period.start)
-                if start == nil {
-                    error("'\(period.start)' is not a time", at: "dayTemplates[\(t)].periods[\(p)].start", hint: "write times as HH:MM, e.g. \"08:15\"")
-                }
-                return Period(name: period.name, start: start ?? TimeOfDay(minutesSinceMidnight: 0), lengthInMinutes: period.length,
-                              segment: period.segment.map { .init($0) })
-            })
+            DayTemplate(
+                id: .init(template.id), name: template.name,
+                periods: template.periods.enumerated().map { p, period in
+                    let start = TimeOfDay(parsing: period.start)
+                    if start == nil {
+                        error(
+                            "'\(period.start)' is not a time", at: "dayTemplates[\(t)].periods[\(p)].start",
+                            hint: "write times as HH:MM, e.g. \"08:15\"")
+                    }
+                    return Period(
+                        name: period.name, start: start ?? TimeOfDay(minutesSinceMidnight: 0), lengthInMinutes: period.length,
+                        segment: period.segment.map { .init($0) })
+                })
         }
         school.days = document.days.map { Day(id: .init($0.id), name: $0.name, template: .init($0.template)) }
         school.subjects = (document.subjects ?? []).map { Subject(id: .init($0.id), name: $0.name, color: $0.color) }
@@ -106,22 +114,26 @@ struct SchoolDocumentReader {
                 coach: teacher.coach.map { Teacher.CoachRole(caseload: $0.caseload) })
         }
         school.rooms = (document.rooms ?? []).enumerated().map { index, room in
-            Room(id: .init(room.id), name: room.name, capacity: room.capacity, kind: room.kind.map { RoomKind($0) } ?? .classroom,
-                 site: room.site, unavailable: slots(room.unavailable, at: "rooms[\(index)].unavailable"))
+            Room(
+                id: .init(room.id), name: room.name, capacity: room.capacity, kind: room.kind.map { RoomKind($0) } ?? .classroom,
+                site: room.site, unavailable: slots(room.unavailable, at: "rooms[\(index)].unavailable"))
         }
         school.groups = (document.groups ?? []).enumerated().map { index, group in
-            Group(id: .init(group.id), name: group.name, year: group.year, level: group.level, size: group.size,
-                  unavailable: slots(group.unavailable, at: "groups[\(index)].unavailable"))
+            Group(
+                id: .init(group.id), name: group.name, year: group.year, level: group.level, size: group.size,
+                unavailable: slots(group.unavailable, at: "groups[\(index)].unavailable"))
         }
         school.students = (document.students ?? []).map { student in
-            Student(id: .init(student.id), name: student.name, groups: (student.groups ?? []).map { .init($0) },
-                    coaches: (student.coaches ?? []).map { .init($0) }, onTrack: student.onTrack ?? false,
-                    coachingIntervalInWeeks: student.coachingIntervalInWeeks)
+            Student(
+                id: .init(student.id), name: student.name, groups: (student.groups ?? []).map { .init($0) },
+                coaches: (student.coaches ?? []).map { .init($0) }, onTrack: student.onTrack ?? false,
+                coachingIntervalInWeeks: student.coachingIntervalInWeeks)
         }
         school.lessons = (document.lessons ?? []).enumerated().map { index, lesson in lessonModel(lesson, at: "lessons[\(index)]") }
         school.clusters = (document.clusters ?? []).enumerated().map { index, cluster in
-            Cluster(id: .init(cluster.id), name: cluster.name, kind: kind(cluster.kind, default: .blockHour, at: "clusters[\(index)].kind"),
-                    lessons: cluster.lessons.map { .init($0) })
+            Cluster(
+                id: .init(cluster.id), name: cluster.name, kind: kind(cluster.kind, default: .blockHour, at: "clusters[\(index)].kind"),
+                lessons: cluster.lessons.map { .init($0) })
         }
         school.choiceRequests = (document.choiceRequests ?? []).map {
             ChoiceRequest(student: .init($0.student), lesson: .init($0.lesson), rank: $0.rank ?? 1, required: $0.required ?? false)
@@ -131,8 +143,9 @@ struct SchoolDocumentReader {
             CoachingPolicy(lengthInMinutes: $0.length ?? 15, intervalInWeeks: $0.intervalInWeeks ?? 1, segment: .init($0.segment))
         }
         school.teamTimes = (document.teamTimes ?? []).map {
-            TeamTime(id: .init($0.id), name: $0.name, teachers: $0.teachers.map { .init($0) }, commonFreePeriods: $0.commonFreePeriods,
-                     segment: $0.segment.map { .init($0) })
+            TeamTime(
+                id: .init($0.id), name: $0.name, teachers: $0.teachers.map { .init($0) }, commonFreePeriods: $0.commonFreePeriods,
+                segment: $0.segment.map { .init($0) })
         }
         school.exemptions = (document.exemptions ?? []).enumerated().map { index, exemption in
             Exemption(lesson: .init(exemption.lesson), days: days(exemption.days, at: "exemptions[\(index)].days"))
@@ -152,8 +165,9 @@ struct SchoolDocumentReader {
             unavailable: slots(lesson.unavailable, at: "\(path).unavailable"),
             weeks: lesson.weeks.map(Set.init),
             choice: lesson.choice.map { choice in
-                ChoiceSettings(kind: kind(choice.kind, default: .other, at: "\(path).choice.kind"), capacity: choice.capacity,
-                               minimumSize: choice.minimumSize ?? 0, openTo: (choice.openTo ?? []).map { .init($0) })
+                ChoiceSettings(
+                    kind: kind(choice.kind, default: .other, at: "\(path).choice.kind"), capacity: choice.capacity,
+                    minimumSize: choice.minimumSize ?? 0, openTo: (choice.openTo ?? []).map { .init($0) })
             })
     }
 }
@@ -178,64 +192,81 @@ extension SchoolDocument {
         weeksInCycle = school.weeksInCycle == 1 ? nil : school.weeksInCycle
         segments = list(school.segments.map { SegmentDocument(id: $0.id.rawValue, name: name($0.name, $0.id), kind: $0.kind.rawValue) })
         dayTemplates = school.dayTemplates.map { template in
-            DayTemplateDocument(id: template.id.rawValue, name: name(template.name, template.id), periods: template.periods.map {
-                PeriodDocument(name: $0.name, start: $0.start.description, length: $0.lengthInMinutes, segment: $0.segment?.rawValue)
-            })
+            DayTemplateDocument(
+                id: template.id.rawValue, name: name(template.name, template.id),
+                periods: template.periods.map {
+                    PeriodDocument(name: $0.name, start: $0.start.description, length: $0.lengthInMinutes, segment: $0.segment?.rawValue)
+                })
         }
         days = school.days.map { DayDocument(id: $0.id.rawValue, name: name($0.name, $0.id), template: $0.template.rawValue) }
         subjects = list(school.subjects.map { SubjectDocument(id: $0.id.rawValue, name: name($0.name, $0.id), color: $0.color) })
-        teachers = list(school.teachers.map { teacher in
-            TeacherDocument(
-                id: teacher.id.rawValue, name: name(teacher.name, teacher.id), unavailable: slots(teacher.unavailable),
-                unwanted: slots(teacher.unwanted), daysOff: list(teacher.daysOff.sorted().map(dayID)),
-                maxPeriodsPerDay: teacher.maxPeriodsPerDay, maxDays: teacher.maxDays,
-                coach: teacher.coach.map { CoachRoleDocument(caseload: $0.caseload) })
-        })
-        rooms = list(school.rooms.map { room in
-            RoomDocument(id: room.id.rawValue, name: name(room.name, room.id), capacity: room.capacity,
-                         kind: room.kind == .classroom ? nil : room.kind.rawValue, site: room.site, unavailable: slots(room.unavailable))
-        })
-        groups = list(school.groups.map { group in
-            GroupDocument(id: group.id.rawValue, name: name(group.name, group.id), year: group.year, level: group.level, size: group.size,
-                          unavailable: slots(group.unavailable))
-        })
-        students = list(school.students.map { student in
-            StudentDocument(id: student.id.rawValue, name: name(student.name, student.id), groups: list(student.groups.map(\.rawValue)),
-                            coaches: list(student.coaches.map(\.rawValue)), onTrack: student.onTrack ? true : nil,
-                            coachingIntervalInWeeks: student.coachingIntervalInWeeks)
-        })
-        lessons = list(school.lessons.map { lesson in
-            LessonDocument(
-                id: lesson.id.rawValue, subject: lesson.subject?.rawValue, teachers: list(lesson.teachers.map(\.rawValue)),
-                groups: list(lesson.groups.map(\.rawValue)), countPerWeek: lesson.countPerWeek,
-                duration: lesson.durationInPeriods == 1 ? nil : lesson.durationInPeriods, roomKind: lesson.roomKind?.rawValue,
-                roomCount: lesson.roomCount == 1 ? nil : lesson.roomCount, allowedRooms: lesson.allowedRooms?.map(\.rawValue),
-                studentCount: lesson.studentCount, allowedSegments: list(lesson.allowedSegments.map(\.rawValue)),
-                maxPerDay: lesson.maxPerDay, minDays: lesson.minDays,
-                pinned: list(lesson.pinned.map { SlotDocument(day: dayID($0.day), period: $0.period) }),
-                unavailable: slots(lesson.unavailable), weeks: lesson.weeks.map { $0.sorted() },
-                choice: lesson.choice.map { choice in
-                    ChoiceSettingsDocument(kind: choice.kind.rawValue, capacity: choice.capacity,
-                                           minimumSize: choice.minimumSize == 0 ? nil : choice.minimumSize,
-                                           openTo: list(choice.openTo.map(\.rawValue)))
-                })
-        })
-        clusters = list(school.clusters.map {
-            ClusterDocument(id: $0.id.rawValue, name: name($0.name, $0.id), kind: $0.kind.rawValue, lessons: $0.lessons.map(\.rawValue))
-        })
-        choiceRequests = list(school.choiceRequests.map {
-            ChoiceRequestDocument(student: $0.student.rawValue, lesson: $0.lesson.rawValue, rank: $0.rank, required: $0.required ? true : nil)
-        })
+        teachers = list(
+            school.teachers.map { teacher in
+                TeacherDocument(
+                    id: teacher.id.rawValue, name: name(teacher.name, teacher.id), unavailable: slots(teacher.unavailable),
+                    unwanted: slots(teacher.unwanted), daysOff: list(teacher.daysOff.sorted().map(dayID)),
+                    maxPeriodsPerDay: teacher.maxPeriodsPerDay, maxDays: teacher.maxDays,
+                    coach: teacher.coach.map { CoachRoleDocument(caseload: $0.caseload) })
+            })
+        rooms = list(
+            school.rooms.map { room in
+                RoomDocument(
+                    id: room.id.rawValue, name: name(room.name, room.id), capacity: room.capacity,
+                    kind: room.kind == .classroom ? nil : room.kind.rawValue, site: room.site, unavailable: slots(room.unavailable))
+            })
+        groups = list(
+            school.groups.map { group in
+                GroupDocument(
+                    id: group.id.rawValue, name: name(group.name, group.id), year: group.year, level: group.level, size: group.size,
+                    unavailable: slots(group.unavailable))
+            })
+        students = list(
+            school.students.map { student in
+                StudentDocument(
+                    id: student.id.rawValue, name: name(student.name, student.id), groups: list(student.groups.map(\.rawValue)),
+                    coaches: list(student.coaches.map(\.rawValue)), onTrack: student.onTrack ? true : nil,
+                    coachingIntervalInWeeks: student.coachingIntervalInWeeks)
+            })
+        lessons = list(
+            school.lessons.map { lesson in
+                LessonDocument(
+                    id: lesson.id.rawValue, subject: lesson.subject?.rawValue, teachers: list(lesson.teachers.map(\.rawValue)),
+                    groups: list(lesson.groups.map(\.rawValue)), countPerWeek: lesson.countPerWeek,
+                    duration: lesson.durationInPeriods == 1 ? nil : lesson.durationInPeriods, roomKind: lesson.roomKind?.rawValue,
+                    roomCount: lesson.roomCount == 1 ? nil : lesson.roomCount, allowedRooms: lesson.allowedRooms?.map(\.rawValue),
+                    studentCount: lesson.studentCount, allowedSegments: list(lesson.allowedSegments.map(\.rawValue)),
+                    maxPerDay: lesson.maxPerDay, minDays: lesson.minDays,
+                    pinned: list(lesson.pinned.map { SlotDocument(day: dayID($0.day), period: $0.period) }),
+                    unavailable: slots(lesson.unavailable), weeks: lesson.weeks.map { $0.sorted() },
+                    choice: lesson.choice.map { choice in
+                        ChoiceSettingsDocument(
+                            kind: choice.kind.rawValue, capacity: choice.capacity,
+                            minimumSize: choice.minimumSize == 0 ? nil : choice.minimumSize,
+                            openTo: list(choice.openTo.map(\.rawValue)))
+                    })
+            })
+        clusters = list(
+            school.clusters.map {
+                ClusterDocument(id: $0.id.rawValue, name: name($0.name, $0.id), kind: $0.kind.rawValue, lessons: $0.lessons.map(\.rawValue))
+            })
+        choiceRequests = list(
+            school.choiceRequests.map {
+                ChoiceRequestDocument(
+                    student: $0.student.rawValue, lesson: $0.lesson.rawValue, rank: $0.rank, required: $0.required ? true : nil)
+            })
         choiceLessonsPerWeek = school.choiceLessonsPerWeek
         coaching = school.coaching.map {
             CoachingDocument(length: $0.lengthInMinutes, intervalInWeeks: $0.intervalInWeeks, segment: $0.segment.rawValue)
         }
-        teamTimes = list(school.teamTimes.map {
-            TeamTimeDocument(id: $0.id.rawValue, name: name($0.name, $0.id), teachers: $0.teachers.map(\.rawValue),
-                             commonFreePeriods: $0.commonFreePeriods, segment: $0.segment?.rawValue)
-        })
+        teamTimes = list(
+            school.teamTimes.map {
+                TeamTimeDocument(
+                    id: $0.id.rawValue, name: name($0.name, $0.id), teachers: $0.teachers.map(\.rawValue),
+                    commonFreePeriods: $0.commonFreePeriods, segment: $0.segment?.rawValue)
+            })
         exemptions = list(school.exemptions.map { ExemptionDocument(lesson: $0.lesson.rawValue, days: $0.days.sorted().map(dayID)) })
-        ruleWeights = school.ruleWeights.isEmpty
+        ruleWeights =
+            school.ruleWeights.isEmpty
             ? nil : Dictionary(uniqueKeysWithValues: school.ruleWeights.map { ($0.key.rawValue, $0.value) })
     }
 }

@@ -48,14 +48,18 @@ public struct LoadedSchool: Sendable {
         for (rule, _) in school.ruleWeights.sorted(by: { $0.key < $1.key }) {
             guard let descriptor = RuleCatalogue.descriptor(rule) else {
                 let names = RuleCatalogue.descriptors.filter { $0.level == .soft }.map(\.id.rawValue)
-                all.append(Diagnostic(.error, "unknownRule", "Unknown rule '\(rule)'", at: "ruleWeights.\(rule)",
-                                      hint: closest(to: rule.rawValue, in: names).map { "did you mean '\($0)'?" }
-                                          ?? "soft rules are: \(names.joined(separator: ", "))"))
+                all.append(
+                    Diagnostic(
+                        .error, "unknownRule", "Unknown rule '\(rule)'", at: "ruleWeights.\(rule)",
+                        hint: closest(to: rule.rawValue, in: names).map { "did you mean '\($0)'?" }
+                            ?? "soft rules are: \(names.joined(separator: ", "))"))
                 continue
             }
             if descriptor.level == .hard {
-                all.append(Diagnostic(.warning, "hardRuleWeight", "Rule '\(rule)' is hard; hard rules have no weight", at: "ruleWeights.\(rule)",
-                                      hint: "remove this line"))
+                all.append(
+                    Diagnostic(
+                        .warning, "hardRuleWeight", "Rule '\(rule)' is hard; hard rules have no weight", at: "ruleWeights.\(rule)",
+                        hint: "remove this line"))
             }
         }
         return all.map(locate)
@@ -115,16 +119,20 @@ public enum SchoolFile {
     private static func read(
         root: Node?, text: String, format: SchoolFormat, file: String, decode: () throws(InputError) -> SchoolDocument
     ) throws(InputError) -> LoadedSchool {
-        if let root, case .mapping = root {} else if root != nil || format == .yaml {
-            throw InputError(file: file, line: root?.mark?.line, message: "Expected a school: a mapping with keys such as name, days, dayTemplates, lessons",
-                             hint: "see docs/school-format.md for an annotated example")
+        if let root, case .mapping = root {
+        } else if root != nil || format == .yaml {
+            throw InputError(
+                file: file, line: root?.mark?.line,
+                message: "Expected a school: a mapping with keys such as name, days, dayTemplates, lessons",
+                hint: "see docs/school-format.md for an annotated example")
         }
         let document = try decode()
         var reader = SchoolDocumentReader(document)
         let school = reader.school()
         let keyDiagnostics = root.map { unknownKeys(in: $0, schema: SchoolSchema.keys) } ?? []
-        return LoadedSchool(school: school, file: file, format: format, readDiagnostics: keyDiagnostics + reader.diagnostics,
-                            sourceMap: root.map(SourceMap.init(root:)))
+        return LoadedSchool(
+            school: school, file: file, format: format, readDiagnostics: keyDiagnostics + reader.diagnostics,
+            sourceMap: root.map(SourceMap.init(root:)))
     }
 
     /// Parses YAML into a node tree, turning parser errors into ``InputError``s with a line.
@@ -172,13 +180,15 @@ extension InputError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { " \($0.text)" } ?? ""
-            self.init(file: file, line: mark.line, column: mark.column, message: "Invalid YAML: \(problem)\(detail)",
-                      hint: "check indentation and quoting around this line")
+            self.init(
+                file: file, line: mark.line, column: mark.column, message: "Invalid YAML: \(problem)\(detail)",
+                hint: "check indentation and quoting around this line")
         case .reader(let problem, _, _, _):
             self.init(file: file, message: "The file cannot be read as text: \(problem)", hint: "save it as UTF-8")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            self.init(file: file, line: context.mark.line, message: "Duplicate key(s) \(duplicates.joined(separator: ", "))",
-                      hint: "each key may appear once per mapping")
+            self.init(
+                file: file, line: context.mark.line, message: "Duplicate key(s) \(duplicates.joined(separator: ", "))",
+                hint: "each key may appear once per mapping")
         default:
             self.init(file: file, message: "Invalid YAML: \(error)")
         }

@@ -17,21 +17,25 @@ public enum SolutionFormat {
             guard !tokens.isEmpty else { continue }
             let number = offset + 1
             guard tokens.count == 4, let day = Int(tokens[2]), let period = Int(tokens[3]) else {
-                throw InputError(file: file, line: number, message: "Expected 'course room day period', found '\(tokens.joined(separator: " "))'",
-                                 hint: "day and period are whole numbers from 0")
+                throw InputError(
+                    file: file, line: number, message: "Expected 'course room day period', found '\(tokens.joined(separator: " "))'",
+                    hint: "day and period are whole numbers from 0")
             }
             let lesson = Lesson.ID(String(tokens[0])), room = Room.ID(String(tokens[1]))
             guard lessons.contains(lesson) else {
-                throw InputError(file: file, line: number, message: "Unknown course '\(lesson)'", hint: "is this the solution of this instance?")
+                throw InputError(
+                    file: file, line: number, message: "Unknown course '\(lesson)'", hint: "is this the solution of this instance?")
             }
             guard rooms.contains(room) else {
-                throw InputError(file: file, line: number, message: "Unknown room '\(room)'",
-                                 hint: "rooms are: \(school.rooms.prefix(8).map(\.id.rawValue).joined(separator: ", "))…")
+                throw InputError(
+                    file: file, line: number, message: "Unknown room '\(room)'",
+                    hint: "rooms are: \(school.rooms.prefix(8).map(\.id.rawValue).joined(separator: ", "))…")
             }
             let slot = TimeSlot(day: day, period: period)
             guard school.contains(slot) else {
-                throw InputError(file: file, line: number, message: "Day \(day), period \(period) is not in the calendar",
-                                 hint: "there are \(school.days.count) days of \(school.periods(ofDay: 0).count) periods, counted from 0")
+                throw InputError(
+                    file: file, line: number, message: "Day \(day), period \(period) is not in the calendar",
+                    hint: "there are \(school.days.count) days of \(school.periods(ofDay: 0).count) periods, counted from 0")
             }
             placements.append(Placement(lesson: lesson, start: slot, rooms: [room]))
         }
@@ -43,8 +47,9 @@ public enum SolutionFormat {
         var text = ""
         for (index, placement) in timetable.placements.enumerated() {
             guard placement.rooms.count == 1, let room = placement.rooms.first else {
-                throw InputError(file: "timetable", path: "placements[\(index)].rooms",
-                                 message: "The .sol format needs exactly one room per lecture; \(placement.lesson) has \(placement.rooms.count)")
+                throw InputError(
+                    file: "timetable", path: "placements[\(index)].rooms",
+                    message: "The .sol format needs exactly one room per lecture; \(placement.lesson) has \(placement.rooms.count)")
             }
             text += "\(placement.lesson) \(room) \(placement.start.day) \(placement.start.period)\n"
         }

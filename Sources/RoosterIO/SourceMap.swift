@@ -68,9 +68,10 @@ func unknownKeys(in node: Node, schema: [String: [String]], path: String = "", p
             let childPattern = pattern.isEmpty ? name : "\(pattern).\(name)"
             if let known, !known.contains(name) {
                 let suggestion = closest(to: name, in: known).map { "did you mean '\($0)'?" }
-                found.append(Diagnostic(
-                    .error, "unknownKey", "Unknown key '\(name)'", at: childPath,
-                    hint: suggestion ?? "allowed here: \(known.joined(separator: ", "))"))
+                found.append(
+                    Diagnostic(
+                        .error, "unknownKey", "Unknown key '\(name)'", at: childPath,
+                        hint: suggestion ?? "allowed here: \(known.joined(separator: ", "))"))
                 continue
             }
             found += unknownKeys(in: value, schema: schema, path: childPath, pattern: childPattern)

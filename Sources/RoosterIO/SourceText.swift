@@ -15,15 +15,18 @@ enum SourceText {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let size = attributes[.size] as? Int, size > maximumBytes {
-                throw InputError(file: displayName, message: "The file is \(size / 1_048_576) MB; Rooster reads files up to \(maximumBytes / 1_048_576) MB",
-                                 hint: "check that this is the right file")
+                throw InputError(
+                    file: displayName,
+                    message: "The file is \(size / 1_048_576) MB; Rooster reads files up to \(maximumBytes / 1_048_576) MB",
+                    hint: "check that this is the right file")
             }
             data = try Data(contentsOf: url)
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError(file: displayName, message: "Cannot read the file: \(readableReason(error))",
-                             hint: "check the path and that the file is readable")
+            throw InputError(
+                file: displayName, message: "Cannot read the file: \(readableReason(error))",
+                hint: "check the path and that the file is readable")
         }
         return try decode(data, displayName: displayName)
     }
@@ -34,8 +37,9 @@ enum SourceText {
             throw InputError(file: displayName, message: "The input is larger than \(maximumBytes / 1_048_576) MB")
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: displayName, line: firstInvalidUTF8Line(data), message: "The file is not UTF-8 text",
-                             hint: "save it as UTF-8; binary files cannot be read")
+            throw InputError(
+                file: displayName, line: firstInvalidUTF8Line(data), message: "The file is not UTF-8 text",
+                hint: "save it as UTF-8; binary files cannot be read")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(0) {
@@ -53,8 +57,9 @@ enum SourceText {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumDepth {
-                    throw InputError(file: displayName, line: line, message: "The input nests more than \(maximumDepth) levels deep",
-                                     hint: "this is not a Rooster file, or it is damaged")
+                    throw InputError(
+                        file: displayName, line: line, message: "The input nests more than \(maximumDepth) levels deep",
+                        hint: "this is not a Rooster file, or it is damaged")
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(depth - 1, 0)
@@ -66,8 +71,9 @@ enum SourceText {
             case UInt8(ascii: " ") where lineStart, UInt8(ascii: "-") where lineStart:
                 indentation += 1
                 if indentation > 4 * maximumDepth {
-                    throw InputError(file: displayName, line: line, message: "Line \(line) is indented more than \(4 * maximumDepth) levels",
-                                     hint: "this is not a Rooster file, or it is damaged")
+                    throw InputError(
+                        file: displayName, line: line, message: "Line \(line) is indented more than \(4 * maximumDepth) levels",
+                        hint: "this is not a Rooster file, or it is damaged")
                 }
                 continue
             default:

@@ -125,12 +125,14 @@ struct TimetableDocumentReader {
 
     func slot(day: String, period: Int, at path: String) throws(InputError) -> TimeSlot {
         guard let index = dayIndex[day] else {
-            throw fail("Unknown day '\(day)'", at: "\(path).day", hint: "days are: \(school.days.map(\.id.rawValue).joined(separator: ", "))")
+            throw fail(
+                "Unknown day '\(day)'", at: "\(path).day", hint: "days are: \(school.days.map(\.id.rawValue).joined(separator: ", "))")
         }
         let slot = TimeSlot(day: index, period: period)
         guard school.contains(slot) else {
-            throw fail("Day \(day) has no period \(period)", at: "\(path).period",
-                       hint: "periods count from 0; \(day) has \(school.periods(ofDay: index).count)")
+            throw fail(
+                "Day \(day) has no period \(period)", at: "\(path).period",
+                hint: "periods count from 0; \(day) has \(school.periods(ofDay: index).count)")
         }
         return slot
     }
@@ -143,16 +145,18 @@ struct TimetableDocumentReader {
 
     func timetable(_ document: TimetableDocument) throws(InputError) -> Timetable {
         if let schema = document.schema, schema != TimetableDocument.currentSchema {
-            throw fail("Unknown schema '\(schema)'", at: "schema", hint: "this version of Rooster reads '\(TimetableDocument.currentSchema)'")
+            throw fail(
+                "Unknown schema '\(schema)'", at: "schema", hint: "this version of Rooster reads '\(TimetableDocument.currentSchema)'")
         }
         var timetable = Timetable()
         for (index, entry) in document.placements.enumerated() {
             let path = "placements[\(index)]"
             try check(Lesson.ID(entry.lesson), in: lessons, "lesson", at: "\(path).lesson")
             for (r, room) in (entry.rooms ?? []).enumerated() { try check(Room.ID(room), in: rooms, "room", at: "\(path).rooms[\(r)]") }
-            timetable.placements.append(Placement(
-                lesson: .init(entry.lesson), start: try slot(day: entry.day, period: entry.period, at: path),
-                rooms: (entry.rooms ?? []).map { .init($0) }))
+            timetable.placements.append(
+                Placement(
+                    lesson: .init(entry.lesson), start: try slot(day: entry.day, period: entry.period, at: path),
+                    rooms: (entry.rooms ?? []).map { .init($0) }))
         }
         if let enrolments = document.enrolments {
             timetable.enrolments = []
@@ -175,9 +179,10 @@ struct TimetableDocumentReader {
                 let path = "coachMeetings[\(index)]"
                 try check(Student.ID(entry.student), in: students, "student", at: "\(path).student")
                 try check(Teacher.ID(entry.coach), in: teachers, "teacher", at: "\(path).coach")
-                timetable.coachMeetings?.append(CoachMeeting(
-                    student: .init(entry.student), coach: .init(entry.coach), week: entry.week,
-                    slot: try slot(day: entry.day, period: entry.period, at: path)))
+                timetable.coachMeetings?.append(
+                    CoachMeeting(
+                        student: .init(entry.student), coach: .init(entry.coach), week: entry.week,
+                        slot: try slot(day: entry.day, period: entry.period, at: path)))
             }
         }
         return timetable
@@ -190,13 +195,16 @@ extension TimetableDocument {
         schema = Self.currentSchema
         self.school = school.name
         placements = timetable.placements.map {
-            PlacementDocument(lesson: $0.lesson.rawValue, day: dayID($0.start.day), period: $0.start.period, rooms: $0.rooms.map(\.rawValue))
+            PlacementDocument(
+                lesson: $0.lesson.rawValue, day: dayID($0.start.day), period: $0.start.period, rooms: $0.rooms.map(\.rawValue))
         }
         enrolments = timetable.enrolments?.map {
-            EnrolmentDocument(student: $0.student.rawValue, lesson: $0.lesson.rawValue, day: $0.start.map { dayID($0.day) }, period: $0.start?.period)
+            EnrolmentDocument(
+                student: $0.student.rawValue, lesson: $0.lesson.rawValue, day: $0.start.map { dayID($0.day) }, period: $0.start?.period)
         }
         coachMeetings = timetable.coachMeetings?.map {
-            CoachMeetingDocument(student: $0.student.rawValue, coach: $0.coach.rawValue, week: $0.week, day: dayID($0.slot.day), period: $0.slot.period)
+            CoachMeetingDocument(
+                student: $0.student.rawValue, coach: $0.coach.rawValue, week: $0.week, day: dayID($0.slot.day), period: $0.slot.period)
         }
     }
 }

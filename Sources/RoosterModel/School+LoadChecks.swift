@@ -58,7 +58,8 @@ extension SchoolValidator {
                     segments.isEmpty || school.period(at: slot)?.segment.map(segments.contains) == true
                 }.count
                 if needed > available {
-                    let scope = segments.isEmpty ? "in the week" : "in segment(s) \(segments.map(\.rawValue).sorted().joined(separator: ", "))"
+                    let scope =
+                        segments.isEmpty ? "in the week" : "in segment(s) \(segments.map(\.rawValue).sorted().joined(separator: ", "))"
                     error(
                         "groupOverloaded",
                         "Group \(group.id) has \(needed) lesson periods \(scope), but only \(available) periods exist there",
@@ -80,13 +81,15 @@ extension SchoolValidator {
         for (kind, needed) in demandByKind.sorted(by: { ($0.key?.rawValue ?? "") < ($1.key?.rawValue ?? "") }) {
             guard let kind, supply(kind) > 0, needed > supply(kind) else { continue }
             error(
-                "roomsOverloaded", "Lessons need \(needed) periods in rooms of kind '\(kind)', but those rooms have \(supply(kind)) periods a week",
+                "roomsOverloaded",
+                "Lessons need \(needed) periods in rooms of kind '\(kind)', but those rooms have \(supply(kind)) periods a week",
                 at: "rooms", hint: "add rooms of kind '\(kind)' or let some lessons use another kind")
         }
         let total = demandByKind.values.reduce(0, +)
         if total > supply(nil) {
-            error("roomsOverloaded", "Lessons need \(total) room periods a week, but all rooms together have \(supply(nil))",
-                  at: "rooms", hint: "add rooms")
+            error(
+                "roomsOverloaded", "Lessons need \(total) room periods a week, but all rooms together have \(supply(nil))",
+                at: "rooms", hint: "add rooms")
         }
     }
 }

@@ -247,7 +247,9 @@ struct SchoolValidator {
             slots(lesson.pinned, at: "\(path).pinned")
             slots(lesson.unavailable, at: "\(path).unavailable")
             for week in (lesson.weeks ?? []).sorted() where !(0..<school.weeksInCycle).contains(week) {
-                error("invalidValue", "Lesson \(lesson.id) runs in week \(week), but the cycle has weeks 0–\(school.weeksInCycle - 1)", at: "\(path).weeks")
+                error(
+                    "invalidValue", "Lesson \(lesson.id) runs in week \(week), but the cycle has weeks 0–\(school.weeksInCycle - 1)",
+                    at: "\(path).weeks")
             }
             if lesson.teachers.isEmpty && lesson.groups.isEmpty {
                 warning("emptyLesson", "Lesson \(lesson.id) has neither teachers nor groups", at: path)
@@ -275,15 +277,17 @@ struct SchoolValidator {
                 }
             }
             if lesson.durationInPeriods >= 1, lesson.countPerWeek > 0, !fitsSomewhere(lesson) {
-                let where_ = lesson.allowedSegments.isEmpty ? "day" : "run of its allowed segments"
+                let scope = lesson.allowedSegments.isEmpty ? "day" : "run of its allowed segments"
                 error(
-                    "lessonTooLong", "Lesson \(lesson.id) lasts \(lesson.durationInPeriods) periods, longer than any \(where_)",
+                    "lessonTooLong", "Lesson \(lesson.id) lasts \(lesson.durationInPeriods) periods, longer than any \(scope)",
                     at: "\(path).duration", hint: "shorten the lesson or allow more segments")
             }
             for (p, start) in lesson.pinned.enumerated()
-            where school.contains(start) && !school.fits(durationInPeriods: lesson.durationInPeriods, at: start, in: lesson.allowedSegments) {
+            where school.contains(start) && !school.fits(durationInPeriods: lesson.durationInPeriods, at: start, in: lesson.allowedSegments)
+            {
                 error(
-                    "pinnedOutsideSegment", "Lesson \(lesson.id) is pinned at \(school.label(start)), where it does not fit its allowed segments",
+                    "pinnedOutsideSegment",
+                    "Lesson \(lesson.id) is pinned at \(school.label(start)), where it does not fit its allowed segments",
                     at: "\(path).pinned[\(p)]")
             }
             if let choice = lesson.choice {
@@ -291,7 +295,9 @@ struct SchoolValidator {
                     reference(group, in: groupIDs, kind: "group", listedIn: "groups", at: "\(path).choice.openTo[\(g)]")
                 }
                 if let capacity = choice.capacity, capacity < choice.minimumSize {
-                    error("invalidValue", "Choice lesson \(lesson.id) has capacity \(capacity) below its minimum size \(choice.minimumSize)", at: "\(path).choice.capacity")
+                    error(
+                        "invalidValue", "Choice lesson \(lesson.id) has capacity \(capacity) below its minimum size \(choice.minimumSize)",
+                        at: "\(path).choice.capacity")
                 }
             }
         }
@@ -319,8 +325,9 @@ struct SchoolValidator {
                     continue
                 }
                 if let other = clusterOfLesson[lessonID], other != cluster.id {
-                    error("lessonInTwoClusters", "Lesson \(lessonID) is in clusters \(other) and \(cluster.id)", at: lessonPath,
-                          hint: "merge the clusters or split the lesson")
+                    error(
+                        "lessonInTwoClusters", "Lesson \(lessonID) is in clusters \(other) and \(cluster.id)", at: lessonPath,
+                        hint: "merge the clusters or split the lesson")
                 }
                 clusterOfLesson[lessonID] = cluster.id
                 let lesson = school.lessons[lessonIndex]
@@ -342,8 +349,10 @@ struct SchoolValidator {
             reference(request.student, in: studentIDs, kind: "student", listedIn: "students", at: "\(path).student")
             if let lessonIndex = lessonIndex[request.lesson] {
                 if school.lessons[lessonIndex].choice == nil {
-                    error("notAChoiceLesson", "Lesson \(request.lesson) is requested as a choice but is not a choice lesson", at: "\(path).lesson",
-                          hint: "add a choice section to the lesson")
+                    error(
+                        "notAChoiceLesson", "Lesson \(request.lesson) is requested as a choice but is not a choice lesson",
+                        at: "\(path).lesson",
+                        hint: "add a choice section to the lesson")
                 }
             } else {
                 reference(request.lesson, in: [], kind: "lesson", listedIn: "lessons", at: "\(path).lesson")
@@ -361,9 +370,10 @@ struct SchoolValidator {
         var seats = 0
         for lesson in school.lessons {
             guard let choice = lesson.choice else { continue }
-            let roomSeats = lesson.allowedRooms.map { allowed in
-                school.rooms.filter { allowed.contains($0.id) }.map(\.capacity).max() ?? 0
-            } ?? school.rooms.filter { room in lesson.roomKind.map { room.kind == $0 } ?? true }.map(\.capacity).max() ?? 0
+            let roomSeats =
+                lesson.allowedRooms.map { allowed in
+                    school.rooms.filter { allowed.contains($0.id) }.map(\.capacity).max() ?? 0
+                } ?? school.rooms.filter { room in lesson.roomKind.map { room.kind == $0 } ?? true }.map(\.capacity).max() ?? 0
             seats += lesson.countPerWeek * (choice.capacity ?? roomSeats)
         }
         if demand > seats {
@@ -377,8 +387,9 @@ struct SchoolValidator {
             return school.segments.first { $0.id == segment }?.kind == .choice
         }.count
         if perWeek > choiceSlots {
-            error("choiceCapacity", "Students take \(perWeek) choice lessons a week, but there are only \(choiceSlots) choice periods",
-                  at: "choiceLessonsPerWeek", hint: "at most one choice lesson per choice period")
+            error(
+                "choiceCapacity", "Students take \(perWeek) choice lessons a week, but there are only \(choiceSlots) choice periods",
+                at: "choiceLessonsPerWeek", hint: "at most one choice lesson per choice period")
         }
     }
 
@@ -390,28 +401,33 @@ struct SchoolValidator {
             if teacher.coach == nil {
                 warning("notACoach", "Teacher \(teacher.id) coaches \(load) students but has no coach role", at: "teachers[\(index)].coach")
             } else if let limit = teacher.coach?.caseload, load > limit {
-                error("caseloadExceeded", "Teacher \(teacher.id) coaches \(load) students, above the caseload of \(limit)",
-                      at: "teachers[\(index)].coach.caseload", hint: "give some students another coach")
+                error(
+                    "caseloadExceeded", "Teacher \(teacher.id) coaches \(load) students, above the caseload of \(limit)",
+                    at: "teachers[\(index)].coach.caseload", hint: "give some students another coach")
             }
         }
         guard let policy = school.coaching else { return }
         reference(policy.segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "coaching.segment")
-        let intervals = [("coaching.intervalInWeeks", policy.intervalInWeeks)]
+        let intervals =
+            [("coaching.intervalInWeeks", policy.intervalInWeeks)]
             + school.students.enumerated().compactMap { index, student in
                 student.coachingIntervalInWeeks.map { ("students[\(index)].coachingIntervalInWeeks", $0) }
             }
         for (path, interval) in intervals where interval < 1 || school.weeksInCycle % interval != 0 {
-            error("invalidValue", "A coaching interval of \(interval) weeks does not divide the \(school.weeksInCycle)-week cycle", at: path,
-                  hint: "use a divisor of weeksInCycle, or lengthen the cycle")
+            error(
+                "invalidValue", "A coaching interval of \(interval) weeks does not divide the \(school.weeksInCycle)-week cycle", at: path,
+                hint: "use a divisor of weeksInCycle, or lengthen the cycle")
         }
         let windows = school.allSlots.filter { school.period(at: $0)?.segment == policy.segment }
         if windows.isEmpty && segmentIDs.contains(policy.segment) {
-            error("noCoachWindows", "No period is in the coaching segment '\(policy.segment)'", at: "coaching.segment",
-                  hint: "give some periods of the day templates this segment")
+            error(
+                "noCoachWindows", "No period is in the coaching segment '\(policy.segment)'", at: "coaching.segment",
+                hint: "give some periods of the day templates this segment")
         }
         if let shortest = windows.compactMap({ school.period(at: $0)?.lengthInMinutes }).min(), shortest < policy.lengthInMinutes {
-            error("invalidValue", "Coach conversations last \(policy.lengthInMinutes) minutes, longer than a \(shortest)-minute coach period",
-                  at: "coaching.lengthInMinutes")
+            error(
+                "invalidValue", "Coach conversations last \(policy.lengthInMinutes) minutes, longer than a \(shortest)-minute coach period",
+                at: "coaching.lengthInMinutes")
         }
         for (index, student) in school.students.enumerated() where student.coaches.isEmpty {
             warning("noCoach", "Student \(student.id) has no coach", at: "students[\(index)].coaches")

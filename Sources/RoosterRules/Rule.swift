@@ -48,7 +48,9 @@ public struct Violation: Hashable, Sendable, CustomStringConvertible {
     /// The slots involved, if any.
     public var slots: [TimeSlot]
 
-    public init(rule: RuleID, level: RuleLevel, cost: Int, penalty: Int? = nil, message: String, involved: [String] = [], slots: [TimeSlot] = []) {
+    public init(
+        rule: RuleID, level: RuleLevel, cost: Int, penalty: Int? = nil, message: String, involved: [String] = [], slots: [TimeSlot] = []
+    ) {
         self.rule = rule
         self.level = level
         self.cost = cost

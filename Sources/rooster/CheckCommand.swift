@@ -33,7 +33,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Use a named set of soft-rule weights instead of the school's: school or itc2007.")
     var profile: RuleProfile?
 
-    @Option(name: .customLong("weight"), help: ArgumentHelp("Set a soft rule's weight, e.g. teacherGaps=3 (repeatable).", valueName: "rule=weight"))
+    @Option(
+        name: .customLong("weight"),
+        help: ArgumentHelp("Set a soft rule's weight, e.g. teacherGaps=3 (repeatable).", valueName: "rule=weight"))
     var weights: [String] = []
 
     @Option(help: "Show at most this many violations in text output (0 shows all).")
@@ -61,13 +63,15 @@ struct CheckCommand: ParsableCommand {
         }
         let report = Checker(weightOverrides: overrides).check(table, against: loaded.school)
         if json {
-            try printJSON(ReportJSON(
-                hard: report.score.hard, soft: report.score.soft, feasible: report.score.isFeasible,
-                penaltyByRule: Dictionary(uniqueKeysWithValues: report.penaltyByRule.map { ($0.key.rawValue, $0.value) }),
-                violations: report.violations.map {
-                    ViolationJSON(rule: $0.rule.rawValue, level: $0.level.rawValue, cost: $0.cost, penalty: $0.penalty, message: $0.message,
-                                  involved: $0.involved, slots: $0.slots.map { .init(day: $0.day, period: $0.period) })
-                }))
+            try printJSON(
+                ReportJSON(
+                    hard: report.score.hard, soft: report.score.soft, feasible: report.score.isFeasible,
+                    penaltyByRule: Dictionary(uniqueKeysWithValues: report.penaltyByRule.map { ($0.key.rawValue, $0.value) }),
+                    violations: report.violations.map {
+                        ViolationJSON(
+                            rule: $0.rule.rawValue, level: $0.level.rawValue, cost: $0.cost, penalty: $0.penalty, message: $0.message,
+                            involved: $0.involved, slots: $0.slots.map { .init(day: $0.day, period: $0.period) })
+                    }))
         } else {
             printText(report)
         }
@@ -77,7 +81,8 @@ struct CheckCommand: ParsableCommand {
     private func printText(_ report: CheckReport) {
         let shown = maxViolations > 0 ? Array(report.violations.prefix(maxViolations)) : report.violations
         for violation in shown {
-            let weight = violation.level == .soft && violation.penalty != violation.cost ? " ×\(violation.penalty / max(violation.cost, 1))" : ""
+            let weight =
+                violation.level == .soft && violation.penalty != violation.cost ? " ×\(violation.penalty / max(violation.cost, 1))" : ""
             print("\(violation.level) \(violation.rule) (\(violation.cost)\(weight)): \(violation.message)")
         }
         if shown.count < report.violations.count {

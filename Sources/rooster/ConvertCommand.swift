@@ -43,7 +43,9 @@ struct ConvertCommand: ParsableCommand {
             let timetable = try reportingInputErrors {
                 try TimetableFile.load(URL(fileURLWithPath: input), for: loaded.school, displayName: input)
             }
-            try reportingInputErrors { try TimetableFile.write(timetable, for: loaded.school, to: URL(fileURLWithPath: output), as: format) }
+            try reportingInputErrors {
+                try TimetableFile.write(timetable, for: loaded.school, to: URL(fileURLWithPath: output), as: format)
+            }
             print("wrote \(output): \(timetable.placements.count) placements")
             return
         }
@@ -58,6 +60,8 @@ struct ConvertCommand: ParsableCommand {
             throw Exit.badInput
         }
         try reportingInputErrors { try SchoolFile.write(loaded.school, to: URL(fileURLWithPath: output), as: format) }
-        print("wrote \(output): \(loaded.school.lessons.count) lessons, \(loaded.school.teachers.count) teachers, \(loaded.school.rooms.count) rooms")
+        print(
+            "wrote \(output): \(loaded.school.lessons.count) lessons, \(loaded.school.teachers.count) teachers, \(loaded.school.rooms.count) rooms"
+        )
     }
 }

@@ -42,14 +42,19 @@ struct ValidateCommand: ParsableCommand {
         let errors = diagnostics.filter { $0.diagnostic.severity == .error }.count
         let warnings = diagnostics.filter { $0.diagnostic.severity == .warning }.count
         if json {
-            try printJSON(Summary(file: school, errors: errors, warnings: warnings, diagnostics: diagnostics.map {
-                DiagnosticJSON(severity: $0.diagnostic.severity.rawValue, code: $0.diagnostic.code, message: $0.diagnostic.message,
-                               path: $0.diagnostic.path, line: $0.line, hint: $0.diagnostic.hint)
-            }))
+            try printJSON(
+                Summary(
+                    file: school, errors: errors, warnings: warnings,
+                    diagnostics: diagnostics.map {
+                        DiagnosticJSON(
+                            severity: $0.diagnostic.severity.rawValue, code: $0.diagnostic.code, message: $0.diagnostic.message,
+                            path: $0.diagnostic.path, line: $0.line, hint: $0.diagnostic.hint)
+                    }))
         } else {
             for diagnostic in diagnostics { printError(diagnostic.description) }
             let s = loaded.school
-            let size = "\(s.days.count) days, \(s.teachers.count) teachers, \(s.rooms.count) rooms, \(s.groups.count) groups, "
+            let size =
+                "\(s.days.count) days, \(s.teachers.count) teachers, \(s.rooms.count) rooms, \(s.groups.count) groups, "
                 + "\(s.students.count) students, \(s.lessons.count) lessons (\(s.lessons.reduce(0) { $0 + $1.countPerWeek }) a week)"
             print("\(school): \(s.name): \(size)")
             print(errors == 0 ? "valid: \(warnings) warning(s)" : "invalid: \(errors) error(s), \(warnings) warning(s)")

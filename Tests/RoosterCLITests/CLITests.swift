@@ -39,7 +39,9 @@ struct Rooster {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func temporaryFile(_ name: String, _ text: String) throws -> String {
@@ -71,7 +73,9 @@ struct CLITests {
         #expect((report?["soft"] as? Int ?? 0) > 0, "a greedy example timetable has soft violations")
     }
 
-    @Test("validate passes on every ITC 2007 instance", arguments: ["comp01", "comp02", "comp03", "comp04", "comp05", "comp06", "comp07", "toy"])
+    @Test(
+        "validate passes on every ITC 2007 instance",
+        arguments: ["comp01", "comp02", "comp03", "comp04", "comp05", "comp06", "comp07", "toy"])
     func validateInstances(instance: String) throws {
         let result = try Rooster.run("validate", "\(fixtures)/\(instance).ctt")
         #expect(result.status == 0, "\(result.stderr)")
@@ -100,7 +104,10 @@ struct CLITests {
 
     @Test("validate --json reports diagnostics with line and path")
     func validateJSON() throws {
-        let broken = try Rooster.temporaryFile("s.json", #"{"name": "x", "dayTemplates": [{"id": "d", "periods": [{"start": "09:00", "length": 50}]}], "days": [{"id": "mon", "template": "e"}]}"#)
+        let broken = try Rooster.temporaryFile(
+            "s.json",
+            #"{"name": "x", "dayTemplates": [{"id": "d", "periods": [{"start": "09:00", "length": 50}]}], "days": [{"id": "mon", "template": "e"}]}"#
+        )
         let result = try Rooster.run("validate", broken, "--json")
         #expect(result.status == 2)
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -159,14 +166,17 @@ struct CLITests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-convert-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         #expect(try Rooster.run("convert", "\(fixtures)/comp04.ctt", "\(folder)/comp04.yaml").status == 0)
-        #expect(try Rooster.run("convert", "\(fixtures)/comp04.sol", "\(folder)/comp04.json", "--school", "\(fixtures)/comp04.ctt").status == 0)
+        #expect(
+            try Rooster.run("convert", "\(fixtures)/comp04.sol", "\(folder)/comp04.json", "--school", "\(fixtures)/comp04.ctt").status == 0)
         let result = try Rooster.run("check", "\(folder)/comp04.yaml", "\(folder)/comp04.json")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("score: 0 hard, 37 soft"))
         #expect(try Rooster.run("convert", "\(folder)/comp04.json", "\(folder)/back.sol", "--school", "\(folder)/comp04.yaml").status == 0)
         let back = try String(contentsOfFile: "\(folder)/back.sol", encoding: .utf8)
         let original = try String(contentsOf: Rooster.root.appendingPathComponent("\(fixtures)/comp04.sol"), encoding: .utf8)
-        #expect(Set(back.split(whereSeparator: \.isNewline)) == Set(original.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces)[...] }))
+        #expect(
+            Set(back.split(whereSeparator: \.isNewline))
+                == Set(original.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces)[...] }))
     }
 
     @Test("every command's --help shows examples", arguments: ["validate", "check", "convert", "rules"])

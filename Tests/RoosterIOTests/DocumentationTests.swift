@@ -2,6 +2,7 @@ import Foundation
 import RoosterModel
 import RoosterRules
 import Testing
+
 @testable import RoosterIO
 
 /// The annotated examples in `docs/school-format.md` parse and validate, so the documentation stays true.

@@ -2,11 +2,13 @@ import Foundation
 import RoosterModel
 import RoosterRules
 import Testing
+
 @testable import RoosterIO
 
 /// The bundled ITC 2007 instances and solutions: files copied from `../shared/data/itc2007-ctt`.
 enum ITCFixtures {
-    static let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+    /// The bundled fixtures folder (SwiftPM copies it into the test bundle).
+    static let directory = Bundle.module.resourceURL?.appendingPathComponent("Fixtures") ?? URL(fileURLWithPath: "Fixtures")
 
     static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
@@ -22,10 +24,13 @@ enum ITCFixtures {
 @Suite("ITC 2007 track 3")
 struct ITC2007Tests {
     /// Published UD2 costs of the bundled solutions (`../shared/BENCHMARKS.md`).
-    static let knownCosts = [("comp01", 5), ("comp02", 36), ("comp03", 66), ("comp04", 37), ("comp05", 305), ("comp06", 40), ("comp07", 14)]
+    static let knownCosts = [
+        ("comp01", 5), ("comp02", 36), ("comp03", 66), ("comp04", 37), ("comp05", 305), ("comp06", 40), ("comp07", 14),
+    ]
 
-    @Test("The checker scores each bundled solution with exactly its known UD2 cost and no hard violation",
-          arguments: knownCosts)
+    @Test(
+        "The checker scores each bundled solution with exactly its known UD2 cost and no hard violation",
+        arguments: knownCosts)
     func knownSolutionCosts(instance: String, cost: Int) throws {
         let school = try ITCFixtures.school(instance)
         let timetable = try ITCFixtures.solution(instance, for: school)
@@ -119,8 +124,10 @@ struct ITC2007Tests {
     @Test("A .sol line with an unknown course, room or slot names its line")
     func badSolutionLines() throws {
         let school = try ITCFixtures.school("comp01")
-        for (text, message) in [("c0001 rB 0 0\nnope rB 0 0\n", "Unknown course"), ("c0001 rZ 0 0\n", "Unknown room"),
-                                ("c0001 rB 9 0\n", "not in the calendar"), ("c0001 rB x\n", "Expected 'course room day period'")] {
+        for (text, message) in [
+            ("c0001 rB 0 0\nnope rB 0 0\n", "Unknown course"), ("c0001 rZ 0 0\n", "Unknown room"),
+            ("c0001 rB 9 0\n", "not in the calendar"), ("c0001 rB x\n", "Expected 'course room day period'"),
+        ] {
             let error = #expect(throws: InputError.self) { try SolutionFormat.parse(text, school: school, file: "x.sol") }
             #expect(error?.message.contains(message) == true, "\(text)")
             #expect(error?.line == text.split(separator: "\n").count, "\(text)")

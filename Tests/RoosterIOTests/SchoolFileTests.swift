@@ -2,6 +2,7 @@ import Foundation
 import RoosterModel
 import RoosterTestSupport
 import Testing
+
 @testable import RoosterIO
 
 @Suite("School files")
@@ -20,8 +21,10 @@ struct SchoolFileTests {
         school.lessons[0].maxPerDay = 1
         school.lessons[1].weeks = [0, 2]
         school.lessons[1].durationInPeriods = 2
-        school.lessons.append(Lesson(id: "talent", teachers: ["KOK"], countPerWeek: 2, roomKind: .lab, allowedSegments: ["choice"],
-                                     choice: ChoiceSettings(kind: .talent, capacity: 20, minimumSize: 5, openTo: ["2V1"])))
+        school.lessons.append(
+            Lesson(
+                id: "talent", teachers: ["KOK"], countPerWeek: 2, roomKind: .lab, allowedSegments: ["choice"],
+                choice: ChoiceSettings(kind: .talent, capacity: 20, minimumSize: 5, openTo: ["2V1"])))
         school.clusters = [Cluster(id: "block", name: "Block hour", kind: .blockHour, lessons: ["2V1-du", "2V1-wi"])]
         school.choiceRequests = [ChoiceRequest(student: "s1", lesson: "talent", rank: 2, required: true)]
         school.choiceLessonsPerWeek = 1
@@ -108,7 +111,8 @@ struct SchoolFileTests {
         var text = Self.small.replacingOccurrences(of: "countPerWeek: 2", with: "countPerWeek: often")
         if format == .json {
             let yaml = try SchoolFile.parse(Self.small, format: .yaml)
-            text = try SchoolFile.encode(yaml.school, as: .json).replacingOccurrences(of: "\"countPerWeek\" : 2", with: "\"countPerWeek\" : \"often\"")
+            text = try SchoolFile.encode(yaml.school, as: .json).replacingOccurrences(
+                of: "\"countPerWeek\" : 2", with: "\"countPerWeek\" : \"often\"")
         }
         let error = #expect(throws: InputError.self) { try SchoolFile.parse(text, format: format, file: "small") }
         #expect(error?.path == "lessons[0].countPerWeek")
@@ -147,9 +151,11 @@ struct SchoolFileTests {
         #expect(codes.contains("teachers[0].daysOff[0]"))
     }
 
-    @Test("Garbage of every kind is refused with an InputError", arguments: [
-        "not a school", "[1, 2, 3]", "{{{{", String(repeating: "[", count: 100_000), String(repeating: "- ", count: 50_000) + "x", "",
-    ])
+    @Test(
+        "Garbage of every kind is refused with an InputError",
+        arguments: [
+            "not a school", "[1, 2, 3]", "{{{{", String(repeating: "[", count: 100_000), String(repeating: "- ", count: 50_000) + "x", "",
+        ])
     func garbage(text: String) {
         #expect(throws: InputError.self) { try SchoolFile.parse(text, format: .yaml, file: "garbage") }
     }
@@ -175,7 +181,9 @@ struct SchoolFileTests {
 
     @Test("A missing file is an InputError naming it")
     func missingFile() {
-        let error = #expect(throws: InputError.self) { try SchoolFile.load(URL(fileURLWithPath: "/nonexistent/school.yaml"), displayName: "school.yaml") }
+        let error = #expect(throws: InputError.self) {
+            try SchoolFile.load(URL(fileURLWithPath: "/nonexistent/school.yaml"), displayName: "school.yaml")
+        }
         #expect(error?.file == "school.yaml")
     }
 }

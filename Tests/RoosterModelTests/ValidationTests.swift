@@ -33,9 +33,10 @@ struct ValidationTests {
         lesson.allowedSegments = ["nowhere"]
         var school = F.school(with: [lesson])
         school.students[0].coaches = ["NOBODY"]
-        #expect(Set(paths(school, code: "unknownReference")) == [
-            "lessons[0].teachers[0]", "lessons[0].groups[0]", "lessons[0].allowedSegments[0]", "students[0].coaches[0]",
-        ])
+        #expect(
+            Set(paths(school, code: "unknownReference")) == [
+                "lessons[0].teachers[0]", "lessons[0].groups[0]", "lessons[0].allowedSegments[0]", "students[0].coaches[0]",
+            ])
     }
 
     @Test("Periods that overlap are an error")
@@ -86,7 +87,8 @@ struct ValidationTests {
 
     @Test("Choice capacity below weekly demand is an error")
     func choiceCapacityBelowDemand() {
-        let support = Lesson(id: "support", teachers: ["ABE"], countPerWeek: 1, allowedSegments: ["choice"], choice: ChoiceSettings(capacity: 2))
+        let support = Lesson(
+            id: "support", teachers: ["ABE"], countPerWeek: 1, allowedSegments: ["choice"], choice: ChoiceSettings(capacity: 2))
         var school = F.school(with: [support])
         school.choiceLessonsPerWeek = 1  // 3 students need 3 seats, 2 are offered
         #expect(paths(school, code: "choiceCapacity") == ["choiceLessonsPerWeek"])

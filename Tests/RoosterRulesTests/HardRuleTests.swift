@@ -1,6 +1,7 @@
 import RoosterModel
 import RoosterTestSupport
 import Testing
+
 @testable import RoosterRules
 
 /// One test per hard rule: a timetable that breaks it exactly as often as expected, and the same
@@ -73,8 +74,10 @@ struct HardRuleTests {
         var school = F.school(with: [mentor, talent])
         let timetable = Timetable(
             placements: [place("2V1-men", F.at(F.tue, 1)), place("talent", F.at(F.tue, 1), ["R2"])],
-            enrolments: [Enrolment(student: "s1", lesson: "talent", start: F.at(F.tue, 1)),
-                         Enrolment(student: "s2", lesson: "talent", start: F.at(F.tue, 1))])
+            enrolments: [
+                Enrolment(student: "s1", lesson: "talent", start: F.at(F.tue, 1)),
+                Enrolment(student: "s2", lesson: "talent", start: F.at(F.tue, 1)),
+            ])
         #expect(cost("studentConflict", timetable, school) == 2)
         // s2 is on track: exempted from Tuesday's mentor lesson, so only s1 clashes.
         school.exemptions = [Exemption(lesson: "2V1-men", days: [F.tue, F.wed, F.thu])]
@@ -230,11 +233,13 @@ struct HardRuleTests {
 
     @Test("choiceCapacity: a choice session holds at most its capacity")
     func choiceCapacity() {
-        let support = Lesson(id: "support", teachers: ["ABE"], countPerWeek: 1, allowedSegments: ["choice"],
-                             choice: ChoiceSettings(kind: .support, capacity: 2))
+        let support = Lesson(
+            id: "support", teachers: ["ABE"], countPerWeek: 1, allowedSegments: ["choice"],
+            choice: ChoiceSettings(kind: .support, capacity: 2))
         let school = F.school(with: [support])
         let placements = [place("support", F.at(F.mon, 2))]
-        let three = Timetable(placements: placements, enrolments: ["s1", "s2", "s3"].map { Enrolment(student: .init($0), lesson: "support") })
+        let three = Timetable(
+            placements: placements, enrolments: ["s1", "s2", "s3"].map { Enrolment(student: .init($0), lesson: "support") })
         #expect(cost("choiceCapacity", three, school) == 1)
         let two = Timetable(placements: placements, enrolments: ["s1", "s2"].map { Enrolment(student: .init($0), lesson: "support") })
         #expect(cost("choiceCapacity", two, school) == 0)
@@ -242,36 +247,45 @@ struct HardRuleTests {
 
     @Test("choiceMinimumSize: a session runs with at least its minimum, or is cancelled")
     func choiceMinimumSize() {
-        let talent = Lesson(id: "talent", teachers: ["ABE"], countPerWeek: 2, allowedSegments: ["choice"],
-                            choice: ChoiceSettings(kind: .talent, minimumSize: 2))
+        let talent = Lesson(
+            id: "talent", teachers: ["ABE"], countPerWeek: 2, allowedSegments: ["choice"],
+            choice: ChoiceSettings(kind: .talent, minimumSize: 2))
         let school = F.school(with: [talent])
         let placements = [place("talent", F.at(F.mon, 2)), place("talent", F.at(F.tue, 2))]
         let one = Timetable(placements: placements, enrolments: [Enrolment(student: "s1", lesson: "talent", start: F.at(F.mon, 2))])
         #expect(cost("choiceMinimumSize", one, school) == 1)
-        let full = Timetable(placements: placements, enrolments: [
-            Enrolment(student: "s1", lesson: "talent", start: F.at(F.mon, 2)), Enrolment(student: "s2", lesson: "talent", start: F.at(F.mon, 2)),
-        ])
+        let full = Timetable(
+            placements: placements,
+            enrolments: [
+                Enrolment(student: "s1", lesson: "talent", start: F.at(F.mon, 2)),
+                Enrolment(student: "s2", lesson: "talent", start: F.at(F.mon, 2)),
+            ])
         #expect(cost("choiceMinimumSize", full, school) == 0)
     }
 
     @Test("choiceEnrolment: the weekly number of choice lessons, required placements, real sessions")
     func choiceEnrolment() {
-        let support = Lesson(id: "support", teachers: ["ABE"], countPerWeek: 2, allowedSegments: ["choice"], choice: ChoiceSettings(kind: .support))
+        let support = Lesson(
+            id: "support", teachers: ["ABE"], countPerWeek: 2, allowedSegments: ["choice"], choice: ChoiceSettings(kind: .support))
         var school = F.school(with: [support])
         school.choiceLessonsPerWeek = 1
         school.choiceRequests = [ChoiceRequest(student: "s3", lesson: "support", required: true)]
         let placements = [place("support", F.at(F.mon, 2)), place("support", F.at(F.tue, 2))]
-        let partial = Timetable(placements: placements, enrolments: [
-            Enrolment(student: "s1", lesson: "support", start: F.at(F.mon, 2)),
-            Enrolment(student: "s2", lesson: "support", start: F.at(F.wed, 2)),  // no session then
-        ])
+        let partial = Timetable(
+            placements: placements,
+            enrolments: [
+                Enrolment(student: "s1", lesson: "support", start: F.at(F.mon, 2)),
+                Enrolment(student: "s2", lesson: "support", start: F.at(F.wed, 2)),  // no session then
+            ])
         // s2's enrolment is invalid (1), s2 and s3 miss their one lesson (2), s3's required request is unmet (1).
         #expect(cost("choiceEnrolment", partial, school) == 4)
-        let complete = Timetable(placements: placements, enrolments: [
-            Enrolment(student: "s1", lesson: "support", start: F.at(F.mon, 2)),
-            Enrolment(student: "s2", lesson: "support", start: F.at(F.tue, 2)),
-            Enrolment(student: "s3", lesson: "support", start: F.at(F.tue, 2)),
-        ])
+        let complete = Timetable(
+            placements: placements,
+            enrolments: [
+                Enrolment(student: "s1", lesson: "support", start: F.at(F.mon, 2)),
+                Enrolment(student: "s2", lesson: "support", start: F.at(F.tue, 2)),
+                Enrolment(student: "s3", lesson: "support", start: F.at(F.tue, 2)),
+            ])
         #expect(cost("choiceEnrolment", complete, school) == 0)
         #expect(cost("choiceEnrolment", Timetable(placements: placements), school) == 0, "no enrolment layer yet: not checked")
     }

@@ -1,5 +1,6 @@
 import RoosterModel
 import RoosterTestSupport
+
 @testable import RoosterRules
 
 /// Every soft rule at weight 1, so that tests see raw costs.

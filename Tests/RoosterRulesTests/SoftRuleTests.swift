@@ -1,6 +1,7 @@
 import RoosterModel
 import RoosterTestSupport
 import Testing
+
 @testable import RoosterRules
 
 /// One test per soft rule, with its raw cost (all weights 1).
@@ -20,9 +21,13 @@ struct SoftRuleTests {
         var lesson = F.german2V1(count: 3)
         lesson.minDays = 3
         let school = F.school(with: [lesson])
-        let twoDays = Timetable(placements: [place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.mon, 4)), place("2V1-du", F.at(F.tue, 3))])
+        let twoDays = Timetable(placements: [
+            place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.mon, 4)), place("2V1-du", F.at(F.tue, 3)),
+        ])
         #expect(cost("minWorkingDays", twoDays, school) == 1)
-        let threeDays = Timetable(placements: [place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.wed, 4)), place("2V1-du", F.at(F.tue, 3))])
+        let threeDays = Timetable(placements: [
+            place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.wed, 4)), place("2V1-du", F.at(F.tue, 3)),
+        ])
         #expect(cost("minWorkingDays", threeDays, school) == 0)
     }
 

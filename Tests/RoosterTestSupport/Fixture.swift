@@ -14,14 +14,16 @@ public enum Fixture {
     public static func at(_ day: Int, _ period: Int) -> TimeSlot { TimeSlot(day: day, period: period) }
 
     public static var school: School {
-        let template = DayTemplate(id: "standard", periods: [
-            Period(start: TimeOfDay(hour: 8, minute: 15), lengthInMinutes: 15, segment: "coach"),
-            Period(start: TimeOfDay(hour: 8, minute: 30), lengthInMinutes: 20, segment: "mentor"),
-            Period(start: TimeOfDay(hour: 9, minute: 0), lengthInMinutes: 50, segment: "choice"),
-            Period(start: TimeOfDay(hour: 10, minute: 0), lengthInMinutes: 50, segment: "instruction"),
-            Period(start: TimeOfDay(hour: 11, minute: 0), lengthInMinutes: 50, segment: "instruction"),
-            Period(start: TimeOfDay(hour: 12, minute: 0), lengthInMinutes: 50, segment: "instruction"),
-        ])
+        let template = DayTemplate(
+            id: "standard",
+            periods: [
+                Period(start: TimeOfDay(hour: 8, minute: 15), lengthInMinutes: 15, segment: "coach"),
+                Period(start: TimeOfDay(hour: 8, minute: 30), lengthInMinutes: 20, segment: "mentor"),
+                Period(start: TimeOfDay(hour: 9, minute: 0), lengthInMinutes: 50, segment: "choice"),
+                Period(start: TimeOfDay(hour: 10, minute: 0), lengthInMinutes: 50, segment: "instruction"),
+                Period(start: TimeOfDay(hour: 11, minute: 0), lengthInMinutes: 50, segment: "instruction"),
+                Period(start: TimeOfDay(hour: 12, minute: 0), lengthInMinutes: 50, segment: "instruction"),
+            ])
         return School(
             name: "Fixture",
             segments: [
@@ -29,7 +31,9 @@ public enum Fixture {
                 Segment(id: "choice", kind: .choice), Segment(id: "instruction", kind: .instruction),
             ],
             dayTemplates: [template],
-            days: ["mon", "tue", "wed", "thu", "fri"].map { Day(id: .init($0), name: $0.prefix(1).uppercased() + $0.dropFirst(), template: "standard") },
+            days: ["mon", "tue", "wed", "thu", "fri"].map {
+                Day(id: .init($0), name: $0.prefix(1).uppercased() + $0.dropFirst(), template: "standard")
+            },
             subjects: [Subject(id: "du", name: "German"), Subject(id: "wi", name: "Maths"), Subject(id: "men", name: "Mentor")],
             teachers: [Teacher(id: "JDV", coach: .init()), Teacher(id: "ABE", coach: .init()), Teacher(id: "KOK")],
             rooms: [Room(id: "R1", capacity: 30), Room(id: "R2", capacity: 30), Room(id: "LAB", capacity: 24, kind: .lab)],

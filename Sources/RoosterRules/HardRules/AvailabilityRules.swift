@@ -15,8 +15,9 @@ struct TeacherAvailability: Rule {
             guard let first = bad.first else { return }
             let reason = teacher.daysOff.contains(first.day) ? "has a day off" : "is unavailable"
             result.append(
-                violation(bad.count, "Teacher \(teacherID) \(reason) on \(context.label(first)) but has \(activity.label)",
-                          involving: ["teacher:\(teacherID)"], at: bad))
+                violation(
+                    bad.count, "Teacher \(teacherID) \(reason) on \(context.label(first)) but has \(activity.label)",
+                    involving: ["teacher:\(teacherID)"], at: bad))
         }
         for activity in context.placementActivities {
             for teacher in Set(activity.lesson?.teachers ?? []).sorted() { check(teacher, activity) }
@@ -40,8 +41,9 @@ struct GroupAvailability: Rule {
                 guard let group = context.groups[groupID] else { return nil }
                 let bad = activity.slots.filter(group.unavailable.contains)
                 guard let first = bad.first else { return nil }
-                return violation(bad.count, "Group \(groupID) is unavailable on \(context.label(first)) but has \(activity.label)",
-                                 involving: ["group:\(groupID)"], at: bad)
+                return violation(
+                    bad.count, "Group \(groupID) is unavailable on \(context.label(first)) but has \(activity.label)",
+                    involving: ["group:\(groupID)"], at: bad)
             }
         }
     }
@@ -60,8 +62,9 @@ struct RoomAvailability: Rule {
                 guard let room = context.rooms[roomID] else { return nil }
                 let bad = activity.slots.filter(room.unavailable.contains)
                 guard let first = bad.first else { return nil }
-                return violation(bad.count, "Room \(roomID) is unavailable on \(context.label(first)) but holds \(activity.label)",
-                                 involving: ["room:\(roomID)"], at: bad)
+                return violation(
+                    bad.count, "Room \(roomID) is unavailable on \(context.label(first)) but holds \(activity.label)",
+                    involving: ["room:\(roomID)"], at: bad)
             }
         }
     }
@@ -78,8 +81,9 @@ struct LessonAvailability: Rule {
             guard let lesson = activity.lesson else { return nil }
             let bad = activity.slots.filter(lesson.unavailable.contains)
             guard let first = bad.first else { return nil }
-            return violation(bad.count, "\(activity.label) is placed on \(context.label(first)), where it is unavailable",
-                             involving: ["lesson:\(lesson.id)"], at: bad)
+            return violation(
+                bad.count, "\(activity.label) is placed on \(context.label(first)), where it is unavailable",
+                involving: ["lesson:\(lesson.id)"], at: bad)
         }
     }
 }

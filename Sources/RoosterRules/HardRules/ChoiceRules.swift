@@ -13,7 +13,8 @@ struct ChoiceCapacity: Rule {
             let seats = choice.capacity ?? placement.rooms.reduce(0) { $0 + (context.rooms[$1]?.capacity ?? 0) }
             let enrolled = context.students(in: index)
             guard enrolled > seats else { return nil }
-            return violation(enrolled - seats,
+            return violation(
+                enrolled - seats,
                 "\(context.placementActivities[index].label) on \(context.label(placement.start)) has \(enrolled) students enrolled for \(seats) seats",
                 involving: ["lesson:\(lesson.id)"], at: [placement.start])
         }
@@ -32,7 +33,8 @@ struct ChoiceMinimumSize: Rule {
             guard let lesson = context.lessons[placement.lesson], let choice = lesson.choice else { return nil }
             let enrolled = context.students(in: index)
             guard enrolled > 0, enrolled < choice.minimumSize else { return nil }
-            return violation(choice.minimumSize - enrolled,
+            return violation(
+                choice.minimumSize - enrolled,
                 "\(context.placementActivities[index].label) on \(context.label(placement.start)) has \(enrolled) students, below its minimum of \(choice.minimumSize); cancel it or add students",
                 involving: ["lesson:\(lesson.id)"], at: [placement.start])
         }
@@ -44,7 +46,9 @@ struct ChoiceMinimumSize: Rule {
 struct ChoiceEnrolment: Rule {
     let descriptor = RuleDescriptor(
         id: "choiceEnrolment", name: "Choice enrolment", level: .hard, defaultWeight: 1,
-        summary: "Each student has choiceLessonsPerWeek choice sessions, only in existing sessions open to them, including required requests; cost 1 per missing, extra or invalid enrolment.")
+        summary:
+            "Each student has choiceLessonsPerWeek choice sessions, only in existing sessions open to them, including required requests; cost 1 per missing, extra or invalid enrolment."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         guard let enrolments = context.timetable.enrolments else { return [] }
@@ -54,33 +58,44 @@ struct ChoiceEnrolment: Rule {
         for enrolment in enrolments {
             let who = "Student \(enrolment.student)"
             guard let student = context.students[enrolment.student] else {
-                result.append(violation(1, "\(who) is enrolled but is not a student of the school", involving: ["student:\(enrolment.student)"]))
+                result.append(
+                    violation(1, "\(who) is enrolled but is not a student of the school", involving: ["student:\(enrolment.student)"]))
                 continue
             }
             guard let lesson = context.lessons[enrolment.lesson] else {
-                result.append(violation(1, "\(who) is enrolled in lesson \(enrolment.lesson), which the school does not have",
-                                        involving: ["student:\(student.id)"]))
+                result.append(
+                    violation(
+                        1, "\(who) is enrolled in lesson \(enrolment.lesson), which the school does not have",
+                        involving: ["student:\(student.id)"]))
                 continue
             }
             let label = context.label(ofLesson: lesson.id)
             let starts = (context.placementsOfLesson[lesson.id] ?? []).map { context.timetable.placements[$0].start }
             if let start = enrolment.start, !starts.contains(start) {
-                result.append(violation(1, "\(who) is enrolled in \(label) on \(context.label(start)), but it does not run then",
-                                        involving: ["student:\(student.id)", "lesson:\(lesson.id)"], at: [start]))
+                result.append(
+                    violation(
+                        1, "\(who) is enrolled in \(label) on \(context.label(start)), but it does not run then",
+                        involving: ["student:\(student.id)", "lesson:\(lesson.id)"], at: [start]))
                 continue
             }
             if let choice = lesson.choice {
                 if !choice.openTo.isEmpty, !choice.openTo.contains(where: student.groups.contains) {
-                    result.append(violation(1, "\(who) is enrolled in \(label), which is not open to their groups",
-                                            involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
+                    result.append(
+                        violation(
+                            1, "\(who) is enrolled in \(label), which is not open to their groups",
+                            involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
                 }
                 sessions[student.id, default: 0] += enrolment.start == nil ? starts.count : 1
             } else if context.clusterOfLesson[lesson.id] == nil {
-                result.append(violation(1, "\(who) is enrolled in \(label), which is neither a choice lesson nor part of a cluster",
-                                        involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
+                result.append(
+                    violation(
+                        1, "\(who) is enrolled in \(label), which is neither a choice lesson nor part of a cluster",
+                        involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
             } else if !lesson.groups.contains(where: student.groups.contains) {
-                result.append(violation(1, "\(who) is enrolled in \(label), but none of its groups is theirs",
-                                        involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
+                result.append(
+                    violation(
+                        1, "\(who) is enrolled in \(label), but none of its groups is theirs",
+                        involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
             }
             lessonsOf[student.id, default: []].insert(lesson.id)
         }
@@ -88,15 +103,20 @@ struct ChoiceEnrolment: Rule {
             for student in context.school.students {
                 let count = sessions[student.id] ?? 0
                 guard count != perWeek else { continue }
-                result.append(violation(abs(count - perWeek),
-                    "Student \(student.id) has \(count) choice lessons this week; \(perWeek) required", involving: ["student:\(student.id)"]))
+                result.append(
+                    violation(
+                        abs(count - perWeek),
+                        "Student \(student.id) has \(count) choice lessons this week; \(perWeek) required",
+                        involving: ["student:\(student.id)"]))
             }
         }
         for request in context.school.choiceRequests where request.required {
             guard !(lessonsOf[request.student]?.contains(request.lesson) ?? false) else { continue }
-            result.append(violation(1,
-                "Student \(request.student) must take \(context.label(ofLesson: request.lesson)) (required by their coach) but is not enrolled",
-                involving: ["student:\(request.student)", "lesson:\(request.lesson)"]))
+            result.append(
+                violation(
+                    1,
+                    "Student \(request.student) must take \(context.label(ofLesson: request.lesson)) (required by their coach) but is not enrolled",
+                    involving: ["student:\(request.student)", "lesson:\(request.lesson)"]))
         }
         return result
     }

@@ -5,7 +5,9 @@ import RoosterModel
 struct CoachMeetings: Rule {
     let descriptor = RuleDescriptor(
         id: "coachMeetings", name: "Coach conversations", level: .hard, defaultWeight: 1,
-        summary: "Each coached student has exactly one conversation per coaching interval, with their own coach, in a coach window; cost 1 per missing, extra or misplaced conversation.")
+        summary:
+            "Each coached student has exactly one conversation per coaching interval, with their own coach, in a coach window; cost 1 per missing, extra or misplaced conversation."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         guard let meetings = context.timetable.coachMeetings, let policy = context.school.coaching else { return [] }
@@ -19,15 +21,23 @@ struct CoachMeetings: Rule {
                 continue
             }
             if !student.coaches.contains(meeting.coach) {
-                result.append(violation(1, "\(who) has a conversation with \(meeting.coach), who is not their coach", involving: involved, at: [meeting.slot]))
+                result.append(
+                    violation(
+                        1, "\(who) has a conversation with \(meeting.coach), who is not their coach", involving: involved,
+                        at: [meeting.slot]))
             }
             if !context.allWeeks.contains(meeting.week) {
-                result.append(violation(1, "\(who) has a conversation in week \(meeting.week + 1), outside the \(context.allWeeks.count)-week cycle", involving: involved))
+                result.append(
+                    violation(
+                        1, "\(who) has a conversation in week \(meeting.week + 1), outside the \(context.allWeeks.count)-week cycle",
+                        involving: involved))
                 continue
             }
             if context.school.period(at: meeting.slot)?.segment != policy.segment {
-                result.append(violation(1, "\(who) has a conversation with \(meeting.coach) on \(context.label(meeting.slot)), outside the coach windows",
-                                        involving: involved, at: [meeting.slot]))
+                result.append(
+                    violation(
+                        1, "\(who) has a conversation with \(meeting.coach) on \(context.label(meeting.slot)), outside the coach windows",
+                        involving: involved, at: [meeting.slot]))
             }
             weeksOf[student.id, default: []].append(meeting.week)
         }
@@ -38,10 +48,15 @@ struct CoachMeetings: Rule {
                 let window = windowStart..<(windowStart + interval)
                 let count = weeks.filter(window.contains).count
                 guard count != 1 else { continue }
-                let span = interval == 1 ? "week \(context.weekName(windowStart))"
+                let span =
+                    interval == 1
+                    ? "week \(context.weekName(windowStart))"
                     : "weeks \(context.weekName(windowStart))–\(context.weekName(min(window.upperBound, context.allWeeks.count) - 1))"
-                result.append(violation(abs(count - 1),
-                    "Student \(student.id) has \(count) coach conversations in \(span); one is required", involving: ["student:\(student.id)"]))
+                result.append(
+                    violation(
+                        abs(count - 1),
+                        "Student \(student.id) has \(count) coach conversations in \(span); one is required",
+                        involving: ["student:\(student.id)"]))
             }
         }
         return result

@@ -77,7 +77,9 @@ struct RoomConflict: Rule {
 struct StudentConflict: Rule {
     let descriptor = RuleDescriptor(
         id: "studentConflict", name: "Student conflict", level: .hard, defaultWeight: 1,
-        summary: "A student's own activities (enrolments, coach conversations) never clash with each other or with their lessons; cost 1 per clashing pair per period.")
+        summary:
+            "A student's own activities (enrolments, coach conversations) never clash with each other or with their lessons; cost 1 per clashing pair per period."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         let enrolments = context.timetable.enrolments ?? []

@@ -4,7 +4,8 @@ import RoosterModel
 struct LessonCount: Rule {
     let descriptor = RuleDescriptor(
         id: "lessonCount", name: "Lessons placed", level: .hard, defaultWeight: 1,
-        summary: "Each lesson has exactly countPerWeek occurrences; cost 1 per missing or extra occurrence, or placement of an unknown lesson.")
+        summary:
+            "Each lesson has exactly countPerWeek occurrences; cost 1 per missing or extra occurrence, or placement of an unknown lesson.")
 
     func violations(in context: CheckContext) -> [Violation] {
         var result: [Violation] = []
@@ -12,14 +13,17 @@ struct LessonCount: Rule {
             let placed = context.placementsOfLesson[lesson.id]?.count ?? 0
             guard placed != lesson.countPerWeek else { continue }
             let label = context.label(ofLesson: lesson.id)
-            let message = placed < lesson.countPerWeek
+            let message =
+                placed < lesson.countPerWeek
                 ? "\(label) is placed \(placed) of \(lesson.countPerWeek) times a week; \(lesson.countPerWeek - placed) missing"
                 : "\(label) is placed \(placed) times a week, \(placed - lesson.countPerWeek) more than its \(lesson.countPerWeek)"
             result.append(violation(abs(placed - lesson.countPerWeek), message, involving: ["lesson:\(lesson.id)"]))
         }
         for (index, placement) in context.timetable.placements.enumerated() where context.lessons[placement.lesson] == nil {
-            result.append(violation(1, "Placement \(index) refers to lesson \(placement.lesson), which the school does not have",
-                                    involving: ["lesson:\(placement.lesson)"]))
+            result.append(
+                violation(
+                    1, "Placement \(index) refers to lesson \(placement.lesson), which the school does not have",
+                    involving: ["lesson:\(placement.lesson)"]))
         }
         return result
     }
@@ -64,8 +68,9 @@ struct PinnedTime: Rule {
                     starts.remove(at: found)
                     return nil
                 }
-                return violation(1, "\(context.label(ofLesson: lesson.id)) is pinned at \(context.label(pin)) but not placed there",
-                                 involving: ["lesson:\(lesson.id)"], at: [pin])
+                return violation(
+                    1, "\(context.label(ofLesson: lesson.id)) is pinned at \(context.label(pin)) but not placed there",
+                    involving: ["lesson:\(lesson.id)"], at: [pin])
             }
         }
     }
@@ -75,7 +80,9 @@ struct PinnedTime: Rule {
 struct RoomAssignment: Rule {
     let descriptor = RuleDescriptor(
         id: "roomAssignment", name: "Room assignment", level: .hard, defaultWeight: 1,
-        summary: "Each occurrence uses roomCount existing rooms, of the lesson's room kind and among its allowed rooms; cost 1 per missing, extra or wrong room.")
+        summary:
+            "Each occurrence uses roomCount existing rooms, of the lesson's room kind and among its allowed rooms; cost 1 per missing, extra or wrong room."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         var result: [Violation] = []
@@ -85,26 +92,38 @@ struct RoomAssignment: Rule {
             let when = context.label(placement.start)
             let involved = ["lesson:\(lesson.id)"]
             if placement.rooms.count != lesson.roomCount {
-                result.append(violation(abs(placement.rooms.count - lesson.roomCount),
-                    "\(label) on \(when) has \(placement.rooms.count) room(s) but needs \(lesson.roomCount)", involving: involved, at: [placement.start]))
+                result.append(
+                    violation(
+                        abs(placement.rooms.count - lesson.roomCount),
+                        "\(label) on \(when) has \(placement.rooms.count) room(s) but needs \(lesson.roomCount)", involving: involved,
+                        at: [placement.start]))
             }
             var seen: Set<Room.ID> = []
             for roomID in placement.rooms {
                 guard seen.insert(roomID).inserted else {
-                    result.append(violation(1, "\(label) on \(when) lists room \(roomID) twice", involving: involved + ["room:\(roomID)"], at: [placement.start]))
+                    result.append(
+                        violation(
+                            1, "\(label) on \(when) lists room \(roomID) twice", involving: involved + ["room:\(roomID)"],
+                            at: [placement.start]))
                     continue
                 }
                 guard let room = context.rooms[roomID] else {
-                    result.append(violation(1, "\(label) on \(when) is in room \(roomID), which the school does not have",
-                                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
+                    result.append(
+                        violation(
+                            1, "\(label) on \(when) is in room \(roomID), which the school does not have",
+                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
                     continue
                 }
                 if let kind = lesson.roomKind, room.kind != kind {
-                    result.append(violation(1, "\(label) on \(when) needs a room of kind \(kind) but is in \(roomID) (\(room.kind))",
-                                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
+                    result.append(
+                        violation(
+                            1, "\(label) on \(when) needs a room of kind \(kind) but is in \(roomID) (\(room.kind))",
+                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
                 } else if let allowed = lesson.allowedRooms, !allowed.contains(roomID) {
-                    result.append(violation(1, "\(label) on \(when) is in room \(roomID), which is not among its allowed rooms",
-                                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
+                    result.append(
+                        violation(
+                            1, "\(label) on \(when) is in room \(roomID), which is not among its allowed rooms",
+                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
                 }
             }
         }
@@ -153,8 +172,9 @@ struct MaxPerDay: Rule {
             return perDay.keys.sorted().compactMap { day in
                 guard let count = perDay[day], count > limit else { return nil }
                 let dayName = context.school.days.indices.contains(day) ? context.school.days[day].name : "day \(day)"
-                return violation(count - limit, "\(context.label(ofLesson: lesson.id)) occurs \(count) times on \(dayName), at most \(limit) allowed",
-                                 involving: ["lesson:\(lesson.id)"])
+                return violation(
+                    count - limit, "\(context.label(ofLesson: lesson.id)) occurs \(count) times on \(dayName), at most \(limit) allowed",
+                    involving: ["lesson:\(lesson.id)"])
             }
         }
     }

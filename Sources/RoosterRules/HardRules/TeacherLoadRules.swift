@@ -14,7 +14,8 @@ struct TeacherMaxPeriodsPerDay: Rule {
                 let perDay = Dictionary(grouping: taught, by: \.day)
                 return perDay.keys.sorted().compactMap { day in
                     guard let count = perDay[day]?.count, count > limit else { return nil }
-                    return violation(count - limit,
+                    return violation(
+                        count - limit,
                         "Teacher \(teacher.id) teaches \(count) periods on \(context.dayName(day))\(context.weekSuffix(week)), at most \(limit) allowed",
                         involving: ["teacher:\(teacher.id)"])
                 }
@@ -36,7 +37,8 @@ struct TeacherMaxDays: Rule {
                 guard let limit = teacher.maxDays, let taught = slots[teacher.id] else { return nil }
                 let days = Set(taught.map(\.day)).count
                 guard days > limit else { return nil }
-                return violation(days - limit,
+                return violation(
+                    days - limit,
                     "Teacher \(teacher.id) teaches on \(days) days\(context.weekSuffix(week)), at most \(limit) allowed",
                     involving: ["teacher:\(teacher.id)"])
             }
@@ -48,7 +50,9 @@ struct TeacherMaxDays: Rule {
 struct TeamTimeRule: Rule {
     let descriptor = RuleDescriptor(
         id: "teamTime", name: "Team time", level: .hard, defaultWeight: 1,
-        summary: "The teachers of a team share commonFreePeriods free, available periods (in the team's segment if set); cost 1 per period short.")
+        summary:
+            "The teachers of a team share commonFreePeriods free, available periods (in the team's segment if set); cost 1 per period short."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         guard !context.school.teamTimes.isEmpty else { return [] }
@@ -64,7 +68,8 @@ struct TeamTimeRule: Rule {
                     }
                 }.count
                 guard common < team.commonFreePeriods else { return nil }
-                return violation(team.commonFreePeriods - common,
+                return violation(
+                    team.commonFreePeriods - common,
                     "Team \(team.name) (\(team.teachers.map(\.rawValue).joined(separator: ", "))) is free together for \(common) periods\(context.weekSuffix(week)), needs \(team.commonFreePeriods)",
                     involving: ["team:\(team.id)"] + team.teachers.map { "teacher:\($0)" })
             }

@@ -4,7 +4,9 @@ import RoosterModel
 struct ChoicePreference: Rule {
     let descriptor = RuleDescriptor(
         id: "choicePreference", name: "Choice preference", level: .soft, defaultWeight: 1,
-        summary: "Students are enrolled in choice lessons they ranked high; cost rank − 1 per enrolment, and one more than the student's lowest rank for an unrequested one.")
+        summary:
+            "Students are enrolled in choice lessons they ranked high; cost rank − 1 per enrolment, and one more than the student's lowest rank for an unrequested one."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         guard let enrolments = context.timetable.enrolments else { return [] }
@@ -44,7 +46,8 @@ struct CoachLoadBalance: Rule {
             let counts = context.allWeeks.sorted().map { perWeek[coach]?[$0] ?? 0 }
             guard let high = counts.max(), let low = counts.min(), high > low else { return nil }
             let list = counts.enumerated().map { "\(context.weekName($0.offset)): \($0.element)" }.joined(separator: ", ")
-            return violation(high - low, "Coach \(coach) has an uneven load of conversations per week (\(list))", involving: ["teacher:\(coach)"])
+            return violation(
+                high - low, "Coach \(coach) has an uneven load of conversations per week (\(list))", involving: ["teacher:\(coach)"])
         }
     }
 }

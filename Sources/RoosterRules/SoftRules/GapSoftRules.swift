@@ -22,7 +22,8 @@ struct TeacherGaps: Rule {
             let slots = context.teachingSlots(in: week)
             return slots.keys.sorted().flatMap { teacher in
                 gaps(in: slots[teacher] ?? []).map { day, idle, first in
-                    violation(idle,
+                    violation(
+                        idle,
                         "Teacher \(teacher) has \(idle) idle period\(idle == 1 ? "" : "s") on \(context.dayName(day))\(context.weekSuffix(week)), from \(context.label(first))",
                         involving: ["teacher:\(teacher)"], at: [first])
                 }
@@ -42,7 +43,8 @@ struct GroupGaps: Rule {
             let slots = context.groupSlots(in: week)
             return slots.keys.sorted().flatMap { group in
                 gaps(in: slots[group] ?? []).map { day, idle, first in
-                    violation(idle,
+                    violation(
+                        idle,
                         "Group \(group) has \(idle) idle period\(idle == 1 ? "" : "s") on \(context.dayName(day))\(context.weekSuffix(week)), from \(context.label(first))",
                         involving: ["group:\(group)"], at: [first])
                 }
@@ -63,7 +65,8 @@ struct TeacherUnwantedTime: Rule {
                 guard let teacher = context.teachers[teacherID] else { return nil }
                 let bad = activity.slots.filter(teacher.unwanted.contains)
                 guard let first = bad.first else { return nil }
-                return violation(bad.count,
+                return violation(
+                    bad.count,
                     "Teacher \(teacherID) prefers \(context.label(first)) free but has \(activity.label)",
                     involving: ["teacher:\(teacherID)"], at: bad)
             }

@@ -15,7 +15,8 @@ struct RoomCapacity: Rule {
             let students = context.students(in: index)
             guard students > seats else { return nil }
             let rooms = placement.rooms.map(\.rawValue).joined(separator: "+")
-            return violation(students - seats,
+            return violation(
+                students - seats,
                 "\(context.placementActivities[index].label) on \(context.label(placement.start)) has \(students) students in room \(rooms) with \(seats) seats",
                 involving: ["lesson:\(lesson.id)"] + placement.rooms.map { "room:\($0)" }, at: [placement.start])
         }
@@ -33,7 +34,8 @@ struct RoomStability: Rule {
             let rooms = Set((context.placementsOfLesson[lesson.id] ?? []).flatMap { context.timetable.placements[$0].rooms })
             let extra = rooms.count - max(lesson.roomCount, 1)
             guard extra > 0 else { return nil }
-            return violation(extra,
+            return violation(
+                extra,
                 "\(context.label(ofLesson: lesson.id)) moves between \(rooms.count) rooms (\(rooms.sorted().map(\.rawValue).joined(separator: ", ")))",
                 involving: ["lesson:\(lesson.id)"])
         }

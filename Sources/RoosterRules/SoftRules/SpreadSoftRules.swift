@@ -11,7 +11,8 @@ struct MinWorkingDays: Rule {
             guard let minDays = lesson.minDays else { return nil }
             let days = Set((context.placementsOfLesson[lesson.id] ?? []).map { context.timetable.placements[$0].start.day }).count
             guard days < minDays else { return nil }
-            return violation(minDays - days,
+            return violation(
+                minDays - days,
                 "\(context.label(ofLesson: lesson.id)) is spread over \(days) days instead of at least \(minDays)",
                 involving: ["lesson:\(lesson.id)"])
         }
@@ -45,9 +46,11 @@ struct IsolatedLessons: Rule {
                     let before = TimeSlot(day: slot.day, period: slot.period - 1)
                     let after = TimeSlot(day: slot.day, period: slot.period + 1)
                     guard bySlot[before] == nil, bySlot[after] == nil, let here = bySlot[slot] else { continue }
-                    result.append(violation(here.count,
-                        "Group \(group) has an isolated lesson on \(context.label(slot))\(context.weekSuffix(week))",
-                        involving: ["group:\(group)"], at: [slot]))
+                    result.append(
+                        violation(
+                            here.count,
+                            "Group \(group) has an isolated lesson on \(context.label(slot))\(context.weekSuffix(week))",
+                            involving: ["group:\(group)"], at: [slot]))
                 }
             }
         }
