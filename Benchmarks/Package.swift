@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+// Benchmarks for Rooster, kept out of the main package so that CI and users do not build them.
+// Run from the repository root:  swift run -c release --package-path Benchmarks checker-benchmark
+import PackageDescription
+
+let package = Package(
+    name: "RoosterBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "Rooster", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "checker-benchmark",
+            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            path: "Sources/CheckerBenchmark"
+        )
+    ]
+)
