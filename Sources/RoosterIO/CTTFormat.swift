@@ -23,20 +23,22 @@ public enum CTTFormat {
 
     /// Parses a `.ctt` instance into a school.
     public static func parse(_ text: String, file: String) throws(InputError) -> School {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .enumerated()
             .map { Line(number: $0.offset + 1, tokens: $0.element.split(whereSeparator: { $0.isWhitespace })) }
             .filter { !$0.tokens.isEmpty }
-            .makeIterator()
+        var position = 0
         var lastLine = 0
 
         func fail(_ message: String, line: Int? = nil, hint: String? = nil) -> InputError {
             InputError(file: file, line: line ?? lastLine, message: message, hint: hint ?? "see the ITC 2007 track 3 format description")
         }
         func next(_ what: String) throws(InputError) -> Line {
-            guard let line = lines.next() else {
+            guard position < lines.count else {
                 throw fail("The file ends early: expected \(what)", line: lastLine + 1, hint: "the file may be truncated")
             }
+            let line = lines[position]
+            position += 1
             lastLine = line.number
             return line
         }
@@ -73,6 +75,11 @@ public enum CTTFormat {
         let periodsPerDay = try integer(line.tokens[1], "the number of periods per day", line: line, minimum: 1)
         line = try header("Curricula:")
         let curriculumCount = try integer(line.tokens[1], "the number of curricula", line: line)
+        if position < lines.count, lines[position].tokens.first == "Min_Max_Daily_Lectures:" {
+            throw fail(
+                "This is an extended ITC instance (.ectt), which Rooster does not read yet", line: lines[position].number,
+                hint: "use the .ctt version of the instance")
+        }
         line = try header("Constraints:")
         let constraintCount = try integer(line.tokens[1], "the number of constraints", line: line)
         guard dayCount <= 31, periodsPerDay <= 24 else {

@@ -2,9 +2,14 @@
 /// checks"): if more periods are needed than exist, no timetable can be feasible.
 extension SchoolValidator {
     /// Weekly lesson periods of a lesson (all occurrences), or 0 for an invalid lesson.
+    ///
+    /// Clamped far above any real week, so that absurd counts are reported instead of overflowing.
     func weeklyPeriods(_ lesson: Lesson) -> Int {
-        max(lesson.countPerWeek, 0) * max(lesson.durationInPeriods, 0)
+        min(max(lesson.countPerWeek, 0), Self.countLimit) * min(max(lesson.durationInPeriods, 0), Self.countLimit)
     }
+
+    /// Counts above this are certainly wrong; sums of clamped counts cannot overflow.
+    static let countLimit = 100_000
 
     mutating func checkTeacherLoads() {
         var demand: [Teacher.ID: Int] = [:]
@@ -19,7 +24,7 @@ extension SchoolValidator {
                 return min(free, teacher.maxPeriodsPerDay ?? free)
             }
             perDay.sort(by: >)
-            let available = perDay.prefix(teacher.maxDays ?? perDay.count).reduce(0, +)
+            let available = perDay.prefix(max(teacher.maxDays ?? perDay.count, 0)).reduce(0, +)
             if needed > available {
                 error(
                     "teacherOverloaded",
@@ -73,7 +78,7 @@ extension SchoolValidator {
         let slotCount = school.allSlots.count
         var demandByKind: [RoomKind?: Int] = [:]
         for lesson in school.lessons where lesson.allowedRooms == nil {
-            demandByKind[lesson.roomKind, default: 0] += weeklyPeriods(lesson) * max(lesson.roomCount, 0)
+            demandByKind[lesson.roomKind, default: 0] += weeklyPeriods(lesson) * min(max(lesson.roomCount, 0), Self.countLimit)
         }
         func supply(_ kind: RoomKind?) -> Int {
             school.rooms.filter { kind == nil || $0.kind == kind }.reduce(0) { $0 + slotCount - $1.unavailable.count }

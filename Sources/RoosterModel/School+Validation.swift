@@ -229,6 +229,11 @@ struct SchoolValidator {
             }
             if lesson.countPerWeek < 0 {
                 error("invalidValue", "Lesson \(lesson.id) has a negative count per week", at: "\(path).countPerWeek")
+            } else if lesson.countPerWeek > school.allSlots.count {
+                error(
+                    "invalidValue",
+                    "Lesson \(lesson.id) runs \(lesson.countPerWeek) times a week, but the week has \(school.allSlots.count) periods",
+                    at: "\(path).countPerWeek")
             }
             if lesson.durationInPeriods < 1 {
                 error("invalidValue", "Lesson \(lesson.id) must last at least one period", at: "\(path).duration")
@@ -246,7 +251,7 @@ struct SchoolValidator {
             }
             slots(lesson.pinned, at: "\(path).pinned")
             slots(lesson.unavailable, at: "\(path).unavailable")
-            for week in (lesson.weeks ?? []).sorted() where !(0..<school.weeksInCycle).contains(week) {
+            for week in (lesson.weeks ?? []).sorted() where week < 0 || week >= school.weeksInCycle {
                 error(
                     "invalidValue", "Lesson \(lesson.id) runs in week \(week), but the cycle has weeks 0–\(school.weeksInCycle - 1)",
                     at: "\(path).weeks")
@@ -366,7 +371,7 @@ struct SchoolValidator {
             error("invalidValue", "choiceLessonsPerWeek must not be negative", at: "choiceLessonsPerWeek")
             return
         }
-        let demand = perWeek * school.students.count
+        let demand = min(perWeek, Self.countLimit) * school.students.count
         var seats = 0
         for lesson in school.lessons {
             guard let choice = lesson.choice else { continue }
@@ -374,7 +379,7 @@ struct SchoolValidator {
                 lesson.allowedRooms.map { allowed in
                     school.rooms.filter { allowed.contains($0.id) }.map(\.capacity).max() ?? 0
                 } ?? school.rooms.filter { room in lesson.roomKind.map { room.kind == $0 } ?? true }.map(\.capacity).max() ?? 0
-            seats += lesson.countPerWeek * (choice.capacity ?? roomSeats)
+            seats += min(max(lesson.countPerWeek, 0), Self.countLimit) * min(max(choice.capacity ?? roomSeats, 0), Self.countLimit)
         }
         if demand > seats {
             error(

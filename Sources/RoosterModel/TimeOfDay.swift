@@ -32,8 +32,9 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
         lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
     }
 
-    /// This time moved by a number of minutes.
+    /// This time moved by a number of minutes (saturating, so absurd lengths cannot overflow).
     public func adding(minutes: Int) -> TimeOfDay {
-        TimeOfDay(minutesSinceMidnight: minutesSinceMidnight + minutes)
+        let (sum, overflow) = minutesSinceMidnight.addingReportingOverflow(minutes)
+        return TimeOfDay(minutesSinceMidnight: overflow ? (minutes > 0 ? .max : .min) : sum)
     }
 }

@@ -55,14 +55,26 @@ public struct Checker: Sendable {
             if rule.descriptor.level == .soft { weights[rule.descriptor.id] = weight }
             guard weight > 0 else { continue }
             for var violation in rule.violations(in: context) {
-                violation.penalty = violation.cost * weight
+                violation.penalty = saturating(violation.cost, times: weight)
                 switch violation.level {
-                case .hard: score.hard += violation.penalty
-                case .soft: score.soft += violation.penalty
+                case .hard: score.hard = saturating(score.hard, plus: violation.penalty)
+                case .soft: score.soft = saturating(score.soft, plus: violation.penalty)
                 }
                 violations.append(violation)
             }
         }
         return CheckReport(score: score, violations: violations, weights: weights)
     }
+}
+
+/// `a × b`, or `Int.max` when that overflows: absurd inputs give an absurd score, not a trap.
+func saturating(_ a: Int, times b: Int) -> Int {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? .max : product
+}
+
+/// `a + b`, or `Int.max` when that overflows.
+func saturating(_ a: Int, plus b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? .max : sum
 }
