@@ -32,6 +32,9 @@ SUBJECT_NAMES = {
     "keuze": ("Choice lesson", "#e6beff"), "olc": ("Open learning centre", "#fffac8"),
 }
 
+# Subjects that need a room of their own kind.
+ROOM_KIND = {"lo": "gym", "na": "lab", "ku": "studio"}
+
 FIRST_NAMES = ["Anna", "Bram", "Daan", "Emma", "Fleur", "Gijs", "Hanna", "Iris", "Jesse", "Julia", "Lars", "Lotte",
                "Milan", "Noa", "Olivier", "Puck", "Roos", "Sem", "Tess", "Thijs", "Vera", "Wout", "Yara", "Zoë",
                "Sanne", "Luuk", "Maud", "Ruben", "Femke", "Jasper"]
@@ -173,6 +176,20 @@ class Example:
             self.lessons.append(lesson)
         return placed
 
+    def add_class_lessons(self, classes, curriculum_of, pools, segment):
+        """Places each class's weekly lessons, those that need a special room first, once a day at most."""
+        jobs = []
+        for index, c in enumerate(classes):
+            for s, n in curriculum_of(c).items():
+                jobs.append((0 if s in ROOM_KIND else 1, -n, index, c, s, n))
+        jobs.sort()
+        for _, _, index, c, s, n in jobs:
+            lesson = {"id": f"{c}-{s}", "subject": s, "teachers": [assign(pools, s, index)], "groups": [c], "countPerWeek": n,
+                      "allowedSegments": [segment], "maxPerDay": 1, "minDays": n}
+            if s in ROOM_KIND:
+                lesson["roomKind"] = ROOM_KIND[s]
+            self.add_lesson(lesson, [segment])
+
     def add_cluster(self, cluster_id, name, kind, lessons, segments, count):
         """Places lessons that must run at the same time, `count` times a week on different days."""
         duration = lessons[0].get("duration", 1)
@@ -268,7 +285,7 @@ def assign(pools, subject, index):
 # ------------------------------------------------------------------------------------------------
 
 def bioritme():
-    ex = Example("Bioritme College (example)", seed=12)
+    ex = Example("Bioritme College (example)", seed=17)
     ex.segments = [
         {"id": "mentor", "name": "Mentor lesson", "kind": "mentor"},
         {"id": "choice", "name": "Choice lesson", "kind": "choice"},
@@ -336,20 +353,7 @@ def bioritme():
         ex.add_lesson(lesson, ["mentor"], pinned=[(d, 0) for d in range(5)])
 
     # Instruction lessons, most constrained first (gym, lab), in instruction time only.
-    order = {"lo": 0, "na": 1}
-    jobs = []
-    for index, c in enumerate(classes):
-        for s, n in subjects_of(c).items():
-            jobs.append((order.get(s, 2), -n, index, c, s, n))
-    jobs.sort()
-    for _, _, index, c, s, n in jobs:
-        lesson = {"id": f"{c}-{s}", "subject": s, "teachers": [assign(pools, s, index)], "groups": [c], "countPerWeek": n,
-                  "allowedSegments": ["instruction"], "maxPerDay": 1, "minDays": n}
-        if s == "lo":
-            lesson["roomKind"] = "gym"
-        if s == "na":
-            lesson["roomKind"] = "lab"
-        ex.add_lesson(lesson, ["instruction"])
+    ex.add_class_lessons(classes, subjects_of, pools, "instruction")
 
     # Choice lessons: 8 a week per student from 9 choice periods (08:55 daily, 14:00 Mon-Thu).
     kinds = [("support", "Support"), ("processing", "Processing"), ("talent", "Talent")]
@@ -513,21 +517,7 @@ def coach():
                             "allowedSegments": ["lessons"]})
         ex.add_cluster(f"workshops-{n + 1}", f"Workshops {'+'.join(trio)}", "elective", lessons, ["lessons"], count=1)
 
-    jobs = []
-    for index, c in enumerate(classes):
-        for s, n in curricula[ex.groups[c]["year"]].items():
-            jobs.append((0 if s in ("lo", "na") else 1, -n, index, c, s, n))
-    jobs.sort()
-    for _, _, index, c, s, n in jobs:
-        lesson = {"id": f"{c}-{s}", "subject": s, "teachers": [assign(pools, s, index)], "groups": [c], "countPerWeek": n,
-                  "allowedSegments": ["lessons"], "maxPerDay": 1, "minDays": n}
-        if s == "lo":
-            lesson["roomKind"] = "gym"
-        if s == "na":
-            lesson["roomKind"] = "lab"
-        if s == "ku":
-            lesson["roomKind"] = "studio"
-        ex.add_lesson(lesson, ["lessons"])
+    ex.add_class_lessons(classes, lambda c: curricula[ex.groups[c]["year"]], pools, "lessons")
 
     # Two coaches per student; conversations of 15 minutes once every three weeks with the first.
     coaches = [t for t in teachers if "daysOff" not in ex.teachers[t]]
@@ -633,20 +623,7 @@ def blocks():
             if s["groups"][0] in vwo:
                 enrolments.append({"student": s["id"], "lesson": lessons[int(s["id"][1:]) % 3]["id"]})
 
-    jobs = []
-    for index, c in enumerate(classes):
-        subjects = dict(other)
-        if not c[1] == "V":
-            subjects["du"] = 2
-        for s, n in subjects.items():
-            jobs.append((0 if s == "lo" else 1, -n, index, c, s, n))
-    jobs.sort()
-    for _, _, index, c, s, n in jobs:
-        lesson = {"id": f"{c}-{s}", "subject": s, "teachers": [assign(pools, s, index)], "groups": [c], "countPerWeek": n,
-                  "allowedSegments": ["lessons"], "maxPerDay": 1, "minDays": n}
-        if s == "lo":
-            lesson["roomKind"] = "gym"
-        ex.add_lesson(lesson, ["lessons"])
+    ex.add_class_lessons(classes, lambda c: other if c[1] == "V" else {**other, "du": 2}, pools, "lessons")
     ex.write("blocks", {"students": students}, {"enrolments": enrolments})
 
 
