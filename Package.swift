@@ -22,8 +22,12 @@ let package = Package(
             name: "RoosterIO",
             dependencies: ["RoosterModel", "RoosterRules", .product(name: "Yams", package: "Yams")]
         ),
+        // The vocabulary every solver shares: options, status, result, the TimetableSolver protocol.
+        .target(name: "RoosterSolving", dependencies: ["RoosterModel", "RoosterRules"]),
+        // The native heuristic: construction plus simulated annealing with incremental scoring.
+        .target(name: "RoosterHeuristic", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
         // The library product: re-exports the modules above.
-        .target(name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO"]),
+        .target(name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic"]),
         // The command-line tool.
         .executableTarget(
             name: "rooster",
@@ -38,6 +42,7 @@ let package = Package(
             dependencies: ["RoosterIO", "RoosterTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),
     ]
 )

@@ -1,4 +1,6 @@
+@_exported import RoosterHeuristic
 // The Rooster library: one import for the model, the rule checker and the file formats.
 @_exported import RoosterIO
 @_exported import RoosterModel
 @_exported import RoosterRules
+@_exported import RoosterSolving

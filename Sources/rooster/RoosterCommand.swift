@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `rooster` command: timetables for flexible Dutch secondary schools.
 @main
-struct RoosterCommand: ParsableCommand {
+struct RoosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rooster",
         abstract: "Build and check school timetables for flexible Dutch secondary schools.",
@@ -12,6 +12,7 @@ struct RoosterCommand: ParsableCommand {
 
             Examples:
               rooster validate Examples/bioritme/school.yaml
+              rooster solve Examples/bioritme/school.yaml --time-limit 60 --out timetable.json
               rooster check Examples/bioritme/school.yaml Examples/bioritme/timetable.json
               rooster check comp01.ctt comp01.sol --json
               rooster convert comp01.ctt comp01.yaml
@@ -20,6 +21,6 @@ struct RoosterCommand: ParsableCommand {
             Exit codes: 0 success, 1 the timetable breaks a hard rule, 2 bad input.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, CheckCommand.self, ConvertCommand.self, RulesCommand.self]
+        subcommands: [ValidateCommand.self, SolveCommand.self, CheckCommand.self, ConvertCommand.self, RulesCommand.self]
     )
 }

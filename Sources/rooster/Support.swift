@@ -10,9 +10,9 @@ enum Exit {
     static let badInput = ExitCode(2)
 }
 
-/// Writes a line to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+/// Writes a line (or, without `newline`, a partial line) to standard error.
+func printError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
 
 /// Runs `body`; an ``InputError`` is printed and becomes exit code 2.

@@ -1,0 +1,267 @@
+import Foundation
+import RoosterModel
+import RoosterRules
+import RoosterSolving
+
+/// One search: greedy construction, then simulated annealing over three neighbourhoods.
+///
+/// The design follows the simulated annealing of Bellio, Ceschia, Di Gaspero, Schaerf and Urli,
+/// "Feature-based tuning of simulated annealing applied to the curriculum-based course timetabling
+/// problem" (Computers & Operations Research 65, 2016): hard violations are part of the cost with a
+/// large weight, and the neighbourhoods are *move an event* to another start and *swap* the starts
+/// of two events, here with a third that changes one room. Construction places the most constrained
+/// events first, each where it adds least cost (best insertion).
+struct AnnealingSearch {
+    /// Outcome of one search.
+    struct Outcome {
+        var startOption: [Int]
+        var rooms: [[Int]]
+        var score: Score
+        var iterations: Int
+        var timeToFirstFeasible: Duration?
+        var history: [SolveStatistics.Improvement]
+        /// Moves whose incremental cost differed from a full recomputation (verifying runs only).
+        var deltaMismatches = 0
+    }
+
+    /// Weight of one hard violation against soft cost in the annealing objective.
+    static let hardWeight = 10_000
+    static let startTemperature = 3.0
+    static let endTemperature = 0.05
+
+    private var state: SearchState
+    private var rng: SeededGenerator
+    private let problem: SearchProblem
+    private let movable: [Int]
+    /// Check every delta against a full recomputation (slow; for tests and debugging).
+    private let verify: Bool
+    private var mismatches = 0
+
+    init(problem: SearchProblem, seed: UInt64, verify: Bool = false) {
+        self.problem = problem
+        state = SearchState(problem: problem)
+        rng = SeededGenerator(seed: seed)
+        movable = problem.events.indices.filter { !problem.events[$0].isFixed }
+        self.verify = verify
+    }
+
+    private var cost: Int { state.hard * Self.hardWeight + state.soft }
+    private var score: Score { Score(hard: state.hard, soft: state.soft) }
+
+    // MARK: - Construction
+
+    /// Rooms for event `e` at start `option`: per member its rooms, keeping `preferred` ones that
+    /// are free and allowed, else the best-fitting free rooms, else the least bad allowed ones.
+    private func chooseRooms(_ e: Int, option: Int, preferred: [Int]? = nil) -> [Int] {
+        let event = problem.events[e]
+        let start = event.starts[option]
+        var chosen: [Int] = []
+        chosen.reserveCapacity(event.roomSlots)
+        for (m, member) in event.members.enumerated() {
+            for k in 0..<member.roomCount {
+                if let preferred, event.roomOffsets[m] + k < preferred.count {
+                    let room = preferred[event.roomOffsets[m] + k]
+                    if !chosen.contains(room), state.roomIsFree(room, from: start, duration: event.duration) {
+                        chosen.append(room)
+                        continue
+                    }
+                }
+                let free = member.roomOptions.first { room in
+                    !chosen.contains(room) && state.roomIsFree(room, from: start, duration: event.duration)
+                }
+                let fallback = member.roomOptions.first { !chosen.contains($0) } ?? member.roomOptions.first ?? 0
+                chosen.append(free ?? fallback)
+            }
+        }
+        return chosen
+    }
+
+    /// Places every event, most constrained first, each where it adds least cost.
+    mutating func construct() {
+        let order = problem.events.indices.sorted { a, b in
+            let ea = problem.events[a], eb = problem.events[b]
+            if ea.starts.count != eb.starts.count { return ea.starts.count < eb.starts.count }
+            let sizeA = ea.members.count * ea.duration + ea.groups.count, sizeB = eb.members.count * eb.duration + eb.groups.count
+            return sizeA != sizeB ? sizeA > sizeB : a < b
+        }
+        for e in order {
+            let event = problem.events[e]
+            var bestOption = 0, bestRooms: [Int] = [], bestCost = Int.max
+            let before = cost
+            for option in event.starts.indices {
+                let rooms = chooseRooms(e, option: option)
+                state.place(e, option: option, rooms: rooms)
+                let added = cost - before
+                state.unplace(e)
+                if added < bestCost {
+                    bestCost = added
+                    bestOption = option
+                    bestRooms = rooms
+                }
+            }
+            state.place(e, option: bestOption, rooms: bestRooms)
+        }
+    }
+
+    // MARK: - Annealing
+
+    /// Runs construction and annealing until the deadline, the iteration limit or cancellation.
+    mutating func run(
+        deadline: ContinuousClock.Instant, iterationLimit: Int?, startedAt: ContinuousClock.Instant,
+        progress: (@Sendable (SolveProgress) -> Void)?
+    ) -> Outcome {
+        construct()
+        var best = Outcome(
+            startOption: state.startOption, rooms: state.rooms, score: score, iterations: 0, timeToFirstFeasible: nil,
+            history: [.init(elapsed: ContinuousClock.now - startedAt, score: score)])
+        if score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
+        guard !movable.isEmpty else { return best }
+
+        let totalTime = Double((deadline - startedAt).components.seconds) + Double((deadline - startedAt).components.attoseconds) * 1e-18
+        var temperature = Self.startTemperature
+        var iteration = 0
+        var lastProgress = ContinuousClock.now
+        while true {
+            if iteration & 255 == 0 {
+                let now = ContinuousClock.now
+                if now >= deadline || Task.isCancelled { break }
+                let fraction: Double
+                if let iterationLimit {
+                    fraction = Double(iteration) / Double(max(iterationLimit, 1))
+                } else {
+                    let elapsed = now - startedAt
+                    fraction = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / max(totalTime, 1e-9)
+                }
+                temperature = Self.startTemperature * pow(Self.endTemperature / Self.startTemperature, min(fraction, 1))
+                if let progress, now - lastProgress > .milliseconds(100) {
+                    lastProgress = now
+                    progress(SolveProgress(elapsed: now - startedAt, iterations: iteration, current: score, best: best.score))
+                }
+            }
+            if let iterationLimit, iteration >= iterationLimit { break }
+            iteration += 1
+
+            let before = cost
+            let undo: Undo
+            switch rng.below(10) {
+            case 0..<5: undo = moveEvent()
+            case 5..<9: undo = swapEvents()
+            default: undo = changeRoom()
+            }
+            if case .none = undo { continue }
+            let delta = cost - before
+            if verify { verifyCost() }
+            if delta <= 0 || rng.unit() < exp(-Double(delta) / temperature) {
+                if score < best.score {
+                    best.startOption = state.startOption
+                    best.rooms = state.rooms
+                    best.score = score
+                    best.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
+                    if best.timeToFirstFeasible == nil, score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
+                    if score == .zero { break }
+                }
+            } else {
+                revert(undo)
+                if verify { verifyCost() }
+            }
+        }
+        best.iterations = iteration
+        best.deltaMismatches = mismatches
+        return best
+    }
+
+    /// How to take a move back: the events it changed with their old starts and rooms.
+    private enum Undo {
+        case none
+        case one(event: Int, option: Int, rooms: [Int])
+        case two(first: Int, firstOption: Int, firstRooms: [Int], second: Int, secondOption: Int, secondRooms: [Int])
+    }
+
+    private mutating func revert(_ undo: Undo) {
+        switch undo {
+        case .none:
+            break
+        case .one(let e, let option, let rooms):
+            state.unplace(e)
+            state.place(e, option: option, rooms: rooms)
+        case .two(let a, let optionA, let roomsA, let b, let optionB, let roomsB):
+            state.unplace(a)
+            state.unplace(b)
+            state.place(a, option: optionA, rooms: roomsA)
+            state.place(b, option: optionB, rooms: roomsB)
+        }
+    }
+
+    /// Moves one event to another start, keeping its rooms where they are free.
+    private mutating func moveEvent() -> Undo {
+        let e = movable[rng.below(movable.count)]
+        let event = problem.events[e]
+        let old = state.startOption[e]
+        var option = rng.below(event.starts.count - 1)
+        if option >= old { option += 1 }
+        let oldRooms = state.rooms[e]
+        state.unplace(e)
+        state.place(e, option: option, rooms: chooseRooms(e, option: option, preferred: oldRooms))
+        return .one(event: e, option: old, rooms: oldRooms)
+    }
+
+    /// Swaps the starts of two events where each may start at the other's slot.
+    private mutating func swapEvents() -> Undo {
+        guard movable.count > 1 else { return .none }
+        let a = movable[rng.below(movable.count)]
+        var b = movable[rng.below(movable.count - 1)]
+        if b == a { b = movable[movable.count - 1] }
+        let eventA = problem.events[a], eventB = problem.events[b]
+        let startA = eventA.starts[state.startOption[a]], startB = eventB.starts[state.startOption[b]]
+        guard startA != startB, let newA = option(of: startB, in: eventA), let newB = option(of: startA, in: eventB) else { return .none }
+        let oldA = state.startOption[a], oldB = state.startOption[b]
+        let roomsA = state.rooms[a], roomsB = state.rooms[b]
+        state.unplace(a)
+        state.unplace(b)
+        state.place(a, option: newA, rooms: chooseRooms(a, option: newA, preferred: roomsA))
+        state.place(b, option: newB, rooms: chooseRooms(b, option: newB, preferred: roomsB))
+        return .two(first: a, firstOption: oldA, firstRooms: roomsA, second: b, secondOption: oldB, secondRooms: roomsB)
+    }
+
+    /// Gives one lesson of an event another allowed room.
+    private mutating func changeRoom() -> Undo {
+        let e = problem.events.indices.randomElement(using: &rng) ?? 0
+        let event = problem.events[e]
+        guard event.roomSlots > 0 else { return .none }
+        let slot = rng.below(event.roomSlots)
+        guard let m = event.roomOffsets.lastIndex(where: { $0 <= slot }), event.members[m].roomOptions.count > 1 else { return .none }
+        let options = event.members[m].roomOptions
+        let room = options[rng.below(options.count)]
+        let oldRooms = state.rooms[e]
+        guard room != oldRooms[slot], !oldRooms.contains(room) else { return .none }
+        var newRooms = oldRooms
+        newRooms[slot] = room
+        let option = state.startOption[e]
+        state.unplace(e)
+        state.place(e, option: option, rooms: newRooms)
+        return .one(event: e, option: option, rooms: oldRooms)
+    }
+
+    /// The index of a start slot in an event's (ascending) starts, if allowed.
+    private func option(of start: Int, in event: SearchProblem.Event) -> Int? {
+        var low = 0, high = event.starts.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let value = event.starts[middle]
+            if value == start { return middle }
+            if value < start { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
+
+    private mutating func verifyCost() {
+        let full = state.recomputedCost()
+        if full.hard != state.hard || full.soft != state.soft { mismatches += 1 }
+    }
+
+    /// The current state's incremental and recomputed costs, for tests.
+    func costs() -> (incremental: Score, recomputed: Score) {
+        let full = state.recomputedCost()
+        return (score, Score(hard: full.hard, soft: full.soft))
+    }
+}

@@ -1,0 +1,86 @@
+import RoosterModel
+import RoosterRules
+import RoosterSolving
+
+/// Rooster's native solver: no external library, any size, best timetable so far at any moment.
+///
+/// Each search builds a timetable greedily and improves it by simulated annealing with
+/// incremental scoring (see ``AnnealingSearch``). With `threads` > 1, independent searches with
+/// seeds `seed`, `seed + 1`, … run in parallel and the best wins. With an iteration limit a solve
+/// is repeatable for its seed and thread count; with only a time limit the number of moves, and
+/// so the result, depends on the machine.
+///
+/// The result's score always comes from the ``RoosterRules/Checker``. The solver places the base
+/// timetable (lessons, rooms); enrolment and coach conversations are later layers.
+///
+/// ```swift
+/// let result = await HeuristicSolver().solve(school, options: SolveOptions(timeLimit: .seconds(10), seed: 7))
+/// print(result.status, result.score)   // feasible 0 hard, 41 soft
+/// ```
+public struct HeuristicSolver: TimetableSolver {
+    /// Verify every incremental delta against a full recomputation; very slow, for tests.
+    public var verifiesDeltas: Bool
+
+    public init(verifiesDeltas: Bool = false) {
+        self.verifiesDeltas = verifiesDeltas
+    }
+
+    /// Validation codes that prove that no timetable can meet every hard rule.
+    static let impossibleLoadCodes: Set<String> = [
+        "teacherOverloaded", "groupOverloaded", "roomsOverloaded", "lessonTooLong", "notEnoughRooms", "noRoomOfKind",
+        "choiceCapacity", "caseloadExceeded", "pinnedOutsideSegment",
+    ]
+
+    public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
+        let startedAt = ContinuousClock.now
+        let checker = Checker(weightOverrides: options.weightOverrides)
+        let errors = school.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            // Impossible loads prove infeasibility; other errors make the model unusable.
+            let status: SolveStatus = errors.allSatisfy { Self.impossibleLoadCodes.contains($0.code) } ? .infeasible : .invalidModel
+            return SolveResult(
+                status: status, timetable: Timetable(), report: checker.check(Timetable(), against: school),
+                statistics: SolveStatistics(), diagnostics: errors)
+        }
+        let problem = SearchProblem(school: school, checker: checker)
+        let proofs = problem.problems + problem.fixedConflicts()
+        guard proofs.isEmpty else {
+            return SolveResult(
+                status: .infeasible, timetable: Timetable(), report: checker.check(Timetable(), against: school),
+                statistics: SolveStatistics(), diagnostics: proofs)
+        }
+        let deadline = startedAt + options.timeLimit
+        let verify = verifiesDeltas
+        let outcomes = await withTaskGroup(of: (Int, AnnealingSearch.Outcome).self) { group in
+            for index in 0..<options.threads {
+                let seed = options.seed &+ UInt64(index)
+                let progress = index == 0 ? options.progress : nil
+                let iterationLimit = options.iterationLimit
+                group.addTask {
+                    var search = AnnealingSearch(problem: problem, seed: seed, verify: verify)
+                    return (index, search.run(deadline: deadline, iterationLimit: iterationLimit, startedAt: startedAt, progress: progress))
+                }
+            }
+            var outcomes: [(Int, AnnealingSearch.Outcome)] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        guard let best = outcomes.min(by: { $0.score < $1.score }) else {
+            return SolveResult(
+                status: .limitReached, timetable: Timetable(), report: checker.check(Timetable(), against: school),
+                statistics: SolveStatistics())
+        }
+        let timetable = problem.timetable(starts: best.startOption, rooms: best.rooms)
+        let report = checker.check(timetable, against: school)
+        var statistics = SolveStatistics()
+        statistics.iterations = outcomes.reduce(0) { $0 + $1.iterations }
+        statistics.elapsed = ContinuousClock.now - startedAt
+        let seconds = Double(statistics.elapsed.components.seconds) + Double(statistics.elapsed.components.attoseconds) * 1e-18
+        statistics.movesPerSecond = seconds > 0 ? Double(statistics.iterations) / seconds : 0
+        statistics.timeToFirstFeasible = outcomes.compactMap(\.timeToFirstFeasible).min()
+        statistics.history = best.history
+        statistics.deltaMismatches = outcomes.reduce(0) { $0 + $1.deltaMismatches }
+        let status: SolveStatus = report.score.isFeasible ? (report.score == .zero ? .optimal : .feasible) : .limitReached
+        return SolveResult(status: status, timetable: timetable, report: report, statistics: statistics)
+    }
+}

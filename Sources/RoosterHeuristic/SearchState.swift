@@ -1,0 +1,312 @@
+import RoosterModel
+
+/// A timetable under search with its cost kept up to date incrementally.
+///
+/// Placing or removing an event changes only the counters of the teachers, groups, rooms, lessons
+/// and days it touches; the cost change is computed from those alone ("delta evaluation"), never
+/// by re-scoring the whole timetable. ``recomputedCost()`` scores from the counters independently
+/// and is used in debug runs and tests to verify every delta.
+///
+/// The cost mirrors the checker's rules for a base timetable: conflicts as clashing pairs,
+/// availability, daily and weekly teacher limits, team time, `maxPerDay`, and the soft rules room
+/// capacity, minimum working days, isolated lessons, room stability, teacher and group gaps and
+/// unwanted time. The checker remains the judge of the result.
+struct SearchState {
+    let problem: SearchProblem
+    /// Per event: index into its `starts`, or -1 when not placed.
+    var startOption: [Int]
+    /// Per event: its rooms, `roomSlots` of them, member by member.
+    var rooms: [[Int]]
+    private(set) var hard = 0
+    private(set) var soft = 0
+
+    private var teacherAt: [Int32]
+    private var groupAt: [Int32]
+    private var roomAt: [Int32]
+    private var teacherDayBusy: [Int32]
+    private var teacherDaysWorked: [Int32]
+    private var lessonDay: [Int32]
+    private var lessonDistinctDays: [Int32]
+    private var lessonRoomUse: [Int32]
+    private var lessonDistinctRooms: [Int32]
+
+    private let slotCount: Int
+    private let dayCount: Int
+    private let wTeacherGaps: Int, wGroupGaps: Int, wIsolated: Int, wMinDays: Int, wStability: Int, wCapacity: Int
+
+    init(problem: SearchProblem) {
+        self.problem = problem
+        slotCount = problem.slotCount
+        dayCount = problem.dayCount
+        startOption = Array(repeating: -1, count: problem.events.count)
+        rooms = problem.events.map { Array(repeating: 0, count: $0.roomSlots) }
+        teacherAt = Array(repeating: 0, count: problem.teacherCount * slotCount)
+        groupAt = Array(repeating: 0, count: problem.groupCount * slotCount)
+        roomAt = Array(repeating: 0, count: problem.roomCount * slotCount)
+        teacherDayBusy = Array(repeating: 0, count: problem.teacherCount * dayCount)
+        teacherDaysWorked = Array(repeating: 0, count: problem.teacherCount)
+        lessonDay = Array(repeating: 0, count: problem.lessonCount * dayCount)
+        lessonDistinctDays = Array(repeating: 0, count: problem.lessonCount)
+        lessonRoomUse = Array(repeating: 0, count: problem.lessonCount * problem.roomCount)
+        lessonDistinctRooms = Array(repeating: 0, count: problem.lessonCount)
+        wTeacherGaps = problem.weight("teacherGaps")
+        wGroupGaps = problem.weight("groupGaps")
+        wIsolated = problem.weight("isolatedLessons")
+        wMinDays = problem.weight("minWorkingDays")
+        wStability = problem.weight("roomStability")
+        wCapacity = problem.weight("roomCapacity")
+        // Soft costs that hold for an empty timetable: every lesson is short of its minimum days.
+        for lesson in 0..<problem.lessonCount {
+            soft += minDaysCost(lesson)
+        }
+        // Team time with nobody teaching yet.
+        for team in problem.teams.indices { hard += teamCost(team) }
+    }
+
+    /// True when the room is free over the periods an event would take from `start`.
+    func roomIsFree(_ room: Int, from start: Int, duration: Int) -> Bool {
+        for s in start..<(start + duration) where roomAt[room * slotCount + s] > 0 { return false }
+        return true
+    }
+
+    /// Places event `e` at start option `option` with `rooms`; the event must not be placed.
+    mutating func place(_ e: Int, option: Int, rooms: [Int]) {
+        startOption[e] = option
+        self.rooms[e] = rooms
+        apply(e, sign: 1)
+    }
+
+    /// Removes event `e`, which must be placed.
+    mutating func unplace(_ e: Int) {
+        apply(e, sign: -1)
+        startOption[e] = -1
+    }
+
+    // MARK: - Incremental update
+
+    private mutating func apply(_ e: Int, sign: Int) {
+        let event = problem.events[e]
+        let option = startOption[e]
+        let start = event.starts[option]
+        let day = problem.dayOfSlot[start]
+        let end = start + event.duration
+        hard += sign * event.staticHard[option]
+        soft += sign * event.staticSoft[option]
+
+        // Aggregates before the change.
+        var teachers: [Int] = []
+        for member in event.members { for t in member.teachers where !teachers.contains(t) { teachers.append(t) } }
+        var teams: [Int] = []
+        for t in teachers { for team in problem.teamsOfTeacher[t] where !teams.contains(team) { teams.append(team) } }
+        for t in teachers { subtractCost(teacherDayCost(t, day)); subtractCost(teacherDaysCost(t)) }
+        for team in teams { hard -= teamCost(team) }
+        for g in event.groups { soft -= groupDayCost(g, day) }
+        for member in event.members {
+            let l = member.lesson
+            hard -= maxPerDayExcess(l, day)
+            soft -= minDaysCost(l) + stabilityCost(l)
+        }
+
+        // Counters, with conflict pairs as they change.
+        for s in start..<end {
+            for member in event.members {
+                for t in member.teachers {
+                    let index = t * slotCount + s
+                    if sign > 0 {
+                        hard += Int(teacherAt[index])
+                        teacherAt[index] += 1
+                        if teacherAt[index] == 1 { markTeacherBusy(t, day, by: 1) }
+                    } else {
+                        teacherAt[index] -= 1
+                        hard -= Int(teacherAt[index])
+                        if teacherAt[index] == 0 { markTeacherBusy(t, day, by: -1) }
+                    }
+                }
+            }
+            for g in event.groups {
+                let index = g * slotCount + s
+                if sign > 0 {
+                    hard += Int(groupAt[index])
+                    groupAt[index] += 1
+                } else {
+                    groupAt[index] -= 1
+                    hard -= Int(groupAt[index])
+                }
+            }
+            for room in rooms[e] {
+                let index = room * slotCount + s
+                if sign > 0 {
+                    hard += Int(roomAt[index])
+                    roomAt[index] += 1
+                } else {
+                    roomAt[index] -= 1
+                    hard -= Int(roomAt[index])
+                }
+                if problem.roomUnavailable[index] { hard += sign }
+            }
+        }
+        for (m, member) in event.members.enumerated() {
+            let l = member.lesson
+            let dayIndex = l * dayCount + day
+            if sign > 0 {
+                lessonDay[dayIndex] += 1
+                if lessonDay[dayIndex] == 1 { lessonDistinctDays[l] += 1 }
+            } else {
+                lessonDay[dayIndex] -= 1
+                if lessonDay[dayIndex] == 0 { lessonDistinctDays[l] -= 1 }
+            }
+            let memberRooms = rooms[e][event.roomOffsets[m]..<(event.roomOffsets[m] + member.roomCount)]
+            for room in memberRooms {
+                let index = l * problem.roomCount + room
+                if sign > 0 {
+                    lessonRoomUse[index] += 1
+                    if lessonRoomUse[index] == 1 { lessonDistinctRooms[l] += 1 }
+                } else {
+                    lessonRoomUse[index] -= 1
+                    if lessonRoomUse[index] == 0 { lessonDistinctRooms[l] -= 1 }
+                }
+            }
+            soft += sign * capacityCost(l, memberRooms)
+        }
+
+        // Aggregates after the change.
+        for t in teachers { addCost(teacherDayCost(t, day)); addCost(teacherDaysCost(t)) }
+        for team in teams { hard += teamCost(team) }
+        for g in event.groups { soft += groupDayCost(g, day) }
+        for member in event.members {
+            let l = member.lesson
+            hard += maxPerDayExcess(l, day)
+            soft += minDaysCost(l) + stabilityCost(l)
+        }
+    }
+
+    private mutating func markTeacherBusy(_ t: Int, _ day: Int, by change: Int32) {
+        let index = t * dayCount + day
+        teacherDayBusy[index] += change
+        if change > 0, teacherDayBusy[index] == 1 { teacherDaysWorked[t] += 1 }
+        if change < 0, teacherDayBusy[index] == 0 { teacherDaysWorked[t] -= 1 }
+    }
+
+    private mutating func addCost(_ cost: (hard: Int, soft: Int)) {
+        hard += cost.hard
+        soft += cost.soft
+    }
+
+    private mutating func subtractCost(_ cost: (hard: Int, soft: Int)) {
+        hard -= cost.hard
+        soft -= cost.soft
+    }
+
+    // MARK: - Local costs
+
+    /// Gaps (soft) and periods above the daily maximum (hard) of a teacher on a day.
+    private func teacherDayCost(_ t: Int, _ day: Int) -> (hard: Int, soft: Int) {
+        let busy = Int(teacherDayBusy[t * dayCount + day])
+        guard busy > 0 else { return (0, 0) }
+        let excess = problem.teacherMaxPeriodsPerDay[t].map { max(busy - $0, 0) } ?? 0
+        guard wTeacherGaps > 0 else { return (excess, 0) }
+        let base = t * slotCount + problem.dayStart[day]
+        var first = -1, last = -1
+        for p in 0..<problem.dayLength[day] where teacherAt[base + p] > 0 {
+            if first < 0 { first = p }
+            last = p
+        }
+        return (excess, ((last - first + 1) - busy) * wTeacherGaps)
+    }
+
+    /// Days above the weekly maximum of a teacher (hard).
+    private func teacherDaysCost(_ t: Int) -> (hard: Int, soft: Int) {
+        (problem.teacherMaxDays[t].map { max(Int(teacherDaysWorked[t]) - $0, 0) } ?? 0, 0)
+    }
+
+    /// Gaps and isolated lessons of a group on a day (both soft).
+    private func groupDayCost(_ g: Int, _ day: Int) -> Int {
+        guard wGroupGaps > 0 || wIsolated > 0 else { return 0 }
+        let base = g * slotCount + problem.dayStart[day]
+        let length = problem.dayLength[day]
+        var first = -1, last = -1, busy = 0, isolated = 0
+        for p in 0..<length {
+            let here = Int(groupAt[base + p])
+            guard here > 0 else { continue }
+            if first < 0 { first = p }
+            last = p
+            busy += 1
+            let before = p > 0 ? groupAt[base + p - 1] : 0
+            let after = p + 1 < length ? groupAt[base + p + 1] : 0
+            if before == 0 && after == 0 { isolated += here }
+        }
+        guard busy > 0 else { return 0 }
+        return ((last - first + 1) - busy) * wGroupGaps + isolated * wIsolated
+    }
+
+    /// Periods short of a team's common free time (hard).
+    private func teamCost(_ index: Int) -> Int {
+        let team = problem.teams[index]
+        var free = 0
+        for s in team.slots {
+            var all = true
+            for t in team.members where teacherAt[t * slotCount + s] > 0 || problem.teacherUnavailable[t * slotCount + s] {
+                all = false
+                break
+            }
+            if all { free += 1 }
+        }
+        return max(team.need - free, 0)
+    }
+
+    private func maxPerDayExcess(_ l: Int, _ day: Int) -> Int {
+        guard let limit = problem.lessonMaxPerDay[l] else { return 0 }
+        return max(Int(lessonDay[l * dayCount + day]) - limit, 0)
+    }
+
+    private func minDaysCost(_ l: Int) -> Int {
+        guard let minDays = problem.lessonMinDays[l], wMinDays > 0 else { return 0 }
+        return max(minDays - Int(lessonDistinctDays[l]), 0) * wMinDays
+    }
+
+    private func stabilityCost(_ l: Int) -> Int {
+        guard wStability > 0 else { return 0 }
+        return max(Int(lessonDistinctRooms[l]) - max(problem.lessonRoomCount[l], 1), 0) * wStability
+    }
+
+    private func capacityCost(_ l: Int, _ rooms: ArraySlice<Int>) -> Int {
+        guard wCapacity > 0, problem.lessonCountsCapacity[l], !rooms.isEmpty else { return 0 }
+        let seats = rooms.reduce(0) { $0 + problem.roomCapacity[$1] }
+        return max(problem.lessonStudents[l] - seats, 0) * wCapacity
+    }
+
+    // MARK: - Verification
+
+    /// The cost computed from the counters without any delta: for debug runs and tests.
+    func recomputedCost() -> (hard: Int, soft: Int) {
+        var hard = 0, soft = 0
+        func pairs(_ counts: [Int32]) -> Int { counts.reduce(0) { $0 + Int($1) * Int($1 - 1) / 2 } }
+        hard += pairs(teacherAt) + pairs(groupAt) + pairs(roomAt)
+        for (e, event) in problem.events.enumerated() where startOption[e] >= 0 {
+            hard += event.staticHard[startOption[e]]
+            soft += event.staticSoft[startOption[e]]
+            let start = event.starts[startOption[e]]
+            for room in rooms[e] {
+                for s in start..<(start + event.duration) where problem.roomUnavailable[room * slotCount + s] { hard += 1 }
+            }
+            for (m, member) in event.members.enumerated() {
+                soft += capacityCost(member.lesson, rooms[e][event.roomOffsets[m]..<(event.roomOffsets[m] + member.roomCount)])
+            }
+        }
+        for t in 0..<problem.teacherCount {
+            for day in 0..<dayCount {
+                let cost = teacherDayCost(t, day)
+                hard += cost.hard
+                soft += cost.soft
+            }
+            hard += teacherDaysCost(t).hard
+        }
+        for g in 0..<problem.groupCount { for day in 0..<dayCount { soft += groupDayCost(g, day) } }
+        for team in problem.teams.indices { hard += teamCost(team) }
+        for l in 0..<problem.lessonCount {
+            for day in 0..<dayCount { hard += maxPerDayExcess(l, day) }
+            soft += minDaysCost(l) + stabilityCost(l)
+        }
+        return (hard, soft)
+    }
+}

@@ -1,0 +1,48 @@
+import RoosterModel
+import RoosterRules
+
+/// What a solver may spend and how it reports progress.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit; the solver returns its best timetable when it is reached.
+    public var timeLimit: Duration
+    /// Moves per search at most; with a fixed limit a search is repeatable for its seed whatever
+    /// the machine's speed. Nil means no limit besides time.
+    public var iterationLimit: Int?
+    /// Seed of the random number generator; the same seed and limits give the same timetable.
+    public var seed: UInt64
+    /// Independent searches run in parallel (seeds `seed`, `seed + 1`, …); the best one wins.
+    public var threads: Int
+    /// Weights that override the school's soft-rule weights, as for ``RoosterRules/Checker``.
+    public var weightOverrides: [RuleID: Int]
+    /// Called from the search with the best score so far, about ten times a second at most.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+
+    public init(
+        timeLimit: Duration = .seconds(60), iterationLimit: Int? = nil, seed: UInt64 = 1, threads: Int = 1,
+        weightOverrides: [RuleID: Int] = [:], progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.iterationLimit = iterationLimit
+        self.seed = seed
+        self.threads = max(threads, 1)
+        self.weightOverrides = weightOverrides
+        self.progress = progress
+    }
+}
+
+/// A progress report during a search.
+public struct SolveProgress: Sendable {
+    public var elapsed: Duration
+    public var iterations: Int
+    /// The score of the current timetable.
+    public var current: Score
+    /// The best score so far.
+    public var best: Score
+
+    public init(elapsed: Duration, iterations: Int, current: Score, best: Score) {
+        self.elapsed = elapsed
+        self.iterations = iterations
+        self.current = current
+        self.best = best
+    }
+}

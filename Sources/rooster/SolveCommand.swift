@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import Rooster
+
+/// `rooster solve SCHOOL`: build a timetable with the native heuristic.
+struct SolveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Build a timetable for a school.",
+        discussion: """
+            The heuristic builds a timetable greedily and improves it by simulated annealing until the \
+            time limit; the result is scored by the same checker as 'rooster check'. With --iterations \
+            a run is repeatable for its seed and thread count.
+
+            Examples:
+              rooster solve Examples/bioritme/school.yaml --time-limit 60 --out timetable.json
+              rooster solve comp01.ctt --time-limit 10 --seed 3 --out comp01.sol
+              rooster solve comp01.ctt --iterations 200000 --json
+
+            Exit codes: 0 a timetable without hard violations, 1 the best timetable still breaks a hard \
+            rule, 2 bad input.
+            """
+    )
+
+    enum Solver: String, ExpressibleByArgument, CaseIterable {
+        case heuristic
+    }
+
+    @Argument(help: "The school: .yaml, .json or .ctt.")
+    var school: String
+
+    @Option(help: "The solver.")
+    var solver: Solver = .heuristic
+
+    @Option(help: "Seconds to search.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Moves per search at most; makes a run repeatable.")
+    var iterations: Int?
+
+    @Option(help: "Seed of the search.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Independent searches in parallel; the best wins.")
+    var threads: Int = 1
+
+    @Option(help: "Write the timetable here (.json, or .sol for ITC 2007 schools).")
+    var out: String?
+
+    @Flag(help: "Print a one-line JSON summary on stdout.")
+    var json = false
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let out, TimetableFile.Format(fileName: out) == nil {
+            throw ValidationError("Cannot tell the timetable format of '\(out)': use .json or .sol")
+        }
+    }
+
+    struct Summary: Encodable {
+        var status: String, hard: Int, soft: Int, seconds: Double, iterations: Int, movesPerSecond: Double
+        var timeToFeasible: Double?
+    }
+
+    func run() async throws {
+        let loaded = try loadSchool(school)
+        let showProgress = !quiet && !json && isatty(2) != 0
+        let report: @Sendable (SolveProgress) -> Void = { progress in
+            let line =
+                "\u{1B}[2K\r" + String(format: "%6.1f s", seconds(progress.elapsed))
+                + "  current \(progress.current)  best \(progress.best)"
+            printError(line, newline: false)
+        }
+        let options = SolveOptions(
+            timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
+            progress: showProgress ? report : nil)
+        let result = await HeuristicSolver().solve(loaded.school, options: options)
+        if showProgress { printError("") }
+        if result.status == SolveStatus.invalidModel || result.status == SolveStatus.infeasible {
+            for diagnostic in result.diagnostics { printError(loaded.locate(diagnostic).description) }
+            printError("\(school): not solved (\(result.status.rawValue))")
+            throw Exit.badInput
+        }
+        if let out {
+            let format = TimetableFile.Format(fileName: out) ?? .json
+            try reportingInputErrors {
+                try TimetableFile.write(result.timetable, for: loaded.school, to: URL(fileURLWithPath: out), as: format)
+            }
+        }
+        if json {
+            try printJSON(
+                Summary(
+                    status: result.status.rawValue, hard: result.score.hard, soft: result.score.soft,
+                    seconds: seconds(result.statistics.elapsed), iterations: result.statistics.iterations,
+                    movesPerSecond: result.statistics.movesPerSecond,
+                    timeToFeasible: result.statistics.timeToFirstFeasible.map(seconds)))
+        } else {
+            for violation in result.report.violations where violation.level == .hard {
+                print("hard \(violation.rule): \(violation.message)")
+            }
+            print(
+                "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", seconds(result.statistics.elapsed))) s, "
+                    + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
+                    + (out.map { "; wrote \($0)" } ?? ""))
+        }
+        if !result.score.isFeasible { throw Exit.hardViolations }
+    }
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}

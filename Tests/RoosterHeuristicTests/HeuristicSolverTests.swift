@@ -1,0 +1,140 @@
+import Foundation
+import RoosterIO
+import RoosterModel
+import RoosterRules
+import RoosterSolving
+import RoosterTestSupport
+import Testing
+
+@testable import RoosterHeuristic
+
+/// Schools read from the repository: the ITC fixtures of the IO tests and the bundled examples.
+enum Schools {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func load(_ path: String) throws -> School {
+        try SchoolFile.load(root.appendingPathComponent(path), displayName: path).school
+    }
+
+    static func itc(_ name: String) throws -> School { try load("Tests/RoosterIOTests/Fixtures/\(name).ctt") }
+}
+
+@Suite("Heuristic solver")
+struct HeuristicSolverTests {
+    typealias F = Fixture
+
+    func solve(_ school: School, seed: UInt64 = 1, iterations: Int = 20_000, threads: Int = 1, verify: Bool = false) async -> SolveResult {
+        await HeuristicSolver(verifiesDeltas: verify).solve(
+            school, options: SolveOptions(timeLimit: .seconds(120), iterationLimit: iterations, seed: seed, threads: threads))
+    }
+
+    @Test("Every incremental delta equals a full recomputation (comp01, seeds 1–3)", arguments: [UInt64(1), 2, 3])
+    func deltasOnITC(seed: UInt64) async throws {
+        let result = await solve(try Schools.itc("comp01"), seed: seed, iterations: 3_000, verify: true)
+        #expect(result.statistics.deltaMismatches == 0, "seed \(seed)")
+    }
+
+    @Test("Every incremental delta equals a full recomputation on a school with clusters, pins, teams and limits (seed 4)")
+    func deltasOnSchool() async throws {
+        let result = await solve(Self.richSchool, seed: 4, iterations: 3_000, verify: true)
+        #expect(result.statistics.deltaMismatches == 0, "seed 4")
+        let coach = await solve(try Schools.load("Examples/coach/school.yaml"), seed: 4, iterations: 300, verify: true)
+        #expect(coach.statistics.deltaMismatches == 0, "seed 4, coach example")
+    }
+
+    @Test("comp01: a feasible timetable whose checker score is the search's own score (seed 1)")
+    func comp01() async throws {
+        let school = try Schools.itc("comp01")
+        let result = await solve(school, iterations: 50_000)
+        let report = Checker().check(result.timetable, against: school)
+        #expect(result.status == .feasible)
+        #expect(report.score == result.score)
+        #expect(report.score.hard == 0)
+        #expect(result.statistics.history.last?.score == report.score, "the incremental score agrees with the checker")
+        #expect(result.timetable.placements.count == 160)
+    }
+
+    @Test("The same seed and limits give the same timetable, with one thread or two (seed 9)")
+    func deterministic() async throws {
+        let school = try Schools.itc("comp01")
+        let first = await solve(school, seed: 9, iterations: 5_000, threads: 2)
+        let second = await solve(school, seed: 9, iterations: 5_000, threads: 2)
+        let same = first.timetable == second.timetable
+        #expect(same)
+        let other = await solve(school, seed: 20, iterations: 5_000)
+        let differs = other.timetable != first.timetable
+        #expect(differs, "another seed searches differently")
+    }
+
+    @Test("Cancellation returns a complete, checked best-so-far timetable")
+    func cancellation() async throws {
+        let school = try Schools.itc("comp07")
+        let task = Task { await HeuristicSolver().solve(school, options: SolveOptions(timeLimit: .seconds(60), seed: 1)) }
+        try await Task.sleep(for: .milliseconds(500))
+        task.cancel()
+        let result = await task.value
+        #expect(result.statistics.elapsed < .seconds(30))
+        #expect(result.timetable.placements.count == 434)
+        #expect(Checker().check(result.timetable, against: school).score == result.score)
+    }
+
+    @Test("Two pinned lessons of one teacher at the same time: infeasible, with the reason")
+    func pinnedClashIsInfeasible() async {
+        var du = F.german2V1(), du3 = F.german3H2()
+        du.pinned = [F.at(F.tue, 3)]
+        du3.pinned = [F.at(F.tue, 3)]
+        let result = await solve(F.school(with: [du, du3]))
+        #expect(result.status == .infeasible)
+        #expect(result.diagnostics.first?.message == "Teacher JDV is pinned in two lessons on Tue 10:00: 2V1-du and 3H2-du")
+    }
+
+    @Test("An overloaded teacher is infeasible, an unknown teacher an invalid model")
+    func invalidSchools() async {
+        var overloaded = F.school(with: [F.german2V1(count: 8), F.german3H2(count: 8)])
+        overloaded.teachers[0].maxDays = 1
+        let first = await solve(overloaded)
+        #expect(first.status == .infeasible)
+        #expect(first.diagnostics.contains { $0.code == "teacherOverloaded" })
+        var unknown = F.german2V1()
+        unknown.teachers = ["NOBODY"]
+        #expect(await solve(F.school(with: [unknown])).status == .invalidModel)
+    }
+
+    /// The fixture with a block-hour cluster, a pinned lesson, a lab lesson, daily and weekly limits and team time.
+    static var richSchool: School {
+        var school = F.school(with: [F.german2V1(count: 3), F.german3H2(count: 3), F.maths2V1(count: 3)])
+        school.lessons[0].maxPerDay = 1
+        school.lessons[0].minDays = 3
+        school.lessons[2].pinned = [F.at(F.mon, 3)]
+        school.lessons.append(
+            Lesson(
+                id: "3H2-na", subject: "wi", teachers: ["KOK"], groups: ["3H2"], countPerWeek: 2, durationInPeriods: 2,
+                roomKind: .lab, allowedSegments: ["instruction"]))
+        school.lessons.append(Lesson(id: "blk-a", teachers: ["ABE"], groups: ["3H2"], countPerWeek: 1, allowedSegments: ["instruction"]))
+        school.lessons.append(Lesson(id: "blk-b", teachers: ["KOK"], groups: ["3H2"], countPerWeek: 1, allowedSegments: ["instruction"]))
+        school.clusters = [Cluster(id: "blk", kind: .blockHour, lessons: ["blk-a", "blk-b"])]
+        school.teachers[0].maxDays = 4
+        school.teachers[0].maxPeriodsPerDay = 2
+        school.teachers[1].unavailable = [F.at(F.fri, 3), F.at(F.fri, 4), F.at(F.fri, 5)]
+        school.teamTimes = [TeamTime(id: "dev", teachers: ["JDV", "KOK"], commonFreePeriods: 2, segment: "instruction")]
+        return school
+    }
+
+    @Test("A school with clusters, pins, room kinds, limits and team time is solved without hard violations (seed 5)")
+    func richSchoolIsFeasible() async {
+        let school = Self.richSchool
+        let result = await solve(school, seed: 5)
+        #expect(result.status == .feasible || result.status == .optimal)
+        let report = Checker().check(result.timetable, against: school)
+        #expect(report.score.hard == 0, "\(report.violations.filter { $0.level == .hard })")
+        #expect(result.statistics.history.last?.score == report.score)
+    }
+
+    @Test("The block-hour example is solved without hard violations (seed 2)")
+    func blocksExample() async throws {
+        let school = try Schools.load("Examples/blocks/school.yaml")
+        let result = await solve(school, seed: 2, iterations: 30_000)
+        #expect(result.score.hard == 0, "\(result.report.violations.filter { $0.level == .hard }.prefix(5))")
+        #expect(result.statistics.history.last?.score == result.score)
+    }
+}
