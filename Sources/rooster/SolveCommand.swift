@@ -78,7 +78,16 @@ struct SolveCommand: AsyncParsableCommand {
         let options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
             progress: showProgress ? report : nil)
-        let result = await HeuristicSolver().solve(loaded.school, options: options)
+        // Ctrl-C stops the search; the best timetable so far is still written.
+        let school = loaded.school
+        let search = Task { await HeuristicSolver().solve(school, options: options) }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { search.cancel() }
+        interrupt.resume()
+        let result = await search.value
+        interrupt.cancel()
+        signal(SIGINT, SIG_DFL)
         if showProgress { printError("") }
         if result.status == SolveStatus.invalidModel || result.status == SolveStatus.infeasible {
             for diagnostic in result.diagnostics { printError(loaded.locate(diagnostic).description) }

@@ -179,7 +179,37 @@ struct CLITests {
                 == Set(original.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces)[...] }))
     }
 
-    @Test("every command's --help shows examples", arguments: ["validate", "check", "convert", "rules"])
+    @Test("solve writes an ITC solution that check scores the same")
+    func solveITC() throws {
+        let out = try Rooster.temporaryFile("comp01.sol", "")
+        let result = try Rooster.run("solve", "\(fixtures)/comp01.ctt", "--iterations", "20000", "--seed", "3", "--out", out, "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["status"] as? String == "feasible")
+        let check = try Rooster.run("check", "\(fixtures)/comp01.ctt", out, "--json")
+        let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        #expect(report?["hard"] as? Int == 0)
+        #expect(report?["soft"] as? Int == summary?["soft"] as? Int)
+    }
+
+    @Test("Ctrl-C during solve writes the best timetable so far and exits cleanly")
+    func solveInterrupted() throws {
+        let out = try Rooster.temporaryFile("interrupted.json", "")
+        let process = Process()
+        process.executableURL = try Rooster.executable
+        process.arguments = ["solve", "\(fixtures)/comp01.ctt", "--time-limit", "60", "--out", out, "--quiet"]
+        process.currentDirectoryURL = Rooster.root
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let check = try Rooster.run("check", "\(fixtures)/comp01.ctt", out)
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    @Test("every command's --help shows examples", arguments: ["validate", "solve", "check", "convert", "rules"])
     func help(command: String) throws {
         let result = try Rooster.run(command, "--help")
         #expect(result.status == 0)
