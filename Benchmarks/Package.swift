@@ -12,6 +12,16 @@ let package = Package(
             name: "checker-benchmark",
             dependencies: [.product(name: "Rooster", package: "Rooster")],
             path: "Sources/CheckerBenchmark"
-        )
+        ),
+        .executableTarget(
+            name: "heuristic-benchmark",
+            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            path: "Sources/HeuristicBenchmark"
+        ),
+        .executableTarget(
+            name: "scaling-benchmark",
+            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            path: "Sources/ScalingBenchmark"
+        ),
     ]
 )

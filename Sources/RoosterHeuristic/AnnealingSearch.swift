@@ -26,8 +26,6 @@ struct AnnealingSearch {
 
     /// Weight of one hard violation against soft cost in the annealing objective.
     static let hardWeight = 10_000
-    static let startTemperature = 3.0
-    static let endTemperature = 0.05
 
     private var state: SearchState
     private var rng: SeededGenerator
@@ -37,8 +35,13 @@ struct AnnealingSearch {
     private let verify: Bool
     private var mismatches = 0
 
-    init(problem: SearchProblem, seed: UInt64, verify: Bool = false) {
+    private let startTemperature: Double
+    private let endTemperature: Double
+
+    init(problem: SearchProblem, seed: UInt64, temperatures: (start: Double, end: Double) = (3, 0.05), verify: Bool = false) {
         self.problem = problem
+        startTemperature = temperatures.start
+        endTemperature = temperatures.end
         state = SearchState(problem: problem)
         rng = SeededGenerator(seed: seed)
         movable = problem.events.indices.filter { !problem.events[$0].isFixed }
@@ -118,7 +121,7 @@ struct AnnealingSearch {
         guard !movable.isEmpty else { return best }
 
         let totalTime = Double((deadline - startedAt).components.seconds) + Double((deadline - startedAt).components.attoseconds) * 1e-18
-        var temperature = Self.startTemperature
+        var temperature = startTemperature
         var iteration = 0
         var lastProgress = ContinuousClock.now
         while true {
@@ -132,7 +135,7 @@ struct AnnealingSearch {
                     let elapsed = now - startedAt
                     fraction = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / max(totalTime, 1e-9)
                 }
-                temperature = Self.startTemperature * pow(Self.endTemperature / Self.startTemperature, min(fraction, 1))
+                temperature = startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))
                 if let progress, now - lastProgress > .milliseconds(100) {
                     lastProgress = now
                     progress(SolveProgress(elapsed: now - startedAt, iterations: iteration, current: score, best: best.score))
@@ -205,12 +208,13 @@ struct AnnealingSearch {
         return .one(event: e, option: old, rooms: oldRooms)
     }
 
-    /// Swaps the starts of two events where each may start at the other's slot.
+    /// Swaps the starts of two events that share a teacher or a group, where each may start at
+    /// the other's slot.
     private mutating func swapEvents() -> Undo {
-        guard movable.count > 1 else { return .none }
         let a = movable[rng.below(movable.count)]
-        var b = movable[rng.below(movable.count - 1)]
-        if b == a { b = movable[movable.count - 1] }
+        let partners = problem.related[a]
+        guard !partners.isEmpty else { return .none }
+        let b = partners[rng.below(partners.count)]
         let eventA = problem.events[a], eventB = problem.events[b]
         let startA = eventA.starts[state.startOption[a]], startB = eventB.starts[state.startOption[b]]
         guard startA != startB, let newA = option(of: startB, in: eventA), let newB = option(of: startA, in: eventB) else { return .none }

@@ -20,9 +20,15 @@ import RoosterSolving
 public struct HeuristicSolver: TimetableSolver {
     /// Verify every incremental delta against a full recomputation; very slow, for tests.
     public var verifiesDeltas: Bool
+    /// Annealing temperature at the start, in units of soft cost.
+    public var startTemperature: Double
+    /// Annealing temperature at the end; the temperature falls geometrically in between.
+    public var endTemperature: Double
 
-    public init(verifiesDeltas: Bool = false) {
+    public init(verifiesDeltas: Bool = false, startTemperature: Double = 3, endTemperature: Double = 0.05) {
         self.verifiesDeltas = verifiesDeltas
+        self.startTemperature = startTemperature
+        self.endTemperature = endTemperature
     }
 
     /// Validation codes that prove that no timetable can meet every hard rule.
@@ -51,13 +57,14 @@ public struct HeuristicSolver: TimetableSolver {
         }
         let deadline = startedAt + options.timeLimit
         let verify = verifiesDeltas
+        let temperatures = (start: startTemperature, end: endTemperature)
         let outcomes = await withTaskGroup(of: (Int, AnnealingSearch.Outcome).self) { group in
             for index in 0..<options.threads {
                 let seed = options.seed &+ UInt64(index)
                 let progress = index == 0 ? options.progress : nil
                 let iterationLimit = options.iterationLimit
                 group.addTask {
-                    var search = AnnealingSearch(problem: problem, seed: seed, verify: verify)
+                    var search = AnnealingSearch(problem: problem, seed: seed, temperatures: temperatures, verify: verify)
                     return (index, search.run(deadline: deadline, iterationLimit: iterationLimit, startedAt: startedAt, progress: progress))
                 }
             }

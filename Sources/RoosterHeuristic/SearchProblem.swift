@@ -76,6 +76,9 @@ struct SearchProblem: Sendable {
     let weights: [RuleID: Int]
     /// Problems that make the school unsolvable as modelled (an event without any start).
     let problems: [Diagnostic]
+    /// Per event, the other movable events that share a teacher or a group with it: the partners
+    /// worth swapping with, since their clashes and gaps interact.
+    let related: [[Int]]
 
     func weight(_ rule: RuleID) -> Int { weights[rule] ?? 0 }
 
@@ -242,6 +245,23 @@ struct SearchProblem: Sendable {
         }
         self.events = events
         self.problems = problems
+        related = Self.relatedEvents(events)
+    }
+
+    private static func relatedEvents(_ events: [Event]) -> [[Int]] {
+        var byTeacher: [Int: [Int]] = [:], byGroup: [Int: [Int]] = [:]
+        for (e, event) in events.enumerated() where !event.isFixed {
+            for t in Set(event.members.flatMap(\.teachers)) { byTeacher[t, default: []].append(e) }
+            for g in event.groups { byGroup[g, default: []].append(e) }
+        }
+        return events.enumerated().map { e, event in
+            var partners = Set<Int>()
+            for t in Set(event.members.flatMap(\.teachers)) { partners.formUnion(byTeacher[t] ?? []) }
+            for g in event.groups { partners.formUnion(byGroup[g] ?? []) }
+            partners.remove(e)
+            let lessons = event.members.map(\.lesson)
+            return partners.filter { events[$0].members.map(\.lesson) != lessons }.sorted()
+        }
     }
 
     /// Converts a state back to a timetable.

@@ -1,0 +1,102 @@
+// Runs the heuristic on the ITC 2007 instances with several seeds, one core each, and prints a
+// Markdown table: best known, median and best cost, gap, time to first feasible, moves per second.
+//
+//   swift run -c release --package-path Benchmarks heuristic-benchmark \
+//       [--data ../shared/data/itc2007-ctt] [--seconds 300] [--seeds 1,2,3] [--instances comp01,comp07] \
+//       [--parallel 2] [--t0 3] [--tend 0.05]
+import Foundation
+import Rooster
+
+struct Settings {
+    var data = "../shared/data/itc2007-ctt"
+    var seconds = 300.0
+    var seeds: [UInt64] = [1, 2, 3, 4, 5]
+    var instances = (1...7).map { "comp0\($0)" }
+    var parallel = 1
+    var t0 = 3.0
+    var tEnd = 0.05
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { break }
+            switch flag {
+            case "--data": data = value
+            case "--seconds": seconds = Double(value) ?? seconds
+            case "--seeds": seeds = value.split(separator: ",").compactMap { UInt64($0) }
+            case "--instances": instances = value.split(separator: ",").map(String.init)
+            case "--parallel": parallel = max(Int(value) ?? 1, 1)
+            case "--t0": t0 = Double(value) ?? t0
+            case "--tend": tEnd = Double(value) ?? tEnd
+            default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+            }
+        }
+    }
+}
+
+/// Best known UD2 costs and the ITC 2007 winner's averages (../shared/BENCHMARKS.md).
+let reference: [String: (best: Int, winner: Double)] = [
+    "comp01": (5, 5.0), "comp02": (24, 61.3), "comp03": (62, 94.8), "comp04": (35, 42.8),
+    "comp05": (284, 343.5), "comp06": (27, 56.8), "comp07": (6, 33.9),
+]
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+struct Run: Sendable {
+    var score: Score
+    var feasibleAfter: Double?
+    var movesPerSecond: Double
+}
+
+let settings = Settings(Array(CommandLine.arguments.dropFirst()))
+print("Heuristic, \(Int(settings.seconds)) s per run on one core, seeds \(settings.seeds.map(String.init).joined(separator: ",")), "
+      + "T0 \(settings.t0), Tend \(settings.tEnd)\n")
+print("| instance | best known | winner avg | median | best | gap (median) | first feasible (median s) | moves/s |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for instance in settings.instances {
+    let school: School
+    do {
+        school = try SchoolFile.load(URL(fileURLWithPath: "\(settings.data)/\(instance).ctt")).school
+    } catch {
+        print("| \(instance) | error: \(error) |")
+        continue
+    }
+    let solver = HeuristicSolver(startTemperature: settings.t0, endTemperature: settings.tEnd)
+    var runs: [Run] = []
+    for batch in stride(from: 0, to: settings.seeds.count, by: settings.parallel) {
+        let seeds = settings.seeds[batch..<min(batch + settings.parallel, settings.seeds.count)]
+        runs += await withTaskGroup(of: Run.self) { group in
+            for seed in seeds {
+                group.addTask {
+                    let result = await solver.solve(school, options: SolveOptions(timeLimit: .milliseconds(Int64(settings.seconds * 1000)), seed: seed))
+                    return Run(score: result.score, feasibleAfter: result.statistics.timeToFirstFeasible.map(seconds),
+                               movesPerSecond: result.statistics.movesPerSecond)
+                }
+            }
+            var collected: [Run] = []
+            for await run in group { collected.append(run) }
+            return collected
+        }
+    }
+    let feasible = runs.filter { $0.score.isFeasible }.map(\.score.soft).sorted()
+    let median = feasible.isEmpty ? nil : feasible[feasible.count / 2]
+    let best = feasible.first
+    let known = reference[instance]
+    var gap: Double?
+    if let median, let known {
+        let bestKnown = Double(known.best)
+        gap = (Double(median) - bestKnown) / max(bestKnown, 1)
+    }
+    let times = runs.compactMap(\.feasibleAfter).sorted()
+    let knownText: String = known.map { "\($0.best)" } ?? "–"
+    let winnerText: String = known.map { String(format: "%.1f", $0.winner) } ?? "–"
+    let medianText: String = median.map { "\($0)" } ?? "infeasible"
+    let bestText: String = best.map { "\($0)" } ?? "–"
+    let gapText: String = gap.map { String(format: "%.2f", $0) } ?? "–"
+    let timeText: String = times.isEmpty ? "–" : String(format: "%.3f", times[times.count / 2])
+    let moves: Double = runs.map(\.movesPerSecond).reduce(0, +) / Double(max(runs.count, 1))
+    let row: [String] = [instance, knownText, winnerText, medianText, bestText, gapText, timeText, String(format: "%.0f", moves)]
+    print("| " + row.joined(separator: " | ") + " |")
+}
