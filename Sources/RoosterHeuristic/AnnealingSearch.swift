@@ -262,10 +262,4 @@ struct AnnealingSearch {
         let full = state.recomputedCost()
         if full.hard != state.hard || full.soft != state.soft { mismatches += 1 }
     }
-
-    /// The current state's incremental and recomputed costs, for tests.
-    func costs() -> (incremental: Score, recomputed: Score) {
-        let full = state.recomputedCost()
-        return (score, Score(hard: full.hard, soft: full.soft))
-    }
 }
