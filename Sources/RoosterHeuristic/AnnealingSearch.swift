@@ -24,8 +24,12 @@ struct AnnealingSearch {
         var deltaMismatches = 0
     }
 
+    /// Temperature of the repair phase, in hard violations: a move that adds one is accepted about
+    /// one time in thirty.
+    static let repairTemperature = 0.3
+
     /// Weight of one hard violation against soft cost in the annealing objective.
-    static let hardWeight = 10_000
+    private let hardWeight: Int
 
     private var state: SearchState
     private var rng: SeededGenerator
@@ -38,7 +42,15 @@ struct AnnealingSearch {
     private let startTemperature: Double
     private let endTemperature: Double
 
-    init(problem: SearchProblem, seed: UInt64, temperatures: (start: Double, end: Double) = (3, 0.05), verify: Bool = false) {
+    /// The judge used in verifying runs: without hard violations, the search's cost must equal the checker's score.
+    private let checker: Checker
+
+    init(
+        problem: SearchProblem, seed: UInt64, temperatures: (start: Double, end: Double) = (3, 0.05), hardWeight: Int = 10_000,
+        verify: Bool = false, checker: Checker = Checker()
+    ) {
+        self.hardWeight = max(hardWeight, 1)
+        self.checker = checker
         self.problem = problem
         startTemperature = temperatures.start
         endTemperature = temperatures.end
@@ -48,7 +60,7 @@ struct AnnealingSearch {
         self.verify = verify
     }
 
-    private var cost: Int { state.hard * Self.hardWeight + state.soft }
+    private var cost: Int { state.hard * hardWeight + state.soft }
     private var score: Score { Score(hard: state.hard, soft: state.soft) }
 
     // MARK: - Construction
@@ -79,16 +91,24 @@ struct AnnealingSearch {
         return chosen
     }
 
-    /// Places every event, most constrained first, each where it adds least cost.
-    mutating func construct() {
+    /// Places every event, most constrained first, each where it adds least cost. After the
+    /// deadline or cancellation the remaining events go to their first start, so that the
+    /// timetable is always complete.
+    mutating func construct(deadline: ContinuousClock.Instant) {
         let order = problem.events.indices.sorted { a, b in
             let ea = problem.events[a], eb = problem.events[b]
             if ea.starts.count != eb.starts.count { return ea.starts.count < eb.starts.count }
             let sizeA = ea.members.count * ea.duration + ea.groups.count, sizeB = eb.members.count * eb.duration + eb.groups.count
             return sizeA != sizeB ? sizeA > sizeB : a < b
         }
+        var hurry = false
         for e in order {
             let event = problem.events[e]
+            if !hurry, Task.isCancelled || ContinuousClock.now >= deadline { hurry = true }
+            if hurry {
+                state.place(e, option: 0, rooms: chooseRooms(e, option: 0))
+                continue
+            }
             var bestOption = 0, bestRooms: [Int] = [], bestCost = Int.max
             let before = cost
             for option in event.starts.indices {
@@ -113,14 +133,19 @@ struct AnnealingSearch {
         deadline: ContinuousClock.Instant, iterationLimit: Int?, startedAt: ContinuousClock.Instant,
         progress: (@Sendable (SolveProgress) -> Void)?
     ) -> Outcome {
-        construct()
+        construct(deadline: deadline)
         var best = Outcome(
             startOption: state.startOption, rooms: state.rooms, score: score, iterations: 0, timeToFirstFeasible: nil,
             history: [.init(elapsed: ContinuousClock.now - startedAt, score: score)])
         if score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
         guard !movable.isEmpty else { return best }
 
-        let totalTime = Double((deadline - startedAt).components.seconds) + Double((deadline - startedAt).components.attoseconds) * 1e-18
+        // Phase 1 (repair) anneals on hard violations alone until none are left; phase 2 anneals on
+        // the whole cost, its temperature falling from the start to the end value over the rest of
+        // the time or iterations.
+        var repairing = state.hard > 0
+        var phaseStart = ContinuousClock.now
+        var phaseStartIteration = 0
         var temperature = startTemperature
         var iteration = 0
         var lastProgress = ContinuousClock.now
@@ -130,12 +155,12 @@ struct AnnealingSearch {
                 if now >= deadline || Task.isCancelled { break }
                 let fraction: Double
                 if let iterationLimit {
-                    fraction = Double(iteration) / Double(max(iterationLimit, 1))
+                    fraction = Double(iteration - phaseStartIteration) / Double(max(iterationLimit - phaseStartIteration, 1))
                 } else {
-                    let elapsed = now - startedAt
-                    fraction = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / max(totalTime, 1e-9)
+                    fraction = seconds(now - phaseStart) / max(seconds(deadline - phaseStart), 1e-9)
                 }
-                temperature = startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))
+                temperature =
+                    repairing ? Self.repairTemperature : startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))
                 if let progress, now - lastProgress > .milliseconds(100) {
                     lastProgress = now
                     progress(SolveProgress(elapsed: now - startedAt, iterations: iteration, current: score, best: best.score))
@@ -144,7 +169,7 @@ struct AnnealingSearch {
             if let iterationLimit, iteration >= iterationLimit { break }
             iteration += 1
 
-            let before = cost
+            let before = cost, hardBefore = state.hard
             let undo: Undo
             switch rng.below(10) {
             case 0..<5: undo = moveEvent()
@@ -152,8 +177,8 @@ struct AnnealingSearch {
             default: undo = changeRoom()
             }
             if case .none = undo { continue }
-            let delta = cost - before
-            if verify { verifyCost() }
+            let delta = repairing ? state.hard - hardBefore : cost - before
+            if verify { verifyCost(againstChecker: iteration % 100 == 0) }
             if delta <= 0 || rng.unit() < exp(-Double(delta) / temperature) {
                 if score < best.score {
                     best.startOption = state.startOption
@@ -162,6 +187,12 @@ struct AnnealingSearch {
                     best.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
                     if best.timeToFirstFeasible == nil, score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
                     if score == .zero { break }
+                }
+                if repairing, state.hard == 0 {
+                    repairing = false
+                    phaseStart = ContinuousClock.now
+                    phaseStartIteration = iteration
+                    temperature = startTemperature
                 }
             } else {
                 revert(undo)
@@ -246,6 +277,10 @@ struct AnnealingSearch {
         return .one(event: e, option: option, rooms: oldRooms)
     }
 
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
     /// The index of a start slot in an event's (ascending) starts, if allowed.
     private func option(of start: Int, in event: SearchProblem.Event) -> Int? {
         var low = 0, high = event.starts.count - 1
@@ -258,8 +293,14 @@ struct AnnealingSearch {
         return nil
     }
 
-    private mutating func verifyCost() {
+    /// Counts a mismatch when the incremental cost differs from a full recomputation, or, for a
+    /// timetable without hard violations, from the checker's score of it.
+    private mutating func verifyCost(againstChecker: Bool = false) {
         let full = state.recomputedCost()
         if full.hard != state.hard || full.soft != state.soft { mismatches += 1 }
+        if againstChecker, state.hard == 0 {
+            let timetable = problem.timetable(starts: state.startOption, rooms: state.rooms)
+            if checker.check(timetable, against: problem.school).score != score { mismatches += 1 }
+        }
     }
 }

@@ -18,15 +18,22 @@ import RoosterSolving
 /// print(result.status, result.score)   // feasible 0 hard, 41 soft
 /// ```
 public struct HeuristicSolver: TimetableSolver {
-    /// Verify every incremental delta against a full recomputation; very slow, for tests.
+    /// Verify every incremental delta against a full recomputation, and regularly against the
+    /// checker; very slow, for tests. Mismatches are counted in ``RoosterSolving/SolveStatistics/deltaMismatches``.
     public var verifiesDeltas: Bool
     /// Annealing temperature at the start, in units of soft cost.
     public var startTemperature: Double
     /// Annealing temperature at the end; the temperature falls geometrically in between.
     public var endTemperature: Double
 
-    public init(verifiesDeltas: Bool = false, startTemperature: Double = 3, endTemperature: Double = 0.05) {
+    /// Cost of one hard violation in soft units during the search. High values keep the search in
+    /// feasible timetables; lower ones let it pass through infeasible ones. The best timetable is
+    /// always chosen hard violations first.
+    public var hardWeight: Int
+
+    public init(verifiesDeltas: Bool = false, startTemperature: Double = 3, endTemperature: Double = 0.05, hardWeight: Int = 10_000) {
         self.verifiesDeltas = verifiesDeltas
+        self.hardWeight = hardWeight
         self.startTemperature = startTemperature
         self.endTemperature = endTemperature
     }
@@ -58,13 +65,15 @@ public struct HeuristicSolver: TimetableSolver {
         let deadline = startedAt + options.timeLimit
         let verify = verifiesDeltas
         let temperatures = (start: startTemperature, end: endTemperature)
+        let hardWeight = hardWeight
         let outcomes = await withTaskGroup(of: (Int, AnnealingSearch.Outcome).self) { group in
             for index in 0..<options.threads {
                 let seed = options.seed &+ UInt64(index)
                 let progress = index == 0 ? options.progress : nil
                 let iterationLimit = options.iterationLimit
                 group.addTask {
-                    var search = AnnealingSearch(problem: problem, seed: seed, temperatures: temperatures, verify: verify)
+                    var search = AnnealingSearch(
+                        problem: problem, seed: seed, temperatures: temperatures, hardWeight: hardWeight, verify: verify, checker: checker)
                     return (index, search.run(deadline: deadline, iterationLimit: iterationLimit, startedAt: startedAt, progress: progress))
                 }
             }

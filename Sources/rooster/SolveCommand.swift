@@ -53,6 +53,9 @@ struct SolveCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    @Flag(help: "Debug mode: check every incremental cost change against a full recomputation and the checker (slow).")
+    var verifyDeltas = false
+
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -80,7 +83,8 @@ struct SolveCommand: AsyncParsableCommand {
             progress: showProgress ? report : nil)
         // Ctrl-C stops the search; the best timetable so far is still written.
         let school = loaded.school
-        let search = Task { await HeuristicSolver().solve(school, options: options) }
+        let solver = HeuristicSolver(verifiesDeltas: verifyDeltas)
+        let search = Task { await solver.solve(school, options: options) }
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler { search.cancel() }
@@ -115,6 +119,9 @@ struct SolveCommand: AsyncParsableCommand {
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", seconds(result.statistics.elapsed))) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
                     + (out.map { "; wrote \($0)" } ?? ""))
+        }
+        if verifyDeltas {
+            printError("delta verification: \(result.statistics.deltaMismatches) mismatch(es)")
         }
         if !result.score.isFeasible { throw Exit.hardViolations }
     }

@@ -29,12 +29,15 @@ struct Case {
 }
 
 var cases: [Case] = (1...7).map { n in
-    Case(name: "comp0\(n)", school: URL(fileURLWithPath: "\(itcFolder)/comp0\(n).ctt"),
-         timetable: URL(fileURLWithPath: "\(itcFolder)/solutions/comp0\(n).sol"))
+    Case(
+        name: "comp0\(n)", school: URL(fileURLWithPath: "\(itcFolder)/comp0\(n).ctt"),
+        timetable: URL(fileURLWithPath: "\(itcFolder)/solutions/comp0\(n).sol"))
 }
 for example in ["bioritme", "coach", "blocks"] {
-    cases.append(Case(name: example, school: URL(fileURLWithPath: "Examples/\(example)/school.yaml"),
-                      timetable: URL(fileURLWithPath: "Examples/\(example)/timetable.json")))
+    cases.append(
+        Case(
+            name: example, school: URL(fileURLWithPath: "Examples/\(example)/school.yaml"),
+            timetable: URL(fileURLWithPath: "Examples/\(example)/timetable.json")))
 }
 
 print("| instance | placements | read school ms | validate ms | read timetable ms | check ms | score |")
@@ -48,8 +51,10 @@ for benchmark in cases {
         let readTimetable = try milliseconds { timetable = try TimetableFile.load(benchmark.timetable, for: loaded.school) }
         var report = Checker().check(timetable, against: loaded.school)
         let check = milliseconds { report = Checker().check(timetable, against: loaded.school) }
-        let row = [benchmark.name, "\(timetable.placements.count)", String(format: "%.1f", read), String(format: "%.1f", validate),
-                   String(format: "%.1f", readTimetable), String(format: "%.2f", check), "(\(report.score.hard), \(report.score.soft))"]
+        let row = [
+            benchmark.name, "\(timetable.placements.count)", String(format: "%.1f", read), String(format: "%.1f", validate),
+            String(format: "%.1f", readTimetable), String(format: "%.2f", check), "(\(report.score.hard), \(report.score.soft))",
+        ]
         print("| " + row.joined(separator: " | ") + " |")
     } catch {
         print("| \(benchmark.name) | error: \(error) |")

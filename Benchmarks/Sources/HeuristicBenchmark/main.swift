@@ -3,7 +3,7 @@
 //
 //   swift run -c release --package-path Benchmarks heuristic-benchmark \
 //       [--data ../shared/data/itc2007-ctt] [--seconds 300] [--seeds 1,2,3] [--instances comp01,comp07] \
-//       [--parallel 2] [--t0 3] [--tend 0.05]
+//       [--parallel 2] [--t0 3] [--tend 0.05] [--hard-weight 10000]
 import Foundation
 import Rooster
 
@@ -15,6 +15,7 @@ struct Settings {
     var parallel = 1
     var t0 = 3.0
     var tEnd = 0.05
+    var hardWeight = 10_000
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -28,6 +29,7 @@ struct Settings {
             case "--parallel": parallel = max(Int(value) ?? 1, 1)
             case "--t0": t0 = Double(value) ?? t0
             case "--tend": tEnd = Double(value) ?? tEnd
+            case "--hard-weight": hardWeight = Int(value) ?? hardWeight
             default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
             }
         }
@@ -51,8 +53,9 @@ struct Run: Sendable {
 }
 
 let settings = Settings(Array(CommandLine.arguments.dropFirst()))
-print("Heuristic, \(Int(settings.seconds)) s per run on one core, seeds \(settings.seeds.map(String.init).joined(separator: ",")), "
-      + "T0 \(settings.t0), Tend \(settings.tEnd)\n")
+print(
+    "Heuristic, \(Int(settings.seconds)) s per run on one core, seeds \(settings.seeds.map(String.init).joined(separator: ",")), "
+        + "T0 \(settings.t0), Tend \(settings.tEnd), hard weight \(settings.hardWeight)\n")
 print("| instance | best known | winner avg | median | best | gap (median) | first feasible (median s) | moves/s |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for instance in settings.instances {
@@ -63,16 +66,18 @@ for instance in settings.instances {
         print("| \(instance) | error: \(error) |")
         continue
     }
-    let solver = HeuristicSolver(startTemperature: settings.t0, endTemperature: settings.tEnd)
+    let solver = HeuristicSolver(startTemperature: settings.t0, endTemperature: settings.tEnd, hardWeight: settings.hardWeight)
     var runs: [Run] = []
     for batch in stride(from: 0, to: settings.seeds.count, by: settings.parallel) {
         let seeds = settings.seeds[batch..<min(batch + settings.parallel, settings.seeds.count)]
         runs += await withTaskGroup(of: Run.self) { group in
             for seed in seeds {
                 group.addTask {
-                    let result = await solver.solve(school, options: SolveOptions(timeLimit: .milliseconds(Int64(settings.seconds * 1000)), seed: seed))
-                    return Run(score: result.score, feasibleAfter: result.statistics.timeToFirstFeasible.map(seconds),
-                               movesPerSecond: result.statistics.movesPerSecond)
+                    let result = await solver.solve(
+                        school, options: SolveOptions(timeLimit: .milliseconds(Int64(settings.seconds * 1000)), seed: seed))
+                    return Run(
+                        score: result.score, feasibleAfter: result.statistics.timeToFirstFeasible.map(seconds),
+                        movesPerSecond: result.statistics.movesPerSecond)
                 }
             }
             var collected: [Run] = []

@@ -22,18 +22,24 @@ struct SchoolGenerator {
 
     func make() -> School {
         var rng = Generator(seed: seed)
-        let instruction = (0..<4).map { Period(name: "\($0 + 1)", start: TimeOfDay(hour: 10 + $0, minute: 0), lengthInMinutes: 50, segment: "instruction") }
-        let template = DayTemplate(id: "bioritme", periods: [
-            Period(name: "mentor", start: TimeOfDay(hour: 8, minute: 30), lengthInMinutes: 20, segment: "mentor"),
-            Period(name: "choice", start: TimeOfDay(hour: 8, minute: 55), lengthInMinutes: 50, segment: "choice"),
-        ] + instruction + [
-            Period(start: TimeOfDay(hour: 14, minute: 0), lengthInMinutes: 45, segment: "instruction"),
-            Period(start: TimeOfDay(hour: 14, minute: 45), lengthInMinutes: 45, segment: "work"),
-        ])
+        let instruction = (0..<4).map {
+            Period(name: "\($0 + 1)", start: TimeOfDay(hour: 10 + $0, minute: 0), lengthInMinutes: 50, segment: "instruction")
+        }
+        let template = DayTemplate(
+            id: "bioritme",
+            periods: [
+                Period(name: "mentor", start: TimeOfDay(hour: 8, minute: 30), lengthInMinutes: 20, segment: "mentor"),
+                Period(name: "choice", start: TimeOfDay(hour: 8, minute: 55), lengthInMinutes: 50, segment: "choice"),
+            ] + instruction + [
+                Period(start: TimeOfDay(hour: 14, minute: 0), lengthInMinutes: 45, segment: "instruction"),
+                Period(start: TimeOfDay(hour: 14, minute: 45), lengthInMinutes: 45, segment: "work"),
+            ])
         var school = School(
             name: "Generated bioritme school, \(students) students, seed \(seed)",
-            segments: [Segment(id: "mentor", kind: .mentor), Segment(id: "choice", kind: .choice),
-                       Segment(id: "instruction", kind: .instruction), Segment(id: "work", kind: .independentWork)],
+            segments: [
+                Segment(id: "mentor", kind: .mentor), Segment(id: "choice", kind: .choice),
+                Segment(id: "instruction", kind: .instruction), Segment(id: "work", kind: .independentWork),
+            ],
             dayTemplates: [template],
             days: ["mon", "tue", "wed", "thu", "fri"].map { Day(id: .init($0), template: "bioritme") })
 
@@ -76,16 +82,19 @@ struct SchoolGenerator {
         for (index, entry) in classes.enumerated() {
             let mentorPool = school.teachers.filter { $0.daysOff.isEmpty }
             let mentor = mentorPool[index % mentorPool.count].id
-            school.lessons.append(Lesson(id: .init("\(entry.id)-men"), teachers: [mentor], groups: [entry.id], countPerWeek: 5,
-                                         allowedSegments: ["mentor"], maxPerDay: 1))
+            school.lessons.append(
+                Lesson(
+                    id: .init("\(entry.id)-men"), teachers: [mentor], groups: [entry.id], countPerWeek: 5,
+                    allowedSegments: ["mentor"], maxPerDay: 1))
             for (subject, count) in Self.curricula[entry.year] ?? [] {
                 guard let pool = pools[subject], !pool.isEmpty else { continue }
                 let teacher = pool[(next[subject] ?? 0) % pool.count]
                 next[subject, default: 0] += 1
-                school.lessons.append(Lesson(
-                    id: .init("\(entry.id)-\(subject)"), teachers: [teacher], groups: [entry.id], countPerWeek: count,
-                    roomKind: subject == "lo" ? .gym : (subject == "na" ? .lab : nil), allowedSegments: ["instruction"],
-                    maxPerDay: 1, minDays: count))
+                school.lessons.append(
+                    Lesson(
+                        id: .init("\(entry.id)-\(subject)"), teachers: [teacher], groups: [entry.id], countPerWeek: count,
+                        roomKind: subject == "lo" ? .gym : (subject == "na" ? .lab : nil), allowedSegments: ["instruction"],
+                        maxPerDay: 1, minDays: count))
             }
         }
         return school

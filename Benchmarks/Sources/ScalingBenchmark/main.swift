@@ -28,5 +28,6 @@ getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
 let peakMB = Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
 let placements = result.timetable.placements.count
 let feasible = result.statistics.timeToFirstFeasible.map { String(format: "%.2f", seconds($0)) } ?? "not within limit"
-print("| \(students) | \(school.groups.count) | \(school.teachers.count) | \(school.rooms.count) | \(placements) | \(feasible) | "
-      + "(\(result.score.hard), \(result.score.soft)) | \(Int(result.statistics.movesPerSecond)) | \(String(format: "%.0f", peakMB)) |")
+print(
+    "| \(students) | \(school.groups.count) | \(school.teachers.count) | \(school.rooms.count) | \(placements) | \(feasible) | "
+        + "(\(result.score.hard), \(result.score.soft)) | \(Int(result.statistics.movesPerSecond)) | \(String(format: "%.0f", peakMB)) |")
