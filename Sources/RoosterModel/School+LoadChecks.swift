@@ -11,24 +11,38 @@ extension SchoolValidator {
     /// Counts above this are certainly wrong; sums of clamped counts cannot overflow.
     static let countLimit = 100_000
 
+    /// A teacher's lessons must fit in the periods the teacher is available, segment by segment:
+    /// lessons that may only run in instruction time compete for the instruction periods alone.
     mutating func checkTeacherLoads() {
-        var demand: [Teacher.ID: Int] = [:]
+        var units: [Teacher.ID: [(periods: Int, segments: Set<Segment.ID>)]] = [:]
         for lesson in school.lessons {
-            for teacher in Set(lesson.teachers) { demand[teacher, default: 0] += weeklyPeriods(lesson) }
+            for teacher in Set(lesson.teachers) {
+                units[teacher, default: []].append((weeklyPeriods(lesson), Set(lesson.allowedSegments)))
+            }
         }
         for (index, teacher) in school.teachers.enumerated() {
-            guard let needed = demand[teacher.id], needed > 0 else { continue }
-            var perDay: [Int] = school.days.indices.map { day in
-                if teacher.daysOff.contains(day) { return 0 }
-                let free = school.periods(ofDay: day).indices.filter { !teacher.unavailable.contains(TimeSlot(day: day, period: $0)) }.count
-                return min(free, teacher.maxPeriodsPerDay ?? free)
-            }
-            perDay.sort(by: >)
-            let available = perDay.prefix(max(teacher.maxDays ?? perDay.count, 0)).reduce(0, +)
-            if needed > available {
+            guard let teacherUnits = units[teacher.id] else { continue }
+            for segments in Set(teacherUnits.map(\.segments)) {
+                let needed = teacherUnits.filter { unit in
+                    segments.isEmpty || (!unit.segments.isEmpty && unit.segments.isSubset(of: segments))
+                }.reduce(0) { $0 + $1.periods }
+                guard needed > 0 else { continue }
+                var perDay: [Int] = school.days.indices.map { day in
+                    if teacher.daysOff.contains(day) { return 0 }
+                    let free = school.periods(ofDay: day).indices.filter { period in
+                        let slot = TimeSlot(day: day, period: period)
+                        guard !teacher.unavailable.contains(slot) else { return false }
+                        return segments.isEmpty || school.period(at: slot)?.segment.map(segments.contains) == true
+                    }.count
+                    return min(free, teacher.maxPeriodsPerDay ?? free)
+                }
+                perDay.sort(by: >)
+                let available = perDay.prefix(max(teacher.maxDays ?? perDay.count, 0)).reduce(0, +)
+                guard needed > available else { continue }
+                let scope = segments.isEmpty ? "" : " in segment(s) \(segments.map(\.rawValue).sorted().joined(separator: ", "))"
                 error(
                     "teacherOverloaded",
-                    "Teacher \(teacher.id) teaches \(needed) periods a week but is available for at most \(available)",
+                    "Teacher \(teacher.id) teaches \(needed) periods a week\(scope) but is available for at most \(available)",
                     at: "teachers[\(index)]",
                     hint: "move lessons to another teacher, or relax the teacher's unavailability, days off or daily maximum")
             }

@@ -56,6 +56,15 @@ struct ValidationTests {
         #expect(paths(school, code: "teacherOverloaded").isEmpty)
     }
 
+    @Test("A teacher's lessons must fit in the periods of their segments")
+    func teacherOverloadedInSegment() {
+        // Six mentor lessons a week, but the mentor segment has one period a day.
+        let mentor = Lesson(id: "men", teachers: ["KOK"], groups: ["2V1"], countPerWeek: 3, allowedSegments: ["mentor"])
+        let other = Lesson(id: "men2", teachers: ["KOK"], groups: ["3H2"], countPerWeek: 3, allowedSegments: ["mentor"])
+        let found = F.school(with: [mentor, other]).validate().filter { $0.code == "teacherOverloaded" }
+        #expect(found.map(\.message) == ["Teacher KOK teaches 6 periods a week in segment(s) mentor but is available for at most 5"])
+    }
+
     @Test("A group with more lesson periods than its allowed segments hold is overloaded")
     func groupOverloaded() {
         // 2V1 needs 16 instruction periods; the week has 15.

@@ -59,12 +59,12 @@ struct SchoolGenerator {
             if levels[level] == "M" && year > 4 { level = 1 }
         }
 
-        // Teachers per subject, about 22 instruction periods each, a fifth part-time.
+        // Teachers per subject, about 18 instruction periods each, a fifth part-time.
         var load: [String: Int] = [:]
         for (_, year) in classes { for (subject, count) in Self.curricula[year] ?? [] { load[subject, default: 0] += count } }
         var pools: [String: [Teacher.ID]] = [:]
         for subject in load.keys.sorted() {
-            for _ in 0..<max(1, ((load[subject] ?? 0) + 21) / 22) {
+            for _ in 0..<max(1, ((load[subject] ?? 0) + 17) / 18) {
                 let id = Teacher.ID("T\(school.teachers.count + 1)")
                 let partTime = rng.below(5) == 0
                 school.teachers.append(Teacher(id: id, daysOff: partTime ? [rng.below(5)] : []))
@@ -78,18 +78,29 @@ struct SchoolGenerator {
         for n in 0..<labs { school.rooms.append(Room(id: .init("LAB\(n + 1)"), capacity: 30, kind: .lab)) }
         for n in 0..<gyms { school.rooms.append(Room(id: .init("GYM\(n + 1)"), capacity: 32, kind: .gym)) }
 
-        var next: [String: Int] = [:]
+        // Every class has its own mentor, a full-time teacher (more are hired if needed).
+        var mentorPool = school.teachers.filter { $0.daysOff.isEmpty }.map(\.id)
+        while mentorPool.count < classes.count {
+            let id = Teacher.ID("T\(school.teachers.count + 1)")
+            school.teachers.append(Teacher(id: id))
+            mentorPool.append(id)
+        }
+        // Each lesson goes to the subject teacher with the lightest load per working day.
+        var assigned: [Teacher.ID: Int] = [:]
+        let workingDays = Dictionary(uniqueKeysWithValues: school.teachers.map { ($0.id, 5 - $0.daysOff.count) })
         for (index, entry) in classes.enumerated() {
-            let mentorPool = school.teachers.filter { $0.daysOff.isEmpty }
-            let mentor = mentorPool[index % mentorPool.count].id
+            let mentor = mentorPool[index]
             school.lessons.append(
                 Lesson(
                     id: .init("\(entry.id)-men"), teachers: [mentor], groups: [entry.id], countPerWeek: 5,
                     allowedSegments: ["mentor"], maxPerDay: 1))
             for (subject, count) in Self.curricula[entry.year] ?? [] {
                 guard let pool = pools[subject], !pool.isEmpty else { continue }
-                let teacher = pool[(next[subject] ?? 0) % pool.count]
-                next[subject, default: 0] += 1
+                let teacher =
+                    pool.min { a, b in
+                        Double(assigned[a] ?? 0) / Double(workingDays[a] ?? 5) < Double(assigned[b] ?? 0) / Double(workingDays[b] ?? 5)
+                    } ?? pool[0]
+                assigned[teacher, default: 0] += count
                 school.lessons.append(
                     Lesson(
                         id: .init("\(entry.id)-\(subject)"), teachers: [teacher], groups: [entry.id], countPerWeek: count,

@@ -1,7 +1,7 @@
 // Scaling series of the heuristic on generated bioritme schools: time to the first feasible
 // timetable, final score, moves per second and peak memory, one school size per process run.
 //
-//   swift run -c release --package-path Benchmarks scaling-benchmark STUDENTS [SECONDS] [SEED]
+//   swift run -c release --package-path Benchmarks scaling-benchmark STUDENTS [SECONDS] [SEED] [WRITE_SCHOOL.yaml]
 //
 // Peak memory is the process's maximum resident set size (getrusage), so run one size per process.
 import Foundation
@@ -17,6 +17,9 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 let school = SchoolGenerator(students: students, seed: seed).make()
+if let path = arguments.dropFirst(3).first {
+    try SchoolFile.write(school, to: URL(fileURLWithPath: path), as: .yaml)
+}
 let errors = school.validate().filter { $0.severity == .error }
 if !errors.isEmpty {
     for error in errors.prefix(5) { print(error) }
