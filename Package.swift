@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "RoosterRulesTests", dependencies: ["RoosterRules", "RoosterTestSupport"]),
         .testTarget(
             name: "RoosterIOTests",
-            dependencies: ["RoosterIO", "RoosterTestSupport"],
+            dependencies: ["RoosterIO", "RoosterSolving", "RoosterTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),

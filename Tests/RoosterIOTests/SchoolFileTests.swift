@@ -1,5 +1,6 @@
 import Foundation
 import RoosterModel
+import RoosterSolving
 import RoosterTestSupport
 import Testing
 
@@ -162,7 +163,7 @@ struct SchoolFileTests {
 
     @Test("Ten megabytes of random bytes are refused quickly and clearly (seed 2)")
     func tenMegabytesOfGarbage() throws {
-        var generator = SplitMix64(seed: 2)
+        var generator = SeededGenerator(seed: 2)
         let bytes = (0..<10_000_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-garbage-\(UUID()).yaml")
         try Data(bytes).write(to: url)
@@ -173,7 +174,7 @@ struct SchoolFileTests {
 
     @Test("Ten megabytes of printable garbage are refused as not a school (seed 3)")
     func tenMegabytesOfText() throws {
-        var generator = SplitMix64(seed: 3)
+        var generator = SeededGenerator(seed: 3)
         let alphabet = Array("abc xyz:-,[]{}\n\"'#")
         let text = String((0..<10_000_000).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
         #expect(throws: InputError.self) { try SchoolFile.parse(text, format: .yaml, file: "garbage.yaml") }
@@ -185,18 +186,5 @@ struct SchoolFileTests {
             try SchoolFile.load(URL(fileURLWithPath: "/nonexistent/school.yaml"), displayName: "school.yaml")
         }
         #expect(error?.file == "school.yaml")
-    }
-}
-
-/// A small seeded generator (SplitMix64) so that randomised tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

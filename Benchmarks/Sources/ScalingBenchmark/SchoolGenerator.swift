@@ -21,7 +21,7 @@ struct SchoolGenerator {
     ]
 
     func make() -> School {
-        var rng = Generator(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let instruction = (0..<4).map {
             Period(name: "\($0 + 1)", start: TimeOfDay(hour: 10 + $0, minute: 0), lengthInMinutes: 50, segment: "instruction")
         }
@@ -110,18 +110,4 @@ struct SchoolGenerator {
         }
         return school
     }
-}
-
-/// SplitMix64, for a repeatable generator.
-struct Generator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
