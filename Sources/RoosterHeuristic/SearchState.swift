@@ -111,37 +111,17 @@ struct SearchState {
         for s in start..<end {
             for member in event.members {
                 for t in member.teachers {
-                    let index = t * slotCount + s
-                    if sign > 0 {
-                        hard += Int(teacherAt[index])
-                        teacherAt[index] += 1
-                        if teacherAt[index] == 1 { markTeacherBusy(t, day, by: 1) }
-                    } else {
-                        teacherAt[index] -= 1
-                        hard -= Int(teacherAt[index])
-                        if teacherAt[index] == 0 { markTeacherBusy(t, day, by: -1) }
-                    }
+                    let change = Self.change(&teacherAt, at: t * slotCount + s, by: sign)
+                    hard += change.pairs
+                    if change.count == (sign > 0 ? 1 : 0) { markTeacherBusy(t, day, by: Int32(sign)) }
                 }
             }
             for g in event.groups {
-                let index = g * slotCount + s
-                if sign > 0 {
-                    hard += Int(groupAt[index])
-                    groupAt[index] += 1
-                } else {
-                    groupAt[index] -= 1
-                    hard -= Int(groupAt[index])
-                }
+                hard += Self.change(&groupAt, at: g * slotCount + s, by: sign).pairs
             }
             for room in rooms[e] {
                 let index = room * slotCount + s
-                if sign > 0 {
-                    hard += Int(roomAt[index])
-                    roomAt[index] += 1
-                } else {
-                    roomAt[index] -= 1
-                    hard -= Int(roomAt[index])
-                }
+                hard += Self.change(&roomAt, at: index, by: sign).pairs
                 if problem.roomUnavailable[index] { hard += sign }
             }
         }
@@ -178,6 +158,18 @@ struct SearchState {
             hard += maxPerDayExcess(l, day)
             soft += minDaysCost(l) + stabilityCost(l)
         }
+    }
+
+    /// Adds (`sign` 1) or removes (`sign` −1) one occupant of a counter; returns the change in
+    /// clashing pairs (a new occupant clashes with each one already there) and the new count.
+    private static func change(_ counts: inout [Int32], at index: Int, by sign: Int) -> (pairs: Int, count: Int32) {
+        if sign > 0 {
+            let before = counts[index]
+            counts[index] = before + 1
+            return (Int(before), before + 1)
+        }
+        counts[index] -= 1
+        return (-Int(counts[index]), counts[index])
     }
 
     private mutating func markTeacherBusy(_ t: Int, _ day: Int, by change: Int32) {
