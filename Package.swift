@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Rooster", targets: ["Rooster"]),
+        // The GLPK backend, separate so that the core library builds without libglpk.
+        .library(name: "RoosterGLPK", targets: ["RoosterGLPK"]),
         .executable(name: "rooster", targets: ["rooster"]),
     ],
     dependencies: [
@@ -26,12 +28,16 @@ let package = Package(
         .target(name: "RoosterSolving", dependencies: ["RoosterModel", "RoosterRules"]),
         // The native heuristic: construction plus simulated annealing with incremental scoring.
         .target(name: "RoosterHeuristic", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
+        // GLPK (libglpk-dev) behind a C guard that turns its errors into return codes instead of abort().
+        .target(name: "CGLPK", linkerSettings: [.linkedLibrary("glpk")]),
+        // The exact solver (MIP through GLPK) and the auto mode: heuristic, then GLPK for bounds and neighbourhoods.
+        .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterModel", "RoosterRules", "RoosterSolving", "RoosterHeuristic"]),
         // The library product: re-exports the modules above.
         .target(name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic"]),
         // The command-line tool.
         .executableTarget(
             name: "rooster",
-            dependencies: ["Rooster", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Rooster", "RoosterGLPK", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "RoosterTestSupport", dependencies: ["RoosterModel"], path: "Tests/RoosterTestSupport"),
@@ -43,6 +49,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),
+        .testTarget(name: "RoosterGLPKTests", dependencies: ["RoosterGLPK", "CGLPK", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),
     ]
 )

@@ -38,23 +38,11 @@ public struct HeuristicSolver: TimetableSolver {
         self.endTemperature = endTemperature
     }
 
-    /// Validation codes that prove that no timetable can meet every hard rule.
-    static let impossibleLoadCodes: Set<String> = [
-        "teacherOverloaded", "groupOverloaded", "roomsOverloaded", "lessonTooLong", "notEnoughRooms", "noRoomOfKind",
-        "choiceCapacity", "caseloadExceeded", "pinnedOutsideSegment",
-    ]
-
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
         let startedAt = ContinuousClock.now
         let checker = Checker(weightOverrides: options.weightOverrides)
         let errors = school.validate().filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            // Impossible loads prove infeasibility; other errors make the model unusable.
-            let status: SolveStatus = errors.allSatisfy { Self.impossibleLoadCodes.contains($0.code) } ? .infeasible : .invalidModel
-            return SolveResult(
-                status: status, timetable: Timetable(), report: checker.check(Timetable(), against: school),
-                statistics: SolveStatistics(), diagnostics: errors)
-        }
+        guard errors.isEmpty else { return .rejecting(school, errors: errors, checker: checker) }
         let problem = SearchProblem(school: school, checker: checker)
         let proofs = problem.problems + problem.fixedConflicts()
         guard proofs.isEmpty else {

@@ -55,6 +55,8 @@ public struct SolveResult: Sendable {
     public var statistics: SolveStatistics
     /// Why the school is invalid or infeasible, when it is.
     public var diagnostics: [Diagnostic]
+    /// A proven lower bound on the soft cost of any feasible timetable, when an exact solver found one.
+    public var bound: Int?
 
     public init(status: SolveStatus, timetable: Timetable, report: CheckReport, statistics: SolveStatistics, diagnostics: [Diagnostic] = [])
     {
@@ -67,6 +69,28 @@ public struct SolveResult: Sendable {
 
     /// The checker's score of the timetable.
     public var score: Score { report.score }
+
+    /// The relative distance between the soft cost and the bound, `(cost − bound) / cost`; 0 when
+    /// the timetable is proven optimal, nil without a bound or a feasible timetable.
+    public var gap: Double? {
+        guard let bound, score.isFeasible else { return nil }
+        return score.soft == 0 ? 0 : Double(max(score.soft - bound, 0)) / Double(score.soft)
+    }
+
+    /// The answer for a school whose validation found errors: impossible loads prove that no
+    /// timetable exists (``SolveStatus/infeasible``); other errors make the model unusable.
+    public static func rejecting(_ school: School, errors: [Diagnostic], checker: Checker) -> SolveResult {
+        let status: SolveStatus = errors.allSatisfy { impossibleLoadCodes.contains($0.code) } ? .infeasible : .invalidModel
+        return SolveResult(
+            status: status, timetable: Timetable(), report: checker.check(Timetable(), against: school), statistics: SolveStatistics(),
+            diagnostics: errors)
+    }
+
+    /// Validation codes that prove that no timetable can meet every hard rule.
+    public static let impossibleLoadCodes: Set<String> = [
+        "teacherOverloaded", "groupOverloaded", "roomsOverloaded", "lessonTooLong", "notEnoughRooms", "noRoomOfKind",
+        "choiceCapacity", "caseloadExceeded", "pinnedOutsideSegment",
+    ]
 }
 
 /// A solver: takes a school, returns a timetable judged by the checker.

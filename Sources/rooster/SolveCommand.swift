@@ -1,21 +1,29 @@
 import ArgumentParser
 import Foundation
 import Rooster
+import RoosterGLPK
 
-/// `rooster solve SCHOOL`: build a timetable with the native heuristic.
+/// `rooster solve SCHOOL`: build a timetable with the heuristic, GLPK, or both (auto).
 struct SolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Build a timetable for a school.",
         discussion: """
-            The heuristic builds a timetable greedily and improves it by simulated annealing until the \
-            time limit; the result is scored by the same checker as 'rooster check'. With --iterations \
-            a run is repeatable for its seed and thread count.
+            Solvers: 'heuristic' builds a timetable greedily and improves it by simulated annealing \
+            until the time limit (with --iterations a run is repeatable for its seed and thread count). \
+            'glpk' solves the school as a mixed-integer program with GLPK and reports a proven bound. \
+            'auto' (the default) runs the heuristic for half the time, then GLPK from its timetable: a \
+            whole-program solve for a bound on small schools, then re-optimisation of neighbourhoods. \
+            Every result is scored by the same checker as 'rooster check'.
+
+            --write-mps and --write-lp write the mixed-integer program (lessons' starts; rooms are \
+            assigned afterwards) before solving, so that other MIP solvers can be tried on it.
 
             Examples:
               rooster solve Examples/bioritme/school.yaml --time-limit 60 --out timetable.json
               rooster solve comp01.ctt --time-limit 10 --seed 3 --out comp01.sol
-              rooster solve comp01.ctt --iterations 200000 --json
+              rooster solve comp01.ctt --iterations 200000 --solver heuristic --json
+              rooster solve comp01.ctt --solver glpk --time-limit 120 --write-mps comp01.mps
 
             Exit codes: 0 a timetable without hard violations, 1 the best timetable still breaks a hard \
             rule, 2 bad input.
@@ -23,14 +31,14 @@ struct SolveCommand: AsyncParsableCommand {
     )
 
     enum Solver: String, ExpressibleByArgument, CaseIterable {
-        case heuristic
+        case auto, heuristic, glpk
     }
 
     @Argument(help: "The school: .yaml, .json or .ctt.")
     var school: String
 
     @Option(help: "The solver.")
-    var solver: Solver = .heuristic
+    var solver: Solver = .auto
 
     @Option(help: "Seconds to search.")
     var timeLimit: Double = 60
@@ -53,12 +61,25 @@ struct SolveCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    @Option(help: "GLPK stops when the relative gap between timetable and bound is at most this.")
+    var mipGap: Double = 0
+
+    @Option(help: "Write the mixed-integer program in free MPS format.")
+    var writeMps: String?
+
+    @Option(help: "Write the mixed-integer program in CPLEX LP format.")
+    var writeLp: String?
+
+    @Flag(help: "Print GLPK's log on stderr.")
+    var glpkLog = false
+
     @Flag(help: "Debug mode: check every incremental cost change against a full recomputation and the checker (slow).")
     var verifyDeltas = false
 
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (0...1).contains(mipGap) else { throw ValidationError("--mip-gap must be between 0 and 1") }
         if let out, TimetableFile.Format(fileName: out) == nil {
             throw ValidationError("Cannot tell the timetable format of '\(out)': use .json or .sol")
         }
@@ -67,6 +88,8 @@ struct SolveCommand: AsyncParsableCommand {
     struct Summary: Encodable {
         var status: String, hard: Int, soft: Int, seconds: Double, iterations: Int, movesPerSecond: Double
         var timeToFeasible: Double?
+        var bound: Int?
+        var gap: Double?
     }
 
     func run() async throws {
@@ -83,7 +106,16 @@ struct SolveCommand: AsyncParsableCommand {
             progress: showProgress ? report : nil)
         // Ctrl-C stops the search; the best timetable so far is still written.
         let school = loaded.school
-        let solver = HeuristicSolver(verifiesDeltas: verifyDeltas)
+        try writeModels(school)
+        let heuristic = HeuristicSolver(verifiesDeltas: verifyDeltas)
+        let log: (@Sendable (String) -> Void)? = glpkLog ? { @Sendable text in printError(text, newline: false) } : nil
+        let glpk = GLPKSolver(mipGap: mipGap, log: log)
+        let solver: any TimetableSolver =
+            switch self.solver {
+            case .heuristic: heuristic
+            case .glpk: glpk
+            case .auto: AutoSolver(heuristic: heuristic, glpk: glpk)
+            }
         let search = Task { await solver.solve(school, options: options) }
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -110,7 +142,7 @@ struct SolveCommand: AsyncParsableCommand {
                     status: result.status.rawValue, hard: result.score.hard, soft: result.score.soft,
                     seconds: seconds(result.statistics.elapsed), iterations: result.statistics.iterations,
                     movesPerSecond: result.statistics.movesPerSecond,
-                    timeToFeasible: result.statistics.timeToFirstFeasible.map(seconds)))
+                    timeToFeasible: result.statistics.timeToFirstFeasible.map(seconds), bound: result.bound, gap: result.gap))
         } else {
             for violation in result.report.violations where violation.level == .hard {
                 print("hard \(violation.rule): \(violation.message)")
@@ -118,12 +150,30 @@ struct SolveCommand: AsyncParsableCommand {
             print(
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", seconds(result.statistics.elapsed))) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
-                    + (out.map { "; wrote \($0)" } ?? ""))
+                    + (result.bound.map { "; bound \($0)" } ?? "") + (out.map { "; wrote \($0)" } ?? ""))
         }
         if verifyDeltas {
             printError("delta verification: \(result.statistics.deltaMismatches) mismatch(es)")
         }
         if !result.score.isFeasible { throw Exit.hardViolations }
+    }
+}
+
+extension SolveCommand {
+    /// Writes the mixed-integer program when asked, through a temporary file renamed into place.
+    func writeModels(_ school: School) throws {
+        for (path, isMPS) in [(writeMps, true), (writeLp, false)] {
+            guard let path else { continue }
+            let partial = path + ".partial"
+            do {
+                try GLPKSolver.writeModel(of: school, mps: isMPS ? partial : nil, lp: isMPS ? nil : partial)
+                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: partial))
+            } catch {
+                try? FileManager.default.removeItem(atPath: partial)
+                printError("\(path): error: cannot write the model: \(error)")
+                throw Exit.badInput
+            }
+        }
     }
 }
 

@@ -36,7 +36,7 @@ struct HeuristicSolverTests {
 
     @Test("Every incremental delta equals a full recomputation on a school with clusters, pins, teams and limits (seed 4)")
     func deltasOnSchool() async throws {
-        let result = await solve(Self.richSchool, seed: 4, iterations: 3_000, verify: true)
+        let result = await solve(F.richSchool, seed: 4, iterations: 3_000, verify: true)
         #expect(result.statistics.deltaMismatches == 0, "seed 4")
         let coach = await solve(try Schools.load("Examples/coach/school.yaml"), seed: 4, iterations: 300, verify: true)
         #expect(coach.statistics.deltaMismatches == 0, "seed 4, coach example")
@@ -101,28 +101,9 @@ struct HeuristicSolverTests {
     }
 
     /// The fixture with a block-hour cluster, a pinned lesson, a lab lesson, daily and weekly limits and team time.
-    static var richSchool: School {
-        var school = F.school(with: [F.german2V1(count: 3), F.german3H2(count: 3), F.maths2V1(count: 3)])
-        school.lessons[0].maxPerDay = 1
-        school.lessons[0].minDays = 3
-        school.lessons[2].pinned = [F.at(F.mon, 3)]
-        school.lessons.append(
-            Lesson(
-                id: "3H2-na", subject: "wi", teachers: ["KOK"], groups: ["3H2"], countPerWeek: 2, durationInPeriods: 2,
-                roomKind: .lab, allowedSegments: ["instruction"]))
-        school.lessons.append(Lesson(id: "blk-a", teachers: ["ABE"], groups: ["3H2"], countPerWeek: 1, allowedSegments: ["instruction"]))
-        school.lessons.append(Lesson(id: "blk-b", teachers: ["KOK"], groups: ["3H2"], countPerWeek: 1, allowedSegments: ["instruction"]))
-        school.clusters = [Cluster(id: "blk", kind: .blockHour, lessons: ["blk-a", "blk-b"])]
-        school.teachers[0].maxDays = 4
-        school.teachers[0].maxPeriodsPerDay = 2
-        school.teachers[1].unavailable = [F.at(F.fri, 3), F.at(F.fri, 4), F.at(F.fri, 5)]
-        school.teamTimes = [TeamTime(id: "dev", teachers: ["JDV", "KOK"], commonFreePeriods: 2, segment: "instruction")]
-        return school
-    }
-
     @Test("A school with clusters, pins, room kinds, limits and team time is solved without hard violations (seed 5)")
     func richSchoolIsFeasible() async {
-        let school = Self.richSchool
+        let school = F.richSchool
         let result = await solve(school, seed: 5)
         #expect(result.status == .feasible || result.status == .optimal)
         let report = Checker().check(result.timetable, against: school)

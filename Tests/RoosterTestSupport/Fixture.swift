@@ -67,4 +67,26 @@ public enum Fixture {
         school.lessons = lessons
         return school
     }
+
+    /// German, maths and science for two groups, with a block-hour cluster, a pin, a lab lesson
+    /// of two periods, lesson limits (at most once a day, at least three days), a teacher with at
+    /// most four days and two periods a day, an unavailable Friday and team time.
+    public static var richSchool: School {
+        var school = school(with: [german2V1(count: 3), german3H2(count: 3), maths2V1(count: 3)])
+        school.lessons[0].maxPerDay = 1
+        school.lessons[0].minDays = 3
+        school.lessons[2].pinned = [at(mon, 3)]
+        school.lessons.append(
+            Lesson(
+                id: "3H2-na", subject: "wi", teachers: ["KOK"], groups: ["3H2"], countPerWeek: 2, durationInPeriods: 2,
+                roomKind: .lab, allowedSegments: ["instruction"]))
+        school.lessons.append(Lesson(id: "blk-a", teachers: ["ABE"], groups: ["3H2"], countPerWeek: 1, allowedSegments: ["instruction"]))
+        school.lessons.append(Lesson(id: "blk-b", teachers: ["KOK"], groups: ["3H2"], countPerWeek: 1, allowedSegments: ["instruction"]))
+        school.clusters = [Cluster(id: "blk", kind: .blockHour, lessons: ["blk-a", "blk-b"])]
+        school.teachers[0].maxDays = 4
+        school.teachers[0].maxPeriodsPerDay = 2
+        school.teachers[1].unavailable = [at(fri, 3), at(fri, 4), at(fri, 5)]
+        school.teamTimes = [TeamTime(id: "dev", teachers: ["JDV", "KOK"], commonFreePeriods: 2, segment: "instruction")]
+        return school
+    }
 }

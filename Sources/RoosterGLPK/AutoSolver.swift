@@ -1,0 +1,83 @@
+import RoosterHeuristic
+import RoosterModel
+import RoosterRules
+import RoosterSolving
+
+/// The default solver: the heuristic finds a timetable, then GLPK starts from it.
+///
+/// 1. The native heuristic (``RoosterHeuristic/HeuristicSolver``) runs for half the time.
+/// 2. When the start program is small enough, GLPK solves it whole with the heuristic's timetable
+///    as first incumbent, for a quarter of the time: this proves a bound, and on small schools
+///    the optimum.
+/// 3. The rest goes to large-neighbourhood search: GLPK re-optimises the starts of a few days, or
+///    of the lessons around a few teachers and groups, with everything else fixed.
+///
+/// The answer is the best timetable of all phases by the checker's score, so auto never returns
+/// a worse timetable than its own heuristic phase.
+public struct AutoSolver: TimetableSolver {
+    public var heuristic: HeuristicSolver
+    public var glpk: GLPKSolver
+    /// Start programs with more columns than this skip the whole-program phase.
+    public var wholeProgramColumnLimit: Int
+
+    public init(heuristic: HeuristicSolver = HeuristicSolver(), glpk: GLPKSolver = GLPKSolver(), wholeProgramColumnLimit: Int = 20_000) {
+        self.heuristic = heuristic
+        self.glpk = glpk
+        self.wholeProgramColumnLimit = wholeProgramColumnLimit
+    }
+
+    public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
+        let startedAt = ContinuousClock.now
+        let deadline = startedAt + options.timeLimit
+        var heuristicOptions = options
+        heuristicOptions.timeLimit = options.timeLimit / 2
+        var best = await heuristic.solve(school, options: heuristicOptions)
+        guard best.status == .feasible || best.status == .limitReached, !Task.isCancelled else { return finished(best, startedAt) }
+
+        let checker = Checker(weightOverrides: options.weightOverrides)
+        let exact = ExactTimetabling(school: school, checker: checker)
+        guard exact.formulation.problems.isEmpty else { return finished(best, startedAt) }
+        let log = glpk.log ?? { _ in }
+        var bound: Int?
+        var values = exact.values(of: best.timetable, runner: glpk.runner(deadline: deadline))
+
+        if exact.model.columns.count <= wholeProgramColumnLimit, ContinuousClock.now < deadline {
+            var whole = options
+            whole.timeLimit = min(options.timeLimit / 4, deadline - ContinuousClock.now)
+            let result = glpk.solve(school, options: whole, start: best.timetable)
+            bound = result.bound
+            if result.score < best.score {
+                best = result
+                values = exact.values(of: result.timetable, runner: glpk.runner(deadline: deadline))
+            }
+            if result.status == .optimal { return finished(best, startedAt, bound: bound) }
+        }
+
+        // Keep a tenth of the time (at most 20 s) for the rooms of the improved timetable.
+        let roomReserve = min(options.timeLimit / 10, .seconds(20))
+        if let start = values, ContinuousClock.now < deadline - roomReserve {
+            let improved = exact.improve(
+                start, until: deadline - roomReserve, seed: options.seed, runner: glpk.runner(deadline: deadline), log: log)
+            if exact.model.objective(of: improved) < exact.model.objective(of: start) - 0.5 {
+                var roomRunner = glpk.runner(deadline: deadline)
+                roomRunner.timeLimit = max(deadline - ContinuousClock.now, .milliseconds(100))
+                let timetable = exact.timetable(from: improved, runner: roomRunner, preferring: best.timetable)
+                let report = checker.check(timetable, against: school)
+                if report.score < best.score {
+                    best = SolveResult(
+                        status: report.score.isFeasible ? .feasible : .limitReached, timetable: timetable, report: report,
+                        statistics: best.statistics)
+                }
+            }
+        }
+        return finished(best, startedAt, bound: bound)
+    }
+
+    private func finished(_ result: SolveResult, _ startedAt: ContinuousClock.Instant, bound: Int? = nil) -> SolveResult {
+        var result = result
+        result.statistics.elapsed = ContinuousClock.now - startedAt
+        if let bound { result.bound = min(bound, result.score.soft) }
+        if result.score.isFeasible, let bound, bound >= result.score.soft { result.status = .optimal }
+        return result
+    }
+}

@@ -1,0 +1,130 @@
+import RoosterModel
+import RoosterRules
+import RoosterSolving
+
+/// The two stages of the exact approach for one school: the start program
+/// (``TimetableFormulation``) and the room program (``RoomAssignment``), and the conversions
+/// between timetables and column values that warm starts and neighbourhood search need.
+struct ExactTimetabling: Sendable {
+    let school: School
+    let checker: Checker
+    let formulation: TimetableFormulation
+    let capacityWeight: Int
+    let stabilityWeight: Int
+
+    init(school: School, checker: Checker) {
+        self.school = school
+        self.checker = checker
+        formulation = TimetableFormulation(school: school, checker: checker)
+        let weight = { (id: RuleID) in RuleCatalogue.descriptors.first { $0.id == id }.map { checker.weight(of: $0, in: school) } ?? 0 }
+        capacityWeight = weight("roomCapacity")
+        stabilityWeight = weight("roomStability")
+    }
+
+    var model: MIPModel { formulation.model }
+
+    /// All column values for a timetable's starts: the other columns (days used, gaps, overflow…)
+    /// are completed by a small program with the starts fixed. Nil when the timetable breaks a
+    /// hard row of the program or does not fit it.
+    func values(of timetable: Timetable, runner: GLPKRunner) -> [Double]? {
+        guard let starts = formulation.startValues(of: timetable) else { return nil }
+        let (reduced, original) = model.fixing(starts)
+        var completion = runner
+        completion.start = nil
+        guard let solution = try? completion.solve(reduced), let values = solution.values else { return nil }
+        var full = Array(repeating: 0.0, count: model.columns.count)
+        for (column, value) in starts { full[column] = value }
+        for (index, column) in original.enumerated() { full[column] = values[index] }
+        return full
+    }
+
+    /// The timetable of a solution of the start program, with rooms from stage 2 (kept as in
+    /// `roomsOf` where they still fit).
+    func timetable(from values: [Double], runner: GLPKRunner, preferring roomsOf: Timetable? = nil) -> Timetable {
+        let starts = formulation.starts(from: values)
+        let assignment = RoomAssignment(
+            formulation: formulation, starts: starts, capacityWeight: capacityWeight, stabilityWeight: stabilityWeight)
+        var preferred: [Int: [Int]] = [:]
+        if let roomsOf {
+            let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let roomIndex = Dictionary(school.rooms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for placement in roomsOf.placements {
+                guard let l = lessonIndex[placement.lesson] else { continue }
+                for room in placement.rooms {
+                    if let r = roomIndex[room], preferred[l]?.contains(r) != true { preferred[l, default: []].append(r) }
+                }
+            }
+        }
+        let rooms = assignment.solve(with: runner, preferring: preferred)
+        return Timetable(placements: assignment.placements(rooms: rooms))
+    }
+
+    /// Large-neighbourhood search: repeatedly frees the starts of a few days, or of the lessons
+    /// around a few teachers and groups, fixes every other start, and lets GLPK re-optimise that
+    /// sub-program from the current solution. Returns the best start-program solution found.
+    func improve(_ start: [Double], until deadline: ContinuousClock.Instant, seed: UInt64, runner: GLPKRunner, log: (String) -> Void)
+        -> [Double]
+    {
+        var current = start
+        var currentCost = model.objective(of: current)
+        var random = SeededGenerator(seed: seed)
+        var size = 6  // units freed around a teacher or group
+        var round = 0
+        let startColumns = formulation.units.map(\.columns)
+        while ContinuousClock.now < deadline, !Task.isCancelled, currentCost > 0.5 {
+            round += 1
+            let freeUnits: Set<Int>
+            let freeDays: Set<Int>?
+            if round % 2 == 0 && school.days.count > 2 {
+                var days = Set<Int>()
+                while days.count < 2 { days.insert(random.below(school.days.count)) }
+                freeDays = days
+                freeUnits = Set(formulation.units.indices)
+            } else {
+                freeDays = nil
+                freeUnits = neighbourhood(size: size, random: &random)
+            }
+            var fixed: [Int: Double] = [:]
+            for (u, unit) in formulation.units.enumerated() {
+                for (position, column) in startColumns[u].enumerated() {
+                    let free = freeUnits.contains(u) && (freeDays.map { $0.contains(formulation.slots[unit.starts[position]].day) } ?? true)
+                    if !free { fixed[column] = current[column] }
+                }
+            }
+            let (reduced, original) = model.fixing(fixed)
+            var sub = runner
+            let remaining = deadline - ContinuousClock.now
+            sub.timeLimit = min(remaining, .seconds(10))
+            sub.deadline = deadline
+            sub.start = original.map { current[$0] }
+            guard let solution = try? sub.solve(reduced), let values = solution.values, let cost = solution.objective else { continue }
+            if solution.status == .optimal { size = min(size + 2, formulation.units.count) } else { size = max(size - 1, 2) }
+            if cost < currentCost - 0.5 {
+                for (index, column) in original.enumerated() { current[column] = values[index] }
+                currentCost = model.objective(of: current)
+                log("neighbourhood \(round): cost \(Int(currentCost.rounded()))")
+            }
+        }
+        return current
+    }
+
+    /// A random teacher or group and the units around it, up to `size` units.
+    private func neighbourhood(size: Int, random: inout SeededGenerator) -> Set<Int> {
+        let units = formulation.units
+        var chosen = Set<Int>()
+        var frontier = [random.below(max(units.count, 1))]
+        while let u = frontier.popLast(), chosen.count < size {
+            guard units.indices.contains(u), chosen.insert(u).inserted else { continue }
+            let unit = units[u]
+            let neighbours = units.indices.filter { other in
+                !chosen.contains(other)
+                    && (!Set(units[other].teachers).isDisjoint(with: unit.teachers)
+                        || !Set(units[other].groups).isDisjoint(with: unit.groups))
+            }
+            if neighbours.isEmpty { continue }
+            for _ in 0..<min(3, neighbours.count) { frontier.insert(neighbours[random.below(neighbours.count)], at: 0) }
+            if frontier.isEmpty { frontier.append(random.below(units.count)) }
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,154 @@
+import RoosterModel
+import RoosterRules
+import RoosterSolving
+
+/// Rooster's exact solver: the school as a mixed-integer program solved by GLPK, with a proven
+/// bound next to the cost.
+///
+/// Stage 1 places the lessons (``TimetableFormulation``), stage 2 assigns rooms
+/// (``RoomAssignment``); the result's score comes from the ``RoosterRules/Checker``. The status is
+/// ``RoosterSolving/SolveStatus/optimal`` only when GLPK proved stage 1 optimal and the checker's
+/// score equals that optimum. Good for small schools and for bounds; for large schools use
+/// ``AutoSolver``, which starts from the heuristic.
+///
+/// Every GLPK call of a solve runs synchronously on the calling thread inside a C guard: a GLPK
+/// error becomes a diagnostic, never an `abort()`.
+///
+/// ```swift
+/// let result = await GLPKSolver().solve(school, options: SolveOptions(timeLimit: .seconds(30)))
+/// print(result.status, result.score, result.bound ?? -1)   // optimal 0 hard, 5 soft 5
+/// ```
+public struct GLPKSolver: TimetableSolver {
+    /// Stop when the relative gap between the best timetable and the bound is at most this.
+    public var mipGap: Double
+    /// GLPK's memory limit in megabytes (0: none). Reaching it ends the solve with an error diagnostic.
+    public var memoryLimitMegabytes: Int
+    /// Receives GLPK's log lines.
+    public var log: (@Sendable (String) -> Void)?
+
+    public init(mipGap: Double = 0, memoryLimitMegabytes: Int = 0, log: (@Sendable (String) -> Void)? = nil) {
+        self.mipGap = mipGap
+        self.memoryLimitMegabytes = memoryLimitMegabytes
+        self.log = log
+    }
+
+    public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
+        solve(school, options: options, start: nil)
+    }
+
+    /// Solves with a timetable (for example the heuristic's) as GLPK's first incumbent.
+    func solve(_ school: School, options: SolveOptions, start: Timetable?) -> SolveResult {
+        let startedAt = ContinuousClock.now
+        let checker = Checker(weightOverrides: options.weightOverrides)
+        let errors = school.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else { return .rejecting(school, errors: errors, checker: checker) }
+        let exact = ExactTimetabling(school: school, checker: checker)
+        guard exact.formulation.problems.isEmpty else {
+            return SolveResult(
+                status: .infeasible, timetable: Timetable(), report: checker.check(Timetable(), against: school),
+                statistics: SolveStatistics(), diagnostics: exact.formulation.problems)
+        }
+        let deadline = startedAt + options.timeLimit
+        let history = History(startedAt: startedAt, progress: options.progress)
+        var runner = runner(deadline: deadline)
+        // Keep a tenth of the time (at most 20 s) for the rooms.
+        let roomReserve = min(options.timeLimit / 10, .seconds(20))
+        runner.timeLimit = options.timeLimit - roomReserve
+        runner.deadline = deadline - roomReserve
+        runner.progress = { history.record($0) }
+        if let start { runner.start = exact.values(of: start, runner: self.runner(deadline: deadline)) }
+        let solution: MIPSolution
+        do {
+            solution = try runner.solve(exact.model)
+        } catch {
+            return failure(school, checker, "GLPK failed: \(error.message)", startedAt)
+        }
+        var statistics = SolveStatistics()
+        statistics.history = history.improvements
+        let bound = exact.formulation.boundIsValid ? solution.bound.map { Int(($0 - 1e-6).rounded(.up)) } : nil
+        guard let values = solution.values else {
+            if solution.status == .infeasible {
+                let reason = Diagnostic(
+                    .error, "noTimetable", "GLPK proved that no timetable meets every hard rule of the model", at: "",
+                    hint: "run 'rooster validate' and relax availability, pins or segments")
+                var result = failure(school, checker, nil, startedAt)
+                result.status = .infeasible
+                result.diagnostics = [reason]
+                return result
+            }
+            var result = failure(school, checker, nil, startedAt)
+            result.bound = bound
+            return result
+        }
+        var roomRunner = self.runner(deadline: ContinuousClock.now + roomReserve)
+        roomRunner.timeLimit = max(deadline - ContinuousClock.now, .milliseconds(100))
+        let timetable = exact.timetable(from: values, runner: roomRunner, preferring: start)
+        let report = checker.check(timetable, against: school)
+        statistics.elapsed = ContinuousClock.now - startedAt
+        if report.score.isFeasible { statistics.timeToFirstFeasible = history.improvements.first?.elapsed ?? statistics.elapsed }
+        let proven =
+            solution.status == .optimal && exact.formulation.isExact && solution.objective.map { Int($0.rounded()) } == report.score.soft
+        let status: SolveStatus = !report.score.isFeasible ? .limitReached : proven || report.score == .zero ? .optimal : .feasible
+        var result = SolveResult(status: status, timetable: timetable, report: report, statistics: statistics)
+        result.bound = bound.map { min($0, report.score.soft) }
+        return result
+    }
+
+    func runner(deadline: ContinuousClock.Instant) -> GLPKRunner {
+        var runner = GLPKRunner()
+        runner.deadline = deadline
+        runner.mipGap = mipGap
+        runner.memoryLimitMegabytes = memoryLimitMegabytes
+        runner.log = log
+        return runner
+    }
+
+    private func failure(_ school: School, _ checker: Checker, _ message: String?, _ startedAt: ContinuousClock.Instant) -> SolveResult {
+        var statistics = SolveStatistics()
+        statistics.elapsed = ContinuousClock.now - startedAt
+        let diagnostics =
+            message.map { [Diagnostic(.error, "glpkError", $0, at: "", hint: "raise the memory limit or report the school")] } ?? []
+        return SolveResult(
+            status: message == nil ? .limitReached : .invalidModel, timetable: Timetable(),
+            report: checker.check(Timetable(), against: school),
+            statistics: statistics, diagnostics: diagnostics)
+    }
+
+    /// Writes the school's start program (stage 1) in free MPS and/or CPLEX LP format, so that
+    /// other MIP solvers can be tried on it. Files are written to a temporary name and renamed.
+    public static func writeModel(of school: School, weightOverrides: [RuleID: Int] = [:], mps: String? = nil, lp: String? = nil)
+        throws(GLPKError)
+    {
+        let exact = ExactTimetabling(school: school, checker: Checker(weightOverrides: weightOverrides))
+        try GLPKRunner.write(exact.model, mps: mps, lp: lp)
+    }
+}
+
+/// Improvements of the incumbent during a solve, reported to the caller's progress handler.
+final class History: @unchecked Sendable {
+    let startedAt: ContinuousClock.Instant
+    let progress: (@Sendable (SolveProgress) -> Void)?
+    private(set) var improvements: [SolveStatistics.Improvement] = []
+    private var lastReport = ContinuousClock.now
+    private var nodes = 0
+
+    init(startedAt: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?) {
+        self.startedAt = startedAt
+        self.progress = progress
+    }
+
+    /// Called synchronously from GLPK's callback, on the solving thread only.
+    func record(_ report: MIPProgress) {
+        nodes += 1
+        let now = ContinuousClock.now
+        if let incumbent = report.incumbent {
+            let score = Score(hard: 0, soft: Int(incumbent.rounded()))
+            if improvements.last.map({ score < $0.score }) ?? true {
+                improvements.append(SolveStatistics.Improvement(elapsed: now - startedAt, score: score))
+            }
+        }
+        guard let progress, now - lastReport > .milliseconds(100), let best = improvements.last?.score else { return }
+        lastReport = now
+        progress(SolveProgress(elapsed: now - startedAt, iterations: nodes, current: best, best: best))
+    }
+}

@@ -1,0 +1,442 @@
+import RoosterModel
+import RoosterRules
+
+/// The base timetable of a school as a mixed-integer program (stage 1 of two).
+///
+/// Following the decomposition of Lach and Lübbecke (*Curriculum based course timetabling: new
+/// solutions to Udine benchmark instances*, Annals of OR 194, 2012): a *unit* (a lesson, or a
+/// whole cluster whose lessons start together) gets one binary per allowed start, shared by all
+/// its occurrences (`Σ x = count`), so identical occurrences are never told apart. Conflicts are
+/// clique rows per teacher, group and period. Rooms are counts per period and *tier* of
+/// interchangeable rooms, and the exact rooms are assigned afterwards (``RoomAssignment``). Soft
+/// rules are linearised with their weights; room stability is bounded from below by the number of
+/// tiers a lesson uses.
+///
+/// The optimum of this program is a lower bound on the checker's score when ``boundIsValid``.
+struct TimetableFormulation: Sendable {
+    struct Unit: Sendable {
+        /// Indices into ``School/lessons``.
+        var lessons: [Int]
+        var label: String
+        var count: Int
+        var duration: Int
+        /// Allowed starts (global slot indices) and the column of each.
+        var starts: [Int]
+        var columns: [Int]
+        var teachers: [Int]
+        var groups: [Int]
+    }
+
+    let school: School
+    let slots: [TimeSlot]
+    private(set) var model = MIPModel()
+    private(set) var units: [Unit] = []
+    /// Reasons no timetable exists (a unit without any start, a pin that cannot hold).
+    private(set) var problems: [Diagnostic] = []
+    /// Whether the program's optimum is a lower bound on the checker's score. False when the
+    /// school has lessons in only some weeks of the cycle or room sets that overlap without nesting.
+    private(set) var boundIsValid = true
+    /// Whether the program charges room capacity exactly (false with multi-room lessons, whose
+    /// seats are only checked in stage 2).
+    private(set) var isExact = true
+    /// Interchangeable rooms: same capacity, unavailability and membership in every lesson's options.
+    private(set) var roomTiers: [[Int]] = []
+    /// Room options per lesson (indices into ``School/rooms``).
+    private(set) var roomOptions: [[Int]] = []
+    /// Students per lesson.
+    private(set) var students: [Int] = []
+
+    private var slotIndex: [TimeSlot: Int] = [:]
+    private var dayOfSlot: [Int] = []
+    private var slotsOfDay: [[Int]] = []
+    /// Per unit: slot → columns whose start covers the slot.
+    private var covering: [[Int: [Int]]] = []
+
+    init(school: School, checker: Checker) {
+        self.school = school
+        slots = school.allSlots
+        for (index, slot) in slots.enumerated() { slotIndex[slot] = index }
+        dayOfSlot = slots.map(\.day)
+        slotsOfDay = school.days.indices.map { day in slots.indices.filter { slots[$0].day == day } }
+        let weight = Dictionary(
+            uniqueKeysWithValues: RuleCatalogue.descriptors.filter { $0.level == .soft }.map { ($0.id, checker.weight(of: $0, in: school)) }
+        )
+        let allWeeks = Set(0..<max(school.weeksInCycle, 1))
+        if school.lessons.contains(where: { $0.weeks != nil && $0.weeks != allWeeks }) { boundIsValid = false }
+
+        buildUnits(weight: weight)
+        unitsOfTeacher = Array(repeating: [], count: school.teachers.count)
+        unitsOfGroup = Array(repeating: [], count: school.groups.count)
+        for (u, unit) in units.enumerated() {
+            for t in unit.teachers { unitsOfTeacher[t].append(u) }
+            for g in unit.groups { unitsOfGroup[g].append(u) }
+        }
+        addConflictRows()
+        addLessonRows(weight: weight)
+        addTeacherRows(weight: weight)
+        addRoomRows(weight: weight)
+        if let w = weight["groupGaps"], w > 0 {
+            for g in school.groups.indices {
+                let busy = slots.indices.map { groupBusy(g, $0) }
+                addGapRows("group_\(school.groups[g].id)", busy: busy, weight: w)
+            }
+        }
+        if let w = weight["teacherGaps"], w > 0 {
+            for t in school.teachers.indices {
+                let busy = slots.indices.map { teacherBusy(t, $0) }
+                addGapRows("teacher_\(school.teachers[t].id)", busy: busy, weight: w)
+            }
+        }
+        if let w = weight["isolatedLessons"], w > 0 { addIsolationRows(weight: w) }
+    }
+
+    // MARK: Units and their columns
+
+    private mutating func buildUnits(weight: [RuleID: Int]) {
+        let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let groupIndex = Dictionary(school.groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        students = school.lessons.map { school.expectedStudents(of: $0) }
+        roomOptions = school.lessons.map { lesson in
+            school.rooms.indices.filter { r in
+                (lesson.roomKind.map { school.rooms[r].kind == $0 } ?? true)
+                    && (lesson.allowedRooms.map { $0.contains(school.rooms[r].id) } ?? true)
+            }
+        }
+        var grouped: [(lessons: [Int], label: String)] = []
+        var inCluster = Set<Int>()
+        for cluster in school.clusters {
+            let members = cluster.lessons.compactMap { lessonIndex[$0] }.filter { !inCluster.contains($0) }
+            guard !members.isEmpty else { continue }
+            inCluster.formUnion(members)
+            grouped.append((members, "cluster \(cluster.id)"))
+        }
+        for l in school.lessons.indices where !inCluster.contains(l) { grouped.append(([l], "lesson \(school.lessons[l].id)")) }
+
+        let unwanted = weight["teacherUnwantedTime"] ?? 0
+        for (lessonIndices, label) in grouped {
+            let lessons = lessonIndices.map { school.lessons[$0] }
+            let count = lessons.map { max($0.countPerWeek, 0) }.max() ?? 0
+            let duration = lessons.map { max($0.durationInPeriods, 1) }.max() ?? 1
+            let teachers = Array(Set(lessons.flatMap { $0.teachers.compactMap { teacherIndex[$0] } })).sorted()
+            let groups = Array(Set(lessons.flatMap { $0.groups.compactMap { groupIndex[$0] } })).sorted()
+            let pinned = Set((lessons.first { !$0.pinned.isEmpty }?.pinned ?? []).compactMap { slotIndex[$0] })
+            func blocked(_ start: Int) -> Bool {
+                (start..<(start + duration)).contains { s in
+                    let slot = slots[s]
+                    return lessons.contains { $0.unavailable.contains(slot) }
+                        || teachers.contains {
+                            school.teachers[$0].unavailable.contains(slot) || school.teachers[$0].daysOff.contains(slot.day)
+                        }
+                        || groups.contains { school.groups[$0].unavailable.contains(slot) }
+                }
+            }
+            var starts: [Int] = []
+            for (s, slot) in slots.enumerated()
+            where lessons.allSatisfy({ school.fits(durationInPeriods: duration, at: slot, in: $0.allowedSegments) }) && !blocked(s) {
+                starts.append(s)
+            }
+            for pin in pinned.sorted() where !starts.contains(pin) {
+                problems.append(
+                    Diagnostic(
+                        .error, "pinnedUnavailable",
+                        "\(label) is pinned at \(school.label(slots[pin])), outside its segments or when it is unavailable",
+                        at: "", hint: "move the pin or the unavailability"))
+            }
+            // Units without teachers and groups may run several occurrences at once.
+            let shared = !teachers.isEmpty || !groups.isEmpty
+            let unitIndex = units.count
+            var columns: [Int] = []
+            var cover: [Int: [Int]] = [:]
+            for s in starts {
+                var cost = 0.0
+                for offset in 0..<duration {
+                    for lesson in lessons {
+                        for t in Set(lesson.teachers.compactMap({ teacherIndex[$0] }))
+                        where school.teachers[t].unwanted.contains(slots[s + offset]) {
+                            cost += Double(unwanted)
+                        }
+                    }
+                }
+                let column = model.addColumn(
+                    "x_u\(unitIndex)_s\(s)", shared ? .binary : .integer, lower: pinned.contains(s) ? 1 : 0,
+                    upper: shared ? 1 : Double(count),
+                    cost: cost)
+                columns.append(column)
+                for offset in 0..<duration { cover[s + offset, default: []].append(column) }
+            }
+            if count > 0 && starts.isEmpty {
+                problems.append(
+                    Diagnostic(
+                        .error, "noStart", "\(label) has no period where its \(duration) period(s) fit its segments and availability",
+                        at: "",
+                        hint: "allow more segments or availability"))
+            }
+            if pinned.count > count {
+                problems.append(Diagnostic(.error, "tooManyPins", "\(label) has more pins than occurrences", at: "", hint: "remove pins"))
+            }
+            model.addRow("count_u\(unitIndex)", columns.map { ($0, 1) }, lower: Double(count), upper: Double(count))
+            units.append(
+                Unit(
+                    lessons: lessonIndices, label: label, count: count, duration: duration, starts: starts, columns: columns,
+                    teachers: teachers,
+                    groups: groups))
+            covering.append(cover)
+        }
+    }
+
+    /// Columns whose unit occupies a slot with teacher `t`.
+    func teacherBusy(_ t: Int, _ slot: Int) -> [Int] { busy(unitsOfTeacher[t], slot) }
+    func groupBusy(_ g: Int, _ slot: Int) -> [Int] { busy(unitsOfGroup[g], slot) }
+    private func busy(_ unitList: [Int], _ slot: Int) -> [Int] { unitList.flatMap { covering[$0][slot] ?? [] } }
+
+    /// Units per teacher and per group.
+    private var unitsOfTeacher: [[Int]] = []
+    private var unitsOfGroup: [[Int]] = []
+
+    // MARK: Hard rows
+
+    private mutating func addConflictRows() {
+        let byTeacher = unitsOfTeacher, byGroup = unitsOfGroup
+        for (t, list) in byTeacher.enumerated() {
+            for s in slots.indices {
+                let terms = busy(list, s)
+                if terms.count > 1 { model.addRow("teacher_\(school.teachers[t].id)_s\(s)", terms.map { ($0, 1) }, upper: 1) }
+            }
+        }
+        for (g, list) in byGroup.enumerated() {
+            for s in slots.indices {
+                let terms = busy(list, s)
+                if terms.count > 1 { model.addRow("group_\(school.groups[g].id)_s\(s)", terms.map { ($0, 1) }, upper: 1) }
+            }
+        }
+        // A unit without teachers and groups still cannot overlap itself beyond its count.
+    }
+
+    private mutating func addLessonRows(weight: [RuleID: Int]) {
+        let minDaysWeight = Double(weight["minWorkingDays"] ?? 0)
+        for (u, unit) in units.enumerated() {
+            let maxPerDay = unit.lessons.compactMap { school.lessons[$0].maxPerDay }.min()
+            let minDays = unit.lessons.compactMap { school.lessons[$0].minDays.map { ($0, 1) } }
+            var dayColumns: [Int] = []
+            for day in school.days.indices {
+                let here = zip(unit.starts, unit.columns).filter { dayOfSlot[$0.0] == day }.map(\.1)
+                guard !here.isEmpty else { continue }
+                if let maxPerDay, here.count > maxPerDay {
+                    model.addRow("maxPerDay_u\(u)_d\(day)", here.map { ($0, 1) }, upper: Double(maxPerDay))
+                }
+                if !minDays.isEmpty && minDaysWeight > 0 {
+                    // used[d] ≤ Σ x on day d: the day counts only when a lesson is on it.
+                    let used = model.addColumn("used_u\(u)_d\(day)", .binary)
+                    model.addRow("used_u\(u)_d\(day)", [(used, 1)] + here.map { ($0, -1) }, upper: 0)
+                    dayColumns.append(used)
+                }
+            }
+            // short ≥ minDays − Σ used, charged once per lesson of the unit that asks for it.
+            for lesson in unit.lessons {
+                guard let required = school.lessons[lesson].minDays, minDaysWeight > 0, required > 0 else { continue }
+                let short = model.addColumn("short_\(school.lessons[lesson].id)", .continuous, lower: 0, cost: minDaysWeight)
+                model.addRow("minDays_\(school.lessons[lesson].id)", [(short, 1)] + dayColumns.map { ($0, 1) }, lower: Double(required))
+            }
+        }
+    }
+
+    private mutating func addTeacherRows(weight: [RuleID: Int]) {
+        let byTeacher = unitsOfTeacher
+        for (t, teacher) in school.teachers.enumerated() {
+            let list = byTeacher[t]
+            if let limit = teacher.maxPeriodsPerDay {
+                for (day, daySlots) in slotsOfDay.enumerated() {
+                    let terms = daySlots.flatMap { busy(list, $0) }
+                    if terms.count > limit { model.addRow("maxPeriods_\(teacher.id)_d\(day)", terms.map { ($0, 1) }, upper: Double(limit)) }
+                }
+            }
+            if let limit = teacher.maxDays {
+                var worked: [Int] = []
+                for (day, daySlots) in slotsOfDay.enumerated() {
+                    let terms = Set(daySlots.flatMap { busy(list, $0) })
+                    guard !terms.isEmpty else { continue }
+                    let works = model.addColumn("works_\(teacher.id)_d\(day)", .binary)
+                    model.addRow("works_\(teacher.id)_d\(day)", [(works, Double(daySlots.count))] + terms.map { ($0, -1) }, lower: 0)
+                    worked.append(works)
+                }
+                if worked.count > limit { model.addRow("maxDays_\(teacher.id)", worked.map { ($0, 1) }, upper: Double(limit)) }
+            }
+        }
+        for (index, team) in school.teamTimes.enumerated() {
+            let members = school.teachers.indices.filter { team.teachers.contains(school.teachers[$0].id) }
+            var free: [Int] = []
+            for (s, slot) in slots.enumerated() {
+                if let segment = team.segment, school.period(at: slot)?.segment != segment { continue }
+                let available = members.allSatisfy {
+                    !school.teachers[$0].unavailable.contains(slot) && !school.teachers[$0].daysOff.contains(slot.day)
+                }
+                guard available else { continue }
+                let column = model.addColumn("teamFree_\(index)_s\(s)", .binary)
+                for t in members {
+                    model.addRow(
+                        "teamFree_\(index)_\(school.teachers[t].id)_s\(s)", [(column, 1)] + busy(byTeacher[t], s).map { ($0, 1) }, upper: 1)
+                }
+                free.append(column)
+            }
+            model.addRow("team_\(index)", free.map { ($0, 1) }, lower: Double(team.commonFreePeriods))
+        }
+    }
+
+    // MARK: Rooms
+
+    /// Rooms as counts per *tier*: rooms with the same capacity, the same unavailability and the
+    /// same membership in every lesson's room options are interchangeable, so a timetable whose
+    /// lessons fit the tiers' sizes in every period has an exact room assignment. A lesson with a
+    /// choice of tiers gets one variable per start and tier, which carries the capacity overflow of
+    /// that tier exactly and the start of room stability: a lesson in two tiers uses at least two
+    /// rooms.
+    private mutating func addRoomRows(weight: [RuleID: Int]) {
+        let capacityWeight = Double(weight["roomCapacity"] ?? 0), stabilityWeight = Double(weight["roomStability"] ?? 0)
+        let needing = school.lessons.indices.filter { school.lessons[$0].roomCount > 0 }
+        let optionSets = Array(Set(needing.map { Set(roomOptions[$0]) }))
+        var tierOf: [[Int]: Int] = [:]
+        var tiers: [[Int]] = []
+        for r in school.rooms.indices {
+            let room = school.rooms[r]
+            let unavailable = room.unavailable.compactMap { slotIndex[$0] }.sorted()
+            let signature = [room.capacity] + optionSets.map { $0.contains(r) ? 1 : 0 } + [-1] + unavailable
+            if let tier = tierOf[signature] {
+                tiers[tier].append(r)
+            } else {
+                tierOf[signature] = tiers.count
+                tiers.append([r])
+            }
+        }
+        roomTiers = tiers
+        /// Terms per tier and slot: (column, rooms taken).
+        var use = Array(repeating: [Int: [(Int, Double)]](), count: tiers.count)
+        for (u, unit) in units.enumerated() {
+            for lesson in unit.lessons where school.lessons[lesson].roomCount > 0 {
+                let need = school.lessons[lesson].roomCount
+                let options = Set(roomOptions[lesson])
+                let countsCapacity = school.lessons[lesson].choice == nil && need == 1
+                if capacityWeight > 0 && need > 1 && school.lessons[lesson].choice == nil { isExact = false }
+                var tiersUsed: [Int: [Int]] = [:]  // tier → its columns for this lesson
+                for (start, x) in zip(unit.starts, unit.columns) {
+                    let covered = Array(start..<(start + unit.duration))
+                    let allowed = tiers.indices.filter { k in
+                        options.contains(tiers[k][0]) && covered.allSatisfy { !school.rooms[tiers[k][0]].unavailable.contains(slots[$0]) }
+                    }
+                    func overflow(_ k: Int) -> Double {
+                        countsCapacity ? capacityWeight * Double(max(students[lesson] - school.rooms[tiers[k][0]].capacity, 0)) : 0
+                    }
+                    if allowed.count == 1, let k = allowed.first {
+                        // One tier: the start column itself takes the rooms.
+                        model.addCost(overflow(k), to: x)
+                        for p in covered { use[k][p, default: []].append((x, Double(need))) }
+                        tiersUsed[k, default: []].append(x)
+                        continue
+                    }
+                    var terms: [(Int, Double)] = [(x, -Double(need))]
+                    for k in allowed {
+                        let q = model.addColumn(
+                            "tier_l\(lesson)_s\(start)_k\(k)", need == 1 ? .binary : .integer, lower: 0, upper: Double(need),
+                            cost: overflow(k))
+                        terms.append((q, 1))
+                        for p in covered { use[k][p, default: []].append((q, 1)) }
+                        tiersUsed[k, default: []].append(q)
+                    }
+                    model.addRow("tiers_l\(lesson)_s\(start)", terms, lower: 0, upper: 0)
+                }
+                // Room stability: each tier used is at least one more room.
+                guard stabilityWeight > 0, tiersUsed.count > 1 else { continue }
+                var usedTerms: [(Int, Double)] = []
+                for (k, columns) in tiersUsed.sorted(by: { $0.key < $1.key }) {
+                    let used = model.addColumn("usesTier_l\(lesson)_k\(k)", .binary)
+                    for column in columns {
+                        model.addRow("usesTier_l\(lesson)_k\(k)_c\(column)", [(used, Double(need)), (column, -1)], lower: 0)
+                    }
+                    usedTerms.append((used, 1))
+                }
+                let extra = model.addColumn("extraRooms_l\(lesson)", .continuous, lower: 0, cost: stabilityWeight)
+                model.addRow("extraRooms_l\(lesson)", [(extra, 1)] + usedTerms.map { ($0.0, -$0.1) }, lower: -Double(need))
+            }
+        }
+        for (k, tier) in tiers.enumerated() {
+            for (p, terms) in use[k].sorted(by: { $0.key < $1.key }) where terms.reduce(0, { $0 + $1.1 }) > Double(tier.count) {
+                model.addRow("tier\(k)_s\(p)", terms, upper: Double(tier.count))
+            }
+        }
+    }
+
+    // MARK: Compactness
+
+    /// Idle periods of one person on each day: `started[p]` rises at the first busy period and
+    /// `unfinished[p]` falls after the last; a free period with both set is a gap.
+    private mutating func addGapRows(_ who: String, busy: [[Int]], weight: Int) {
+        for daySlots in slotsOfDay where daySlots.count > 2 {
+            let terms = daySlots.map { busy[$0] }
+            guard terms.filter({ !$0.isEmpty }).count > 1 else { continue }
+            let started = daySlots.map { model.addColumn("started_\(who)_s\($0)", .continuous, lower: 0, upper: 1) }
+            let unfinished = daySlots.map { model.addColumn("unfinished_\(who)_s\($0)", .continuous, lower: 0, upper: 1) }
+            for (i, s) in daySlots.enumerated() {
+                model.addRow("started_\(who)_s\(s)", [(started[i], 1)] + terms[i].map { ($0, -1) }, lower: 0)
+                model.addRow("unfinished_\(who)_s\(s)", [(unfinished[i], 1)] + terms[i].map { ($0, -1) }, lower: 0)
+                if i > 0 { model.addRow("startedStays_\(who)_s\(s)", [(started[i], 1), (started[i - 1], -1)], lower: 0) }
+                if i + 1 < daySlots.count {
+                    model.addRow("unfinishedStays_\(who)_s\(s)", [(unfinished[i], 1), (unfinished[i + 1], -1)], lower: 0)
+                }
+                guard i > 0, i + 1 < daySlots.count else { continue }
+                let gap = model.addColumn("gap_\(who)_s\(s)", .continuous, lower: 0, cost: Double(weight))
+                model.addRow("gap_\(who)_s\(s)", [(gap, 1), (started[i], -1), (unfinished[i], -1)] + terms[i].map { ($0, 1) }, lower: -1)
+            }
+        }
+    }
+
+    /// A group's busy period with neither neighbour busy on the same day is isolated.
+    private mutating func addIsolationRows(weight: Int) {
+        let byGroup = unitsOfGroup
+        for (g, list) in byGroup.enumerated() where !list.isEmpty {
+            for daySlots in slotsOfDay {
+                let terms = daySlots.map { busy(list, $0) }
+                for (i, s) in daySlots.enumerated() where !terms[i].isEmpty {
+                    var row = terms[i].map { ($0, 1.0) }
+                    if i > 0 { row += terms[i - 1].map { ($0, -1.0) } }
+                    if i + 1 < daySlots.count { row += terms[i + 1].map { ($0, -1.0) } }
+                    let isolated = model.addColumn("isolated_\(school.groups[g].id)_s\(s)", .continuous, lower: 0, cost: Double(weight))
+                    model.addRow("isolated_\(school.groups[g].id)_s\(s)", [(isolated, 1)] + row.map { ($0.0, -$0.1) }, lower: 0)
+                }
+            }
+        }
+    }
+
+    // MARK: Between timetables and columns
+
+    /// The start columns set by a timetable (1 for each occurrence's start, 0 otherwise), for a warm
+    /// start or a neighbourhood to fix. Nil when the timetable does not fit the program (a start
+    /// outside a unit's allowed starts, a missing occurrence).
+    func startValues(of timetable: Timetable) -> [Int: Double]? {
+        var startsOfLesson: [Lesson.ID: [Int]] = [:]
+        for placement in timetable.placements {
+            guard let s = slotIndex[placement.start] else { return nil }
+            startsOfLesson[placement.lesson, default: []].append(s)
+        }
+        var values: [Int: Double] = [:]
+        for unit in units {
+            for column in unit.columns { values[column] = 0 }
+            let starts = startsOfLesson[school.lessons[unit.lessons[0]].id] ?? []
+            guard starts.count == unit.count else { return nil }
+            for s in starts {
+                guard let position = unit.starts.firstIndex(of: s) else { return nil }
+                values[unit.columns[position], default: 0] += 1
+            }
+        }
+        return values
+    }
+
+    /// The start slots of each unit in a solution, one per occurrence.
+    func starts(from values: [Double]) -> [[Int]] {
+        units.map { unit in
+            zip(unit.starts, unit.columns).flatMap { start, column in Array(repeating: start, count: Int(values[column].rounded())) }
+        }
+    }
+
+    /// Every start column of the program.
+    var startColumns: [Int] { units.flatMap(\.columns) }
+}

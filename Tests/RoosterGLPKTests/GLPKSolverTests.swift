@@ -1,0 +1,145 @@
+import Foundation
+import RoosterHeuristic
+import RoosterIO
+import RoosterModel
+import RoosterRules
+import RoosterSolving
+import RoosterTestSupport
+import Testing
+
+@testable import RoosterGLPK
+
+@Suite("GLPK solver")
+struct GLPKSolverTests {
+    typealias F = Fixture
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("RoosterIOTests/Fixtures")
+
+    func glpk(_ school: School, seconds: Int = 60) async -> SolveResult {
+        await GLPKSolver().solve(school, options: SolveOptions(timeLimit: .seconds(seconds)))
+    }
+
+    /// The checker's verdict on a solver's timetable, recomputed here, independent of the solver.
+    func checked(_ result: SolveResult, _ school: School) -> Score {
+        let report = Checker().check(result.timetable, against: school)
+        #expect(report.score == result.score, "the result's score is the checker's")
+        return report.score
+    }
+
+    @Test("The ITC toy instance is solved to proven optimality (0)")
+    func toy() async throws {
+        let school = try SchoolFile.load(Self.fixtures.appendingPathComponent("toy.ctt")).school
+        let result = await glpk(school)
+        #expect(result.status == .optimal)
+        #expect(checked(result, school) == .zero)
+        #expect(result.bound == 0)
+    }
+
+    @Test("Clusters, pins, a two-period lab lesson, lesson and teacher limits, unavailability and team time hold at the proven optimum")
+    func richSchool() async {
+        let school = F.richSchool
+        let result = await glpk(school)
+        let score = checked(result, school)
+        #expect(score.hard == 0, "\(result.report.violations.filter { $0.level == .hard })")
+        #expect(result.status == .optimal)
+        #expect(result.bound == score.soft, "the checker agrees with GLPK's objective to the unit")
+        // The heuristic can never beat a proven optimum.
+        let heuristic = await HeuristicSolver().solve(
+            school, options: SolveOptions(timeLimit: .seconds(60), iterationLimit: 30_000, seed: 5))
+        #expect(heuristic.score.soft >= score.soft, "seed 5")
+    }
+
+    @Test(
+        "Random small ITC schools: GLPK's proven optimum equals the checker's score, and the heuristic never beats it",
+        arguments: [UInt64(11), 12, 13, 14])
+    func randomSchools(seed: UInt64) async throws {
+        let text = Self.randomCTT(seed: seed)
+        let school = try CTTFormat.parse(text, file: "random-\(seed).ctt")
+        let result = await glpk(school)
+        let score = checked(result, school)
+        #expect(score.hard == 0, "seed \(seed)")
+        #expect(result.status == .optimal, "seed \(seed): \(result.status)")
+        #expect(result.bound == score.soft, "seed \(seed): bound \(result.bound ?? -1), checker \(score.soft)")
+        let heuristic = await HeuristicSolver().solve(
+            school, options: SolveOptions(timeLimit: .seconds(60), iterationLimit: 50_000, seed: seed))
+        #expect(heuristic.score >= score, "seed \(seed): the heuristic's \(heuristic.score) is not below the optimum \(score)")
+    }
+
+    @Test("A school that validation cannot fault but has no timetable is proven infeasible, with a reason")
+    func infeasible() async {
+        var school = F.school(with: [F.german2V1(count: 2)])
+        school.lessons[0].maxPerDay = 1
+        school.teachers[0].maxDays = 1
+        let result = await glpk(school)
+        #expect(result.status == .infeasible)
+        #expect(!result.diagnostics.isEmpty)
+        #expect(result.timetable.placements.isEmpty, "no broken timetable is returned as if it were fine")
+    }
+
+    @Test("The program is written as free MPS and CPLEX LP, with one column per variable")
+    func export() throws {
+        let school = F.richSchool
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let mps = directory.appendingPathComponent("rich.mps").path, lp = directory.appendingPathComponent("rich.lp").path
+        try GLPKSolver.writeModel(of: school, mps: mps, lp: lp)
+        let mpsText = try String(contentsOfFile: mps, encoding: .utf8), lpText = try String(contentsOfFile: lp, encoding: .utf8)
+        for section in ["ROWS", "COLUMNS", "RHS", "BOUNDS", "ENDATA"] { #expect(mpsText.contains("\n\(section)"), "MPS has \(section)") }
+        #expect(lpText.contains("Minimize") && lpText.contains("Subject To") && lpText.contains("End"))
+        let columns = ExactTimetabling(school: school, checker: Checker()).model.columns.count
+        #expect(mpsText.contains("* Columns:    \(columns) "), "the MPS header counts \(columns) columns")
+    }
+
+    @Test("Auto proves the optimum of a small school")
+    func autoProves() async {
+        let school = F.richSchool
+        let result = await AutoSolver().solve(school, options: SolveOptions(timeLimit: .seconds(240), iterationLimit: 5_000, seed: 2))
+        let score = checked(result, school)
+        #expect(score.hard == 0)
+        #expect(result.status == .optimal, "seed 2")
+        #expect(result.bound == score.soft)
+    }
+
+    @Test("Auto on comp01 is never worse than the heuristic alone with the same seed and moves (seed 3)")
+    func autoOnComp01() async throws {
+        let school = try SchoolFile.load(Self.fixtures.appendingPathComponent("comp01.ctt")).school
+        let options = SolveOptions(timeLimit: .seconds(60), iterationLimit: 20_000, seed: 3)
+        let alone = await HeuristicSolver().solve(school, options: options)
+        var limited = options
+        limited.timeLimit = .seconds(30)
+        let result = await AutoSolver().solve(school, options: limited)
+        let score = checked(result, school)
+        #expect(score.hard == 0, "seed 3")
+        #expect(score <= alone.score, "seed 3: auto \(score), heuristic \(alone.score)")
+        #expect(result.timetable.placements.count == 160)
+        if let bound = result.bound { #expect(bound <= score.soft) }
+    }
+
+    /// A small ITC 2007 school: 3 days × 3 periods, rooms of distinct sizes, courses with random
+    /// teachers, sizes, lectures and minimum days, curricula of two or three courses.
+    static func randomCTT(seed: UInt64) -> String {
+        var random = SeededGenerator(seed: seed)
+        let courses = 5, rooms = 3, curricula = 2
+        var lines = [
+            "Name: Random\(seed)", "Courses: \(courses)", "Rooms: \(rooms)", "Days: 3", "Periods_per_day: 3", "Curricula: \(curricula)",
+        ]
+        var unavailable: [String] = []
+        for c in 0..<courses where random.below(3) == 0 { unavailable.append("c\(c) \(random.below(3)) \(random.below(3))") }
+        lines += ["Constraints: \(unavailable.count)", "", "COURSES:"]
+        for c in 0..<courses {
+            let lectures = 1 + random.below(3)
+            lines.append("c\(c) t\(random.below(4)) \(lectures) \(1 + random.below(lectures)) \(10 + random.below(40))")
+        }
+        lines += ["", "ROOMS:"]
+        for r in 0..<rooms { lines.append("r\(r) \(15 + 12 * r)") }
+        lines += ["", "CURRICULA:"]
+        for q in 0..<curricula {
+            let members = Array(Set((0..<(2 + random.below(2))).map { _ in random.below(courses) })).sorted()
+            lines.append("q\(q) \(members.count) " + members.map { "c\($0)" }.joined(separator: " "))
+        }
+        lines += ["", "UNAVAILABILITY_CONSTRAINTS:"] + unavailable + ["", "END."]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
