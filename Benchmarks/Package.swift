@@ -18,10 +18,18 @@ let package = Package(
             dependencies: [.product(name: "Rooster", package: "Rooster")],
             path: "Sources/HeuristicBenchmark"
         ),
+        .target(name: "BenchmarkSupport", dependencies: [.product(name: "Rooster", package: "Rooster")]),
         .executableTarget(
             name: "scaling-benchmark",
-            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            dependencies: ["BenchmarkSupport", .product(name: "Rooster", package: "Rooster")],
             path: "Sources/ScalingBenchmark"
+        ),
+        .executableTarget(
+            name: "solver-benchmark",
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster"),
+            ],
+            path: "Sources/SolverBenchmark"
         ),
     ]
 )

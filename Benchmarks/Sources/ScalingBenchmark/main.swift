@@ -4,6 +4,7 @@
 //   swift run -c release --package-path Benchmarks scaling-benchmark STUDENTS [SECONDS] [SEED] [WRITE_SCHOOL.yaml]
 //
 // Peak memory is the process's maximum resident set size (getrusage), so run one size per process.
+import BenchmarkSupport
 import Foundation
 import Rooster
 

@@ -6,9 +6,14 @@ import Rooster
 ///
 /// Only the base timetable is generated (no students, choice requests or coaching): that is what the
 /// heuristic places. `rooster generate` (issue 5) will be the full generator.
-struct SchoolGenerator {
-    var students: Int
-    var seed: UInt64
+public struct SchoolGenerator {
+    public var students: Int
+    public var seed: UInt64
+
+    public init(students: Int, seed: UInt64) {
+        self.students = students
+        self.seed = seed
+    }
 
     /// Weekly instruction periods per subject, by year (upper years: a common core).
     static let curricula: [Int: [(String, Int)]] = [
@@ -20,7 +25,7 @@ struct SchoolGenerator {
         6: [("ne", 3), ("en", 3), ("wi", 3), ("bi", 2), ("gs", 2), ("lo", 1), ("na", 2), ("ec", 2)],
     ]
 
-    func make() -> School {
+    public func make() -> School {
         var rng = SeededGenerator(seed: seed)
         let instruction = (0..<4).map {
             Period(name: "\($0 + 1)", start: TimeOfDay(hour: 10 + $0, minute: 0), lengthInMinutes: 50, segment: "instruction")

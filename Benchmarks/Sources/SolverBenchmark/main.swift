@@ -1,0 +1,91 @@
+// Compares the solvers at the same time limit: heuristic, GLPK and auto, on the ITC 2007
+// instances and on generated bioritme schools. Prints a Markdown table: cost, bound, gap, seconds.
+//
+//   swift run -c release --package-path Benchmarks solver-benchmark \
+//       [--data ../shared/data/itc2007-ctt] [--seconds 60] [--seed 1] [--modes heuristic,glpk,auto] \
+//       [--instances comp01,comp02,gen200,gen600] [--parallel 2]
+//
+// `genN` is a generated bioritme school of about N students (Benchmarks/Sources/BenchmarkSupport).
+// Each run uses one core (the heuristic runs one search); with --parallel 2 two runs share the machine.
+import BenchmarkSupport
+import Foundation
+import Rooster
+import RoosterGLPK
+
+struct Settings {
+    var data = "../shared/data/itc2007-ctt"
+    var seconds = 60.0
+    var seed: UInt64 = 1
+    var modes = ["heuristic", "glpk", "auto"]
+    var instances = (1...7).map { "comp0\($0)" } + ["gen200", "gen600", "gen1200", "gen2400"]
+    var parallel = 1
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { break }
+            switch flag {
+            case "--data": data = value
+            case "--seconds": seconds = Double(value) ?? seconds
+            case "--seed": seed = UInt64(value) ?? seed
+            case "--modes": modes = value.split(separator: ",").map(String.init)
+            case "--instances": instances = value.split(separator: ",").map(String.init)
+            case "--parallel": parallel = max(Int(value) ?? 1, 1)
+            default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+            }
+        }
+    }
+}
+
+/// Best known UD2 costs (../shared/BENCHMARKS.md).
+let bestKnown: [String: Int] = ["comp01": 5, "comp02": 24, "comp03": 62, "comp04": 35, "comp05": 284, "comp06": 27, "comp07": 6]
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+func load(_ instance: String, _ settings: Settings) throws -> School {
+    if instance.hasPrefix("gen"), let students = Int(instance.dropFirst(3)) {
+        return SchoolGenerator(students: students, seed: settings.seed).make()
+    }
+    return try SchoolFile.load(URL(fileURLWithPath: "\(settings.data)/\(instance).ctt")).school
+}
+
+func solver(_ mode: String) -> any TimetableSolver {
+    switch mode {
+    case "glpk": GLPKSolver()
+    case "auto": AutoSolver()
+    default: HeuristicSolver()
+    }
+}
+
+/// Writes a line at once (print is buffered until exit when stdout is a file).
+func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+let settings = Settings(Array(CommandLine.arguments.dropFirst()))
+emit("Solvers at \(Int(settings.seconds)) s per run, seed \(settings.seed), \(settings.parallel) run(s) at a time\n")
+emit("| instance | best known | mode | status | hard | soft | bound | gap | seconds |")
+emit("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+let jobs = settings.instances.flatMap { instance in settings.modes.map { (instance, $0) } }
+for batch in stride(from: 0, to: jobs.count, by: settings.parallel) {
+    let rows = await withTaskGroup(of: (Int, String).self) { group in
+        for index in batch..<min(batch + settings.parallel, jobs.count) {
+            let (instance, mode) = jobs[index]
+            group.addTask {
+                guard let school = try? load(instance, settings) else { return (index, "| \(instance) | cannot load |") }
+                let options = SolveOptions(timeLimit: .milliseconds(Int64(settings.seconds * 1000)), seed: settings.seed)
+                let result = await solver(mode).solve(school, options: options)
+                let cells: [String] = [
+                    instance, bestKnown[instance].map(String.init) ?? "–", mode, result.status.rawValue, "\(result.score.hard)",
+                    "\(result.score.soft)", result.bound.map(String.init) ?? "–", result.gap.map { String(format: "%.2f", $0) } ?? "–",
+                    String(format: "%.1f", seconds(result.statistics.elapsed)),
+                ]
+                return (index, "| " + cells.joined(separator: " | ") + " |")
+            }
+        }
+        var rows: [(Int, String)] = []
+        for await row in group { rows.append(row) }
+        return rows.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+    for row in rows { emit(row) }
+}
