@@ -32,8 +32,11 @@ let package = Package(
         .target(name: "CGLPK", linkerSettings: [.linkedLibrary("glpk")]),
         // The exact solver (MIP through GLPK) and the auto mode: heuristic, then GLPK for bounds and neighbourhoods.
         .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterModel", "RoosterRules", "RoosterSolving", "RoosterHeuristic"]),
+        // Timetables for people: terminal grid, HTML, CSV, iCalendar, JSON, and the quality report.
+        .target(name: "RoosterRender", dependencies: ["RoosterModel", "RoosterRules"]),
         // The library product: re-exports the modules above.
-        .target(name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic"]),
+        .target(
+            name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterRender"]),
         // The command-line tool.
         .executableTarget(
             name: "rooster",
@@ -49,6 +52,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),
+        .testTarget(name: "RoosterRenderTests", dependencies: ["RoosterRender", "RoosterTestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "RoosterGLPKTests", dependencies: ["RoosterGLPK", "CGLPK", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),
     ]

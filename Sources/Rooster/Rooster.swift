@@ -2,5 +2,6 @@
 // The Rooster library: one import for the model, the rule checker and the file formats.
 @_exported import RoosterIO
 @_exported import RoosterModel
+@_exported import RoosterRender
 @_exported import RoosterRules
 @_exported import RoosterSolving

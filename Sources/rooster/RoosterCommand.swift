@@ -21,6 +21,9 @@ struct RoosterCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 the timetable breaks a hard rule, 2 bad input.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, SolveCommand.self, CheckCommand.self, ConvertCommand.self, RulesCommand.self]
+        subcommands: [
+            ValidateCommand.self, SolveCommand.self, CheckCommand.self, RenderCommand.self, ReportCommand.self, ConvertCommand.self,
+            RulesCommand.self,
+        ]
     )
 }

@@ -73,12 +73,21 @@ struct SolveCommand: AsyncParsableCommand {
     @Flag(help: "Print GLPK's log on stderr.")
     var glpkLog = false
 
+    @Option(help: "Also render the timetable in this format (text, html, csv, ics, json) into --render-out.")
+    var render: RenderFormat?
+
+    @Option(help: "The folder for --render.")
+    var renderOut: String?
+
+    @OptionGroup(title: "Rendering") var renderOptions: RenderOptions
+
     @Flag(help: "Debug mode: check every incremental cost change against a full recomputation and the checker (slow).")
     var verifyDeltas = false
 
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if render != nil, renderOut == nil { throw ValidationError("--render needs a folder: --render-out DIR") }
         guard (0...1).contains(mipGap) else { throw ValidationError("--mip-gap must be between 0 and 1") }
         if let out, TimetableFile.Format(fileName: out) == nil {
             throw ValidationError("Cannot tell the timetable format of '\(out)': use .json or .sol")
@@ -136,6 +145,9 @@ struct SolveCommand: AsyncParsableCommand {
                 try TimetableFile.write(result.timetable, for: loaded.school, to: URL(fileURLWithPath: out), as: format)
             }
         }
+        if let render, result.status != .invalidModel {
+            try renderOptions.render(render, school: loaded.school, timetable: result.timetable, to: renderOut)
+        }
         if json {
             try printJSON(
                 Summary(
@@ -167,10 +179,10 @@ extension SolveCommand {
             let partial = path + ".partial"
             do {
                 try GLPKSolver.writeModel(of: school, mps: isMPS ? partial : nil, lp: isMPS ? nil : partial)
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: partial))
+                guard rename(partial, path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
             } catch {
                 try? FileManager.default.removeItem(atPath: partial)
-                printError("\(path): error: cannot write the model: \(error)")
+                printError("\(path): error: \(error)\n  hint: check that the folder exists and is writable")
                 throw Exit.badInput
             }
         }

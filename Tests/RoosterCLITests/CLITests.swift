@@ -182,7 +182,8 @@ struct CLITests {
     @Test("solve writes an ITC solution that check scores the same")
     func solveITC() throws {
         let out = try Rooster.temporaryFile("comp01.sol", "")
-        let result = try Rooster.run("solve", "\(fixtures)/comp01.ctt", "--iterations", "20000", "--seed", "3", "--out", out, "--json")
+        let result = try Rooster.run(
+            "solve", "\(fixtures)/comp01.ctt", "--solver", "heuristic", "--iterations", "20000", "--seed", "3", "--out", out, "--json")
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(summary?["status"] as? String == "feasible")
@@ -190,6 +191,84 @@ struct CLITests {
         let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
         #expect(report?["hard"] as? Int == 0)
         #expect(report?["soft"] as? Int == summary?["soft"] as? Int)
+    }
+
+    @Test("solve --solver glpk proves the toy instance optimal, reports the bound, and writes MPS and LP files")
+    func solveGLPK() throws {
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("toy.sol", "")).deletingLastPathComponent().path
+        let result = try Rooster.run(
+            "solve", "\(fixtures)/toy.ctt", "--solver", "glpk", "--time-limit", "60", "--out", "\(folder)/toy.sol", "--json", "--write-mps",
+            "\(folder)/toy.mps", "--write-lp", "\(folder)/toy.lp")
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["status"] as? String == "optimal")
+        #expect(summary?["bound"] as? Int == 0)
+        #expect(summary?["soft"] as? Int == 0)
+        let mps = try String(contentsOfFile: "\(folder)/toy.mps", encoding: .utf8)
+        let lp = try String(contentsOfFile: "\(folder)/toy.lp", encoding: .utf8)
+        #expect(mps.contains("COLUMNS") && lp.contains("Subject To"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".partial") }
+        #expect(leftovers.isEmpty)
+        let check = try Rooster.run("check", "\(fixtures)/toy.ctt", "\(folder)/toy.sol")
+        #expect(check.status == 0)
+    }
+
+    @Test("--write-mps into a missing folder is a clear error with exit 2 and nothing written")
+    func writeModelError() throws {
+        let result = try Rooster.run("solve", "\(fixtures)/toy.ctt", "--solver", "glpk", "--write-mps", "/nonexistent-rooster/toy.mps")
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains("/nonexistent-rooster/toy.mps") && result.stderr.contains("cannot write the model"), "\(result.stderr)")
+    }
+
+    @Test("render prints a view's week on stdout, and writes HTML, CSV, ICS and JSON into a folder")
+    func render() throws {
+        let school = "Examples/coach/school.yaml", timetable = "Examples/coach/timetable.json"
+        let text = try Rooster.run("render", school, timetable, "--view", "teacher:T01", "--locale", "nl")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("Docent T01 — Julia Prins") && text.stdout.contains("| ma "))
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
+        for format in ["html", "csv", "json"] {
+            let result = try Rooster.run("render", school, timetable, "--format", format, "--out", "\(folder)/\(format)")
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+        }
+        let ics = try Rooster.run(
+            "render", school, timetable, "--format", "ics", "--term-start", "2026-08-31", "--view", "student:L0001", "--out",
+            "\(folder)/ics")
+        #expect(ics.status == 0, "\(ics.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/html")
+        #expect(files.contains("index.html") && files.contains("teacher-T01.html") && files.contains("report.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/ics") == ["student-L0001.ics"])
+        let csv = try String(contentsOfFile: "\(folder)/csv/timetable.csv", encoding: .utf8)
+        #expect(csv.contains("teacher:T01"))
+    }
+
+    @Test("render refuses unknown views, iCalendar without a term start, and an output folder that is a file (exit 2)")
+    func renderErrors() throws {
+        let school = "Examples/coach/school.yaml", timetable = "Examples/coach/timetable.json"
+        let unknown = try Rooster.run("render", school, timetable, "--view", "teacher:NOPE")
+        #expect(unknown.status == 2 && unknown.stderr.contains("no teacher 'NOPE'"), "\(unknown.stderr)")
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
+        let ics = try Rooster.run("render", school, timetable, "--format", "ics", "--out", folder)
+        #expect(ics.status == 2 && ics.stderr.contains("--term-start"), "\(ics.stderr)")
+        let file = try Rooster.temporaryFile("plain.txt", "keep me")
+        let blocked = try Rooster.run("render", school, timetable, "--format", "html", "--out", file)
+        #expect(blocked.status == 2 && blocked.stderr.contains(file), "\(blocked.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me", "nothing lost")
+    }
+
+    @Test("solve --render html writes the pages of the new timetable; report prints the quality report")
+    func solveAndRender() throws {
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
+        let result = try Rooster.run(
+            "solve", "\(fixtures)/toy.ctt", "--solver", "heuristic", "--iterations", "2000", "--render", "html", "--render-out",
+            "\(folder)/site")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/site/index.html"))
+        let report = try Rooster.run("report", "Examples/coach/school.yaml", "Examples/coach/timetable.json", "--locale", "nl")
+        #expect(report.status == 0)
+        #expect(
+            report.stdout.contains("Kwaliteitsrapport") && report.stdout.contains("Tussenuren") && report.stdout.contains("Onderwijstijd"))
     }
 
     @Test("Ctrl-C during solve writes the best timetable so far and exits cleanly")
@@ -209,7 +288,7 @@ struct CLITests {
         #expect(check.status == 0, "\(check.stdout)")
     }
 
-    @Test("every command's --help shows examples", arguments: ["validate", "solve", "check", "convert", "rules"])
+    @Test("every command's --help shows examples", arguments: ["validate", "solve", "check", "render", "report", "convert", "rules"])
     func help(command: String) throws {
         let result = try Rooster.run(command, "--help")
         #expect(result.status == 0)

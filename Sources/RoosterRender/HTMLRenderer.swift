@@ -1,0 +1,206 @@
+import RoosterModel
+
+/// A rendered file: a safe relative name and its text.
+public struct RenderedFile: Hashable, Sendable {
+    public var name: String
+    public var contents: String
+
+    public init(name: String, contents: String) {
+        self.name = name
+        self.contents = contents
+    }
+}
+
+/// Timetables as static HTML: an index that links every view, and one page per view with the week
+/// as a grid (real times, segments, a colour per subject). The pages print on A4 landscape and, on a
+/// phone, show the week as a list of days. No scripts, no external files.
+public struct HTMLRenderer: Sendable {
+    public var locale: RenderLocale
+
+    public init(locale: RenderLocale = .en) { self.locale = locale }
+
+    /// The index, one page per schedule, and the quality report when given.
+    public func render(_ schedules: [Schedule], in school: School, report: QualityReport? = nil) -> [RenderedFile] {
+        let names = FileNames()
+        var files: [RenderedFile] = []
+        var links: [(View, String, String)] = []
+        for schedule in schedules {
+            let name = names.unique(schedule.view.kind.rawValue + "-" + schedule.view.id, extension: "html")
+            links.append((schedule.view, schedule.name, name))
+            files.append(RenderedFile(name: name, contents: page(schedule, in: school)))
+        }
+        if let report {
+            files.append(RenderedFile(name: "report.html", contents: reportPage(report, school)))
+        }
+        files.insert(RenderedFile(name: "index.html", contents: index(links, school, hasReport: report != nil)), at: 0)
+        return files
+    }
+
+    /// One view's week.
+    public func page(_ schedule: Schedule, in school: School) -> String {
+        let grid = Grid(schedule: schedule, school: school)
+        let title =
+            "\(locale.noun(schedule.view.kind)) \(schedule.view.id)" + (schedule.name != schedule.view.id ? " — \(schedule.name)" : "")
+        var body = "<nav><a href=\"index.html\">\(escape(locale.word(.timetables)))</a></nav>\n<h1>\(escape(title))</h1>\n"
+        body += "<table class=\"week\">\n<thead><tr><th></th>"
+        for day in school.days.indices { body += "<th>\(escape(locale.dayLabel(day, in: school)))</th>" }
+        body += "</tr></thead>\n<tbody>\n"
+        for row in 0..<grid.rowCount {
+            body += "<tr><th>\(escape(grid.rowLabels[row]))</th>"
+            for day in school.days.indices {
+                let starting = grid.entries(startingAt: day, row)
+                if !starting.isEmpty {
+                    body += "<td>" + starting.map { block($0, schedule.view.kind, school) }.joined() + "</td>"
+                } else if grid.isCovered(day, row) {
+                    body += "<td class=\"continued\"></td>"
+                } else {
+                    body += "<td></td>"
+                }
+            }
+            body += "</tr>\n"
+        }
+        body += "</tbody>\n</table>\n<div class=\"days\">\n"
+        for day in school.days.indices {
+            let entries = schedule.entries.filter { $0.day == day }
+            body += "<section><h2>\(escape(locale.dayLabel(day, in: school)))</h2>"
+            body += entries.isEmpty ? "<p class=\"empty\">–</p>" : entries.map { block($0, schedule.view.kind, school) }.joined()
+            body += "</section>\n"
+        }
+        body += "</div>\n"
+        return document(title: title, body: body)
+    }
+
+    private func block(_ entry: ScheduleEntry, _ kind: ViewKind, _ school: School) -> String {
+        let title = entry.kind == .coach ? "\(locale.word(.coachConversation)): \(entry.title)" : entry.title
+        var details = EntryDetail.details(of: entry, for: kind).filter { !$0.isEmpty }
+        if entry.kind == .choice { details.append(locale.word(.choiceLesson)) }
+        if entry.kind == .block { details.append(locale.word(.blockHour)) }
+        if entry.weeks.count < max(school.weeksInCycle, 1) {
+            details.append("\(locale.word(.weekPrefix)) " + entry.weeks.map(locale.weekName).joined(separator: ","))
+        }
+        let colour = entry.kind == .coach ? (r: 48, g: 86, b: 160) : colourOf(entry, school)
+        let tint = [colour.r, colour.g, colour.b].map { 255 - (255 - $0) * 3 / 10 }
+        let style = "background:rgb(\(tint[0]),\(tint[1]),\(tint[2]));border-left-color:rgb(\(colour.r),\(colour.g),\(colour.b))"
+        return "<div class=\"entry \(entry.kind.rawValue)\" style=\"\(style)\">"
+            + "<span class=\"time\">\(entry.start)–\(entry.end)</span> <strong>\(escape(title))</strong>"
+            + (details.isEmpty ? "" : " <span class=\"detail\">\(escape(details.joined(separator: " · ")))</span>") + "</div>"
+    }
+
+    /// The subject's own colour when it is `#rrggbb`, else a colour derived from the subject. Blocks
+    /// show it as a bar on the left, over a light tint of it, so text stays readable.
+    private func colourOf(_ entry: ScheduleEntry, _ school: School) -> (r: Int, g: Int, b: Int) {
+        if let id = entry.subject, let colour = school.subjects.first(where: { $0.id == id })?.color,
+            colour.count == 7, colour.first == "#", let value = Int(colour.dropFirst(), radix: 16)
+        {
+            return ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
+        }
+        var hash: UInt32 = 2_166_136_261
+        for byte in (entry.subject?.rawValue ?? entry.title).utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        // A mid-saturation colour from a palette of twelve hues.
+        let palette = [
+            (230, 25, 75), (60, 180, 75), (255, 160, 25), (0, 130, 200), (245, 130, 48), (145, 30, 180),
+            (70, 180, 180), (240, 50, 230), (150, 190, 40), (250, 120, 120), (0, 128, 128), (170, 110, 40),
+        ]
+        let pick = palette[Int(hash % UInt32(palette.count))]
+        return (pick.0, pick.1, pick.2)
+    }
+
+    private func index(_ links: [(View, String, String)], _ school: School, hasReport: Bool) -> String {
+        var body = "<h1>\(escape(locale.word(.timetables))) \(escape(school.name))</h1>\n"
+        if hasReport { body += "<p><a href=\"report.html\">\(escape(locale.word(.quality)))</a></p>\n" }
+        for kind in ViewKind.allCases {
+            let ofKind = links.filter { $0.0.kind == kind }
+            guard !ofKind.isEmpty else { continue }
+            body += "<section class=\"views\"><h2>\(escape(plural(kind)))</h2><ul>"
+            for (view, name, file) in ofKind {
+                body +=
+                    "<li><a href=\"\(escape(file))\">\(escape(view.id))</a>" + (name != view.id ? " <span>\(escape(name))</span>" : "")
+                    + "</li>"
+            }
+            body += "</ul></section>\n"
+        }
+        return document(title: "\(locale.word(.timetables)) \(school.name)", body: body)
+    }
+
+    private func plural(_ kind: ViewKind) -> String {
+        switch kind {
+        case .group: locale.word(.groups)
+        case .teacher: locale.word(.teachers)
+        case .room: locale.word(.rooms)
+        case .student: locale.word(.students)
+        }
+    }
+
+    private func reportPage(_ report: QualityReport, _ school: School) -> String {
+        let text = QualityReportRenderer(locale: locale).text(report)
+        let body =
+            "<nav><a href=\"index.html\">\(escape(locale.word(.timetables)))</a></nav>\n<h1>\(escape(locale.word(.quality)))</h1>\n<pre>\(escape(text))</pre>\n"
+        return document(title: locale.word(.quality), body: body)
+    }
+
+    private func document(title: String, body: String) -> String {
+        """
+        <!doctype html>
+        <html lang="\(locale.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(Self.style)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    static let style = """
+        body { font: 14px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem; color: #1d2430; }
+        h1 { font-size: 1.4rem; margin: 0.4rem 0 1rem; }
+        nav a { color: #3056a0; text-decoration: none; }
+        table.week { border-collapse: collapse; width: 100%; table-layout: fixed; }
+        table.week th, table.week td { border: 1px solid #d5dae3; padding: 3px; vertical-align: top; }
+        table.week thead th { background: #f1f3f7; }
+        table.week th:first-child { width: 3.5rem; }
+        table.week tbody th { font-weight: normal; color: #5b6575; text-align: right; }
+        td.continued { background: repeating-linear-gradient(135deg, #f6f7fa, #f6f7fa 4px, #eceff4 4px, #eceff4 8px); }
+        .entry { border-radius: 4px; padding: 3px 5px; margin: 1px 0; border-left: 5px solid #888; }
+        .entry .time { color: #4a5363; font-size: 0.85em; }
+        .entry .detail { display: block; color: #333c4a; font-size: 0.85em; }
+        .entry.choice, .entry.block { outline: 1px dashed #7a8394; outline-offset: -1px; }
+        .days { display: none; }
+        .views ul { columns: 14rem; padding-left: 1.2rem; }
+        .views span { color: #5b6575; }
+        @media (max-width: 700px) {
+          body { margin: 0.8rem; }
+          table.week { display: none; }
+          .days { display: block; }
+          .days section h2 { font-size: 1.05rem; margin: 1rem 0 0.3rem; }
+        }
+        @media print {
+          @page { size: A4 landscape; margin: 10mm; }
+          body { margin: 0; font-size: 10px; }
+          nav { display: none; }
+          .entry { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+        """
+}
+
+/// HTML text escaping.
+func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&#39;"
+        default: result.append(character)
+        }
+    }
+    return result
+}

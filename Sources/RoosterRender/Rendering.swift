@@ -1,0 +1,164 @@
+import Foundation
+import RoosterModel
+import RoosterRules
+
+/// The output formats of `rooster render`.
+public enum RenderFormat: String, CaseIterable, Sendable {
+    case text, html, csv, ics, json
+}
+
+/// Renders the chosen views of a timetable in one format, as files for a folder.
+public struct TimetableRendering: Sendable {
+    public let school: School
+    public let timetable: Timetable
+    public var locale: RenderLocale = .en
+    /// Field separator of CSV files (`;` for Dutch Excel).
+    public var csvDelimiter: Character = ","
+    /// First day of week A, for iCalendar dates.
+    public var termStart: CalendarDate?
+    public var termWeeks = 20
+    public var checker = Checker()
+
+    public init(school: School, timetable: Timetable) {
+        self.school = school
+        self.timetable = timetable
+    }
+
+    /// Problems with the request: unknown views, an iCalendar without a term start.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case unknownView(View)
+        case termStartNeeded
+
+        public var description: String {
+            switch self {
+            case .unknownView(let view): "The school has no \(view.kind.rawValue) '\(view.id)'"
+            case .termStartNeeded: "iCalendar files need real dates: give the first day of week A with --term-start YYYY-MM-DD"
+            }
+        }
+    }
+
+    /// The schedules of the views, or every view when `views` is empty.
+    public func schedules(_ views: [View]) throws(Problem) -> [Schedule] {
+        let builder = ScheduleBuilder(school: school, timetable: timetable)
+        let chosen = views.isEmpty ? builder.views() : views
+        var schedules: [Schedule] = []
+        for view in chosen {
+            guard let schedule = builder.schedule(for: view) else { throw .unknownView(view) }
+            schedules.append(schedule)
+        }
+        return schedules
+    }
+
+    public func files(_ format: RenderFormat, views: [View] = []) throws(Problem) -> [RenderedFile] {
+        let schedules = try schedules(views)
+        let names = FileNames()
+        switch format {
+        case .text:
+            let renderer = TextRenderer(locale: locale)
+            return schedules.map { schedule in
+                RenderedFile(
+                    name: names.unique(schedule.view.kind.rawValue + "-" + schedule.view.id, extension: "txt"),
+                    contents: renderer.render(schedule, in: school))
+            }
+        case .html:
+            let report = views.isEmpty ? QualityReport(school: school, timetable: timetable, checker: checker) : nil
+            return HTMLRenderer(locale: locale).render(schedules, in: school, report: report)
+        case .csv:
+            return [
+                RenderedFile(
+                    name: "timetable.csv", contents: CSVRenderer(locale: locale, delimiter: csvDelimiter).render(schedules, in: school))
+            ]
+        case .ics:
+            guard let termStart else { throw .termStartNeeded }
+            let renderer = ICSRenderer(locale: locale, termStart: termStart, termWeeks: termWeeks)
+            return schedules.map { schedule in
+                RenderedFile(
+                    name: names.unique(schedule.view.kind.rawValue + "-" + schedule.view.id, extension: "ics"),
+                    contents: renderer.render(schedule, in: school))
+            }
+        case .json:
+            return [RenderedFile(name: "timetable-views.json", contents: JSONRenderer(locale: locale).render(schedules, in: school))]
+        }
+    }
+}
+
+/// Schedules as JSON for other programs: one object per view with its entries.
+public struct JSONRenderer: Sendable {
+    public var locale: RenderLocale
+
+    public init(locale: RenderLocale = .en) { self.locale = locale }
+
+    struct Document: Encodable {
+        var format = "rooster-views/1"
+        var school: String
+        var views: [ViewDocument]
+    }
+
+    struct ViewDocument: Encodable {
+        var view: String, kind: String, id: String, name: String
+        var entries: [EntryDocument]
+    }
+
+    struct EntryDocument: Encodable {
+        var day: Int, dayLabel: String, start: String, end: String, firstPeriod: Int, periods: Int, kind: String, title: String
+        var lesson: String?, subject: String?, segment: String?
+        var teachers: [String], groups: [String], rooms: [String], weeks: [String]
+        var enrolled: Int?
+    }
+
+    public func render(_ schedules: [Schedule], in school: School) -> String {
+        let document = Document(
+            school: school.name,
+            views: schedules.map { schedule in
+                ViewDocument(
+                    view: schedule.view.description, kind: schedule.view.kind.rawValue, id: schedule.view.id, name: schedule.name,
+                    entries: schedule.entries.map { entry in
+                        EntryDocument(
+                            day: entry.day, dayLabel: locale.dayLabel(entry.day, in: school), start: entry.start.description,
+                            end: entry.end.description, firstPeriod: entry.firstPeriod, periods: entry.periodCount,
+                            kind: entry.kind.rawValue,
+                            title: entry.title, lesson: entry.lesson?.rawValue, subject: entry.subject?.rawValue,
+                            segment: entry.segment?.rawValue,
+                            teachers: entry.teachers.map(\.rawValue), groups: entry.groups.map(\.rawValue),
+                            rooms: entry.rooms.map(\.rawValue),
+                            weeks: entry.weeks.map(locale.weekName), enrolled: entry.enrolled)
+                    })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Writes rendered files into a folder: the folder is created if needed, each file is written to
+/// a temporary file and renamed into place, so an interrupted run never leaves a half-written
+/// timetable, and no name can point outside the folder.
+public enum RenderOutput {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): cannot write: \(reason)" }
+    }
+
+    public static func write(_ files: [RenderedFile], to folder: URL) throws(WriteError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(
+                path: folder.path, reason: "\(error.localizedDescription) (check that the parent folder exists and is writable)")
+        }
+        for file in files {
+            let name = file.name
+            guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != "..", !name.hasPrefix(".") else {
+                throw WriteError(path: name, reason: "not a plain file name")
+            }
+            let url = folder.appendingPathComponent(name)
+            do {
+                try Data(file.contents.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw WriteError(path: url.path, reason: error.localizedDescription)
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import RoosterModel
+
+/// A timetable as a grid for the terminal: one column per day, one row per period, each lesson
+/// with its real start time (days may follow different day templates), what it is, and where.
+public struct TextRenderer: Sendable {
+    public var locale: RenderLocale
+    /// Characters per day column.
+    public var columnWidth: Int
+
+    public init(locale: RenderLocale = .en, columnWidth: Int = 24) {
+        self.locale = locale
+        self.columnWidth = max(columnWidth, 8)
+    }
+
+    public func render(_ schedule: Schedule, in school: School) -> String {
+        let grid = Grid(schedule: schedule, school: school)
+        var lines = [
+            "\(locale.noun(schedule.view.kind)) \(schedule.view.id)" + (schedule.name != schedule.view.id ? " — \(schedule.name)" : "")
+        ]
+        let labelWidth = max(grid.rowLabels.map(\.count).max() ?? 0, 5)
+        let header = [pad("", labelWidth)] + school.days.indices.map { pad(locale.dayLabel($0, in: school), columnWidth) }
+        lines.append(header.joined(separator: " | "))
+        lines.append(
+            ([String(repeating: "-", count: labelWidth)] + school.days.map { _ in String(repeating: "-", count: columnWidth) }).joined(
+                separator: "-+-"))
+        for row in 0..<grid.rowCount {
+            var cells = [pad(grid.rowLabels[row], labelWidth)]
+            for day in school.days.indices {
+                let starting = grid.entries(startingAt: day, row)
+                if !starting.isEmpty {
+                    let text = starting.map { entry in
+                        cellText(entry, schedule.view.kind, school, showingTime: grid.rowLabels[row] != entry.start.description)
+                    }
+                    cells.append(pad(text.joined(separator: " / "), columnWidth))
+                } else if grid.isCovered(day, row) {
+                    cells.append(pad("  ┆", columnWidth))
+                } else {
+                    cells.append(pad("", columnWidth))
+                }
+            }
+            lines.append(cells.joined(separator: " | "))
+        }
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+    }
+
+    /// The entry in a few words; the time only where the row does not already say it.
+    func cellText(_ entry: ScheduleEntry, _ kind: ViewKind, _ school: School, showingTime: Bool) -> String {
+        var parts = showingTime ? [entry.start.description] : []
+        parts.append(entry.kind == .coach ? "\(locale.word(.coachConversation)) \(entry.title)" : entry.title)
+        parts += EntryDetail.details(of: entry, for: kind)
+        if entry.weeks.count < max(school.weeksInCycle, 1) {
+            parts.append("(" + entry.weeks.map(locale.weekName).joined(separator: ",") + ")")
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        let count = text.count
+        if count > width { return String(text.prefix(width - 1)) + "…" }
+        return text + String(repeating: " ", count: width - count)
+    }
+}
+
+/// What a cell says besides the title: for a teacher the groups and rooms, for a group the
+/// teachers and rooms, for a room the teachers and groups, for a student the teachers and rooms.
+enum EntryDetail {
+    static func details(of entry: ScheduleEntry, for kind: ViewKind) -> [String] {
+        let teachers = entry.teachers.map(\.rawValue).joined(separator: ",")
+        let groups = entry.groups.map(\.rawValue).joined(separator: ",")
+        let rooms = entry.rooms.map(\.rawValue).joined(separator: ",")
+        guard entry.kind != .coach else { return [] }
+        switch kind {
+        case .teacher: return [groups, rooms]
+        case .group, .student: return [teachers, rooms]
+        case .room: return [teachers, groups]
+        }
+    }
+}
+
+/// Entries laid out by day and period row.
+struct Grid {
+    let rowCount: Int
+    let rowLabels: [String]
+    private let starting: [[Int]: [ScheduleEntry]]
+    private let covered: Set<[Int]>
+
+    init(schedule: Schedule, school: School) {
+        let periodsPerDay = school.days.indices.map { school.periods(ofDay: $0) }
+        rowCount = periodsPerDay.map(\.count).max() ?? 0
+        // A row shows its time when every day that has the period starts it at the same time.
+        rowLabels = (0..<rowCount).map { row in
+            let starts = Set(periodsPerDay.compactMap { $0.indices.contains(row) ? $0[row].start : nil })
+            if starts.count == 1, let start = starts.first { return start.description }
+            return "\(row + 1)"
+        }
+        var starting: [[Int]: [ScheduleEntry]] = [:]
+        var covered = Set<[Int]>()
+        for entry in schedule.entries {
+            starting[[entry.day, entry.firstPeriod], default: []].append(entry)
+            for offset in 0..<entry.periodCount { covered.insert([entry.day, entry.firstPeriod + offset]) }
+        }
+        self.starting = starting
+        self.covered = covered
+    }
+
+    func entries(startingAt day: Int, _ row: Int) -> [ScheduleEntry] { starting[[day, row]] ?? [] }
+    func isCovered(_ day: Int, _ row: Int) -> Bool { covered.contains([day, row]) }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

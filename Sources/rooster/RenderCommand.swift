@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import Rooster
+
+/// Options shared by `rooster render` and `rooster solve --render`.
+struct RenderOptions: ParsableArguments {
+    @Option(help: "Language of the labels: en or nl (days ma di wo do vr).")
+    var locale: RenderLocale = .en
+
+    @Option(name: .customLong("view"), help: "Only these views, e.g. --view teacher:JDV --view group:2V1 (default: all).")
+    var views: [String] = []
+
+    @Option(help: "First day of week A, for iCalendar dates (YYYY-MM-DD).")
+    var termStart: String?
+
+    @Option(help: "Weeks in the term: iCalendar events repeat until then.")
+    var termWeeks: Int = 20
+
+    @Option(help: "CSV field separator: ',' or ';' (Dutch Excel).")
+    var delimiter: String = ","
+
+    func validate() throws {
+        for view in views where View(parsing: view) == nil {
+            throw ValidationError("--view takes KIND:ID with KIND group, teacher, room or student, e.g. teacher:JDV; got '\(view)'")
+        }
+        if let termStart, CalendarDate(parsing: termStart) == nil {
+            throw ValidationError("--term-start takes a date as YYYY-MM-DD, e.g. 2026-08-31; got '\(termStart)'")
+        }
+        guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter is ',' or ';'") }
+        guard termWeeks >= 1 else { throw ValidationError("--term-weeks must be at least 1") }
+    }
+
+    /// Renders and writes the files; text without a folder goes to stdout.
+    func render(_ format: RenderFormat, school: School, timetable: Timetable, to folder: String?) throws {
+        var rendering = TimetableRendering(school: school, timetable: timetable)
+        rendering.locale = locale
+        rendering.csvDelimiter = delimiter == ";" ? ";" : ","
+        rendering.termStart = termStart.flatMap(CalendarDate.init(parsing:))
+        rendering.termWeeks = termWeeks
+        let files: [RenderedFile]
+        do {
+            files = try rendering.files(format, views: views.compactMap(View.init(parsing:)))
+        } catch {
+            printError("error: \(error)")
+            throw Exit.badInput
+        }
+        guard let folder else {
+            guard format == .text || format == .csv || format == .json else {
+                printError("error: --format \(format.rawValue) writes several files; give a folder with --out DIR")
+                throw Exit.badInput
+            }
+            for file in files { print(file.contents, terminator: format == .text ? "\n" : "") }
+            return
+        }
+        do {
+            try RenderOutput.write(files, to: URL(fileURLWithPath: folder))
+        } catch {
+            printError("\(error)")
+            throw Exit.badInput
+        }
+        printError("wrote \(files.count) file(s) to \(folder)")
+    }
+}
+
+extension RenderLocale: ExpressibleByArgument {}
+extension RenderFormat: ExpressibleByArgument {}
+
+/// `rooster render SCHOOL TIMETABLE`: timetables for people.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render timetables for groups, teachers, rooms and students.",
+        discussion: """
+            Formats: text (a grid for the terminal, with real times), html (an index and one page per \
+            view, printable on A4 landscape, readable on a phone, plus the quality report), csv (one \
+            row per lesson; --delimiter ';' for Dutch Excel), ics (one iCalendar file per view with \
+            real dates from --term-start, Europe/Amsterdam time, weekly repeats that follow the A/B/C \
+            weeks of the cycle) and json. Files are written atomically into the --out folder, with \
+            safe file names.
+
+            Examples:
+              rooster render Examples/coach/school.yaml Examples/coach/timetable.json --view teacher:T01
+              rooster render school.yaml timetable.json --format html --locale nl --out site
+              rooster render school.yaml timetable.json --format ics --term-start 2026-08-31 --out calendars
+              rooster render school.yaml timetable.json --format csv --delimiter ';' --out export
+            """
+    )
+
+    @Argument(help: "The school: .yaml, .json or .ctt.")
+    var school: String
+
+    @Argument(help: "The timetable: .json or .sol.")
+    var timetable: String
+
+    @Option(help: "text, html, csv, ics or json.")
+    var format: RenderFormat = .text
+
+    @Option(help: "The folder to write into (text, csv and json go to stdout without it).")
+    var out: String?
+
+    @OptionGroup var options: RenderOptions
+
+    func run() throws {
+        let (school, table) = try loadSchoolAndTimetable(school, timetable)
+        try options.render(format, school: school, timetable: table, to: out)
+    }
+}
+
+/// `rooster report SCHOOL TIMETABLE`: the quality report.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "How good a timetable is: score, violations in words, gaps, days, room use, instruction minutes.",
+        discussion: """
+            Per teacher: days at school, periods taught and idle periods (tussenuren). Per student: idle \
+            periods, scheduled minutes and instruction minutes a week (onderwijstijd). Per room: periods \
+            used of those available.
+
+            Examples:
+              rooster report Examples/bioritme/school.yaml Examples/bioritme/timetable.json
+              rooster report school.yaml timetable.json --locale nl
+            """
+    )
+
+    @Argument(help: "The school: .yaml, .json or .ctt.")
+    var school: String
+
+    @Argument(help: "The timetable: .json or .sol.")
+    var timetable: String
+
+    @Option(help: "Language of the labels: en or nl.")
+    var locale: RenderLocale = .en
+
+    func run() throws {
+        let (school, table) = try loadSchoolAndTimetable(school, timetable)
+        print(QualityReportRenderer(locale: locale).text(QualityReport(school: school, timetable: table)))
+    }
+}
+
+/// Reads a valid school and a timetable for it, or prints why not and exits with 2.
+func loadSchoolAndTimetable(_ schoolPath: String, _ timetablePath: String) throws -> (School, Timetable) {
+    let loaded = try loadSchool(schoolPath)
+    let errors = loaded.validate().filter { $0.diagnostic.severity == .error }
+    if !errors.isEmpty {
+        for error in errors { printError(error.description) }
+        printError("\(schoolPath): the school has \(errors.count) error(s); fix them first (rooster validate \(schoolPath))")
+        throw Exit.badInput
+    }
+    let table = try reportingInputErrors {
+        try TimetableFile.load(URL(fileURLWithPath: timetablePath), for: loaded.school, displayName: timetablePath)
+    }
+    return (loaded.school, table)
+}
