@@ -4,7 +4,16 @@ import RoosterModel
 public enum ViewKind: String, CaseIterable, Sendable, Comparable {
     case group, teacher, room, student
 
-    public static func < (a: ViewKind, b: ViewKind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    private var order: Int {
+        switch self {
+        case .group: 0
+        case .teacher: 1
+        case .room: 2
+        case .student: 3
+        }
+    }
+
+    public static func < (a: ViewKind, b: ViewKind) -> Bool { a.order < b.order }
 }
 
 /// One person's or room's timetable, named like `teacher:JDV`.
