@@ -182,6 +182,7 @@ int rg_run(const rg_model *model, const rg_params *params, rg_result *result) {
         glp_init_smcp(&simplex);
         simplex.msg_lev = GLP_MSG_ERR;
         simplex.presolve = GLP_OFF;
+        simplex.meth = GLP_DUALP;  // the dual simplex reaches the root bound of timetabling programs faster
         if (params->time_limit_ms > 0) simplex.tm_lim = params->time_limit_ms;
         double began = glp_time();
         result->simplex_code = glp_simplex(problem, &simplex);
@@ -204,7 +205,10 @@ int rg_run(const rg_model *model, const rg_params *params, rg_result *result) {
                 search.clq_cuts = GLP_ON;
                 search.cov_cuts = GLP_ON;
             }
-            if (params->use_heuristics && !start) {
+            // The pump solves many LPs like the root one and checks no time limit between them, so
+            // it runs only when the root LP was cheap compared with the time left.
+            int remaining = params->time_limit_ms > 0 ? params->time_limit_ms - spent : 0;
+            if (params->use_heuristics && !start && (params->time_limit_ms <= 0 || spent * 20 < remaining)) {
                 // The feasibility pump finds first integer solutions (without a warm start; with one
                 // it only costs time at the root). Proximity search was tried and spends its whole
                 // time limit even when the incumbent is already optimal.

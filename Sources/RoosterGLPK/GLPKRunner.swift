@@ -129,7 +129,9 @@ struct GLPKRunner: Sendable {
             col_upper: colUpper.pointer, objective: cost.pointer, objective_constant: model.objectiveConstant,
             nonzeros: Int32(entryValue.count), entry_row: entryRows.pointer, entry_col: entryCols.pointer,
             entry_value: entryValues.pointer, col_names: colNames?.pointer, row_names: rowNames?.pointer)
-        let milliseconds = timeLimit.components.seconds * 1000 + timeLimit.components.attoseconds / 1_000_000_000_000_000
+        // Rooster's deadline takes precedence over a longer time limit.
+        let limit = deadline.map { min(timeLimit, max($0 - ContinuousClock.now, .milliseconds(1))) } ?? timeLimit
+        let milliseconds = limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
         var params = rg_params()
         params.time_limit_ms = Int32(clamping: max(milliseconds, 1))
         params.mip_gap = mipGap

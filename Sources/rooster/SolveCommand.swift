@@ -156,8 +156,12 @@ struct SolveCommand: AsyncParsableCommand {
                     movesPerSecond: result.statistics.movesPerSecond,
                     timeToFeasible: result.statistics.timeToFirstFeasible.map(seconds), bound: result.bound, gap: result.gap))
         } else {
-            for violation in result.report.violations where violation.level == .hard {
-                print("hard \(violation.rule): \(violation.message)")
+            if result.timetable.placements.isEmpty {
+                print("no timetable found within the time limit; try a longer --time-limit or --solver auto")
+            } else {
+                for violation in result.report.violations where violation.level == .hard {
+                    print("hard \(violation.rule): \(violation.message)")
+                }
             }
             print(
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", seconds(result.statistics.elapsed))) s, "
