@@ -63,16 +63,25 @@ public struct AutoSolver: TimetableSolver {
         guard best.status == .feasible || best.status == .limitReached, !Task.isCancelled else { return finished(best, startedAt) }
 
         let checker = Checker(weightOverrides: options.weightOverrides)
-        let exact = ExactTimetabling(school: school, checker: checker)
-        guard exact.formulation.problems.isEmpty else { return finished(best, startedAt) }
         let log = glpk.log ?? { _ in }
+        func elapsed() -> String {
+            let time = ContinuousClock.now - startedAt
+            return String(Double(time.components.seconds) + Double(time.components.attoseconds / 10_000_000_000_000_000) / 100)
+        }
+        log("auto: heuristic line at \(best.score) after \(elapsed()) s\n")
+        let exact = ExactTimetabling(school: school, checker: checker)
+        log("auto: program of \(exact.model.columns.count) columns and \(exact.model.rows.count) rows built after \(elapsed()) s\n")
+        guard exact.formulation.problems.isEmpty, ContinuousClock.now < deadline else { return finished(best, startedAt) }
         var bound: Int?
         var values = exact.values(of: best.timetable, runner: glpk.runner(deadline: deadline))
 
         if exact.model.columns.count <= wholeProgramColumnLimit, ContinuousClock.now < deadline {
             var whole = options
             whole.timeLimit = min(options.timeLimit / 4, deadline - ContinuousClock.now)
-            let result = glpk.solve(school, options: whole, start: best.timetable)
+            let result = glpk.solve(exact, options: whole, start: best.timetable)
+            log(
+                "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"
+            )
             bound = result.bound
             if result.score < best.score {
                 best = result
@@ -84,13 +93,16 @@ public struct AutoSolver: TimetableSolver {
         // Keep a tenth of the time (at most 20 s) for the rooms of the improved timetable.
         let roomReserve = min(options.timeLimit / 10, .seconds(20))
         if let start = values, ContinuousClock.now < deadline - roomReserve {
+            log("auto: neighbourhood search from cost \(Int(exact.model.objective(of: start).rounded())) after \(elapsed()) s\n")
             let improved = exact.improve(
                 start, until: deadline - roomReserve, seed: options.seed, runner: glpk.runner(deadline: deadline), log: log)
+            log("auto: neighbourhood search ends at cost \(Int(exact.model.objective(of: improved).rounded())) after \(elapsed()) s\n")
             if exact.model.objective(of: improved) < exact.model.objective(of: start) - 0.5 {
                 var roomRunner = glpk.runner(deadline: deadline)
                 roomRunner.timeLimit = max(deadline - ContinuousClock.now, .milliseconds(100))
                 let timetable = exact.timetable(from: improved, runner: roomRunner, preferring: best.timetable)
                 let report = checker.check(timetable, against: school)
+                log("auto: rooms assigned, \(report.score) after \(elapsed()) s\n")
                 if report.score < best.score {
                     best = SolveResult(
                         status: report.score.isFeasible ? .feasible : .limitReached, timetable: timetable, report: report,

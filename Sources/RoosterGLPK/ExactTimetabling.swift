@@ -31,6 +31,7 @@ struct ExactTimetabling: Sendable {
         let (reduced, original) = model.fixing(starts)
         var completion = runner
         completion.start = nil
+        completion.timeLimit = min(runner.timeLimit, .seconds(10))
         guard let solution = try? completion.solve(reduced), let values = solution.values else { return nil }
         var full = Array(repeating: 0.0, count: model.columns.count)
         for (column, value) in starts { full[column] = value }
@@ -102,7 +103,7 @@ struct ExactTimetabling: Sendable {
             if cost < currentCost - 0.5 {
                 for (index, column) in original.enumerated() { current[column] = values[index] }
                 currentCost = model.objective(of: current)
-                log("neighbourhood \(round): cost \(Int(currentCost.rounded()))")
+                log("auto: neighbourhood \(round) improves the cost to \(Int(currentCost.rounded()))\n")
             }
         }
         return current

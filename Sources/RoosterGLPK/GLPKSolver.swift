@@ -38,11 +38,16 @@ public struct GLPKSolver: TimetableSolver {
 
     /// Solves with a timetable (for example the heuristic's) as GLPK's first incumbent.
     func solve(_ school: School, options: SolveOptions, start: Timetable?) -> SolveResult {
-        let startedAt = ContinuousClock.now
         let checker = Checker(weightOverrides: options.weightOverrides)
         let errors = school.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { return .rejecting(school, errors: errors, checker: checker) }
-        let exact = ExactTimetabling(school: school, checker: checker)
+        return solve(ExactTimetabling(school: school, checker: checker), options: options, start: start)
+    }
+
+    /// Solves a program built before (the school already validated).
+    func solve(_ exact: ExactTimetabling, options: SolveOptions, start: Timetable?) -> SolveResult {
+        let startedAt = ContinuousClock.now
+        let school = exact.school, checker = exact.checker
         guard exact.formulation.problems.isEmpty else {
             return SolveResult(
                 status: .infeasible, timetable: Timetable(), report: checker.check(Timetable(), against: school),

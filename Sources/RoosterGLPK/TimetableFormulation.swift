@@ -41,6 +41,10 @@ struct TimetableFormulation: Sendable {
     private(set) var isExact = true
     /// Interchangeable rooms: same capacity, unavailability and membership in every lesson's options.
     private(set) var roomTiers: [[Int]] = []
+    /// The column of each (lesson, start, tier) choice, for lessons with more than one tier.
+    private var tierColumns: [[Int]: Int] = [:]
+    /// The (tier, column) choices of each (lesson, start).
+    private var tierChoices: [[Int]: [(tier: Int, column: Int)]] = [:]
     /// Room options per lesson (indices into ``School/rooms``).
     private(set) var roomOptions: [[Int]] = []
     /// Students per lesson.
@@ -339,6 +343,8 @@ struct TimetableFormulation: Sendable {
                             "tier_l\(lesson)_s\(start)_k\(k)", need == 1 ? .binary : .integer, lower: 0, upper: Double(need),
                             cost: overflow(k))
                         terms.append((q, 1))
+                        tierColumns[[lesson, start, k]] = q
+                        tierChoices[[lesson, start], default: []].append((k, q))
                         for p in covered { use[k][p, default: []].append((q, 1)) }
                         tiersUsed[k, default: []].append(q)
                     }
@@ -408,9 +414,10 @@ struct TimetableFormulation: Sendable {
 
     // MARK: Between timetables and columns
 
-    /// The start columns set by a timetable (1 for each occurrence's start, 0 otherwise), for a warm
-    /// start or a neighbourhood to fix. Nil when the timetable does not fit the program (a start
-    /// outside a unit's allowed starts, a missing occurrence).
+    /// The columns a timetable decides: 1 for each occurrence's start (0 for other starts), and the
+    /// tier of each occurrence's rooms. For a warm start or a neighbourhood to fix; what remains
+    /// (days used, gaps, …) follows from these. Nil when the timetable does not fit the program (a
+    /// start outside a unit's allowed starts, a missing occurrence).
     func startValues(of timetable: Timetable) -> [Int: Double]? {
         var startsOfLesson: [Lesson.ID: [Int]] = [:]
         for placement in timetable.placements {
@@ -426,6 +433,18 @@ struct TimetableFormulation: Sendable {
                 guard let position = unit.starts.firstIndex(of: s) else { return nil }
                 values[unit.columns[position], default: 0] += 1
             }
+        }
+        // Tiers from the rooms, where the timetable's rooms are allowed ones.
+        let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var tierOfRoom: [Room.ID: Int] = [:]
+        for (k, tier) in roomTiers.enumerated() { for r in tier { tierOfRoom[school.rooms[r].id] = k } }
+        var chosen: [[Int]: Double] = [:]
+        for placement in timetable.placements {
+            guard let l = lessonIndex[placement.lesson], let s = slotIndex[placement.start] else { continue }
+            let tiers = placement.rooms.compactMap { tierOfRoom[$0] }
+            guard tiers.count == placement.rooms.count, tiers.allSatisfy({ tierColumns[[l, s, $0]] != nil }) else { continue }
+            for k in tiers { chosen[[l, s, k], default: 0] += 1 }
+            for (k, column) in tierChoices[[l, s]] ?? [] { values[column] = chosen[[l, s, k]] ?? 0 }
         }
         return values
     }

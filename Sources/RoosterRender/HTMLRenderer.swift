@@ -46,7 +46,8 @@ public struct HTMLRenderer: Sendable {
         for day in school.days.indices { body += "<th>\(escape(locale.dayLabel(day, in: school)))</th>" }
         body += "</tr></thead>\n<tbody>\n"
         for row in 0..<grid.rowCount {
-            body += "<tr><th>\(escape(grid.rowLabels[row]))</th>"
+            let segment = grid.rowSegments[row].flatMap { id in school.segments.first { $0.id == id }?.name }
+            body += "<tr><th>\(escape(grid.rowLabels[row]))" + (segment.map { "<small>\(escape($0))</small>" } ?? "") + "</th>"
             for day in school.days.indices {
                 let starting = grid.entries(startingAt: day, row)
                 if !starting.isEmpty {
@@ -164,8 +165,9 @@ public struct HTMLRenderer: Sendable {
         table.week { border-collapse: collapse; width: 100%; table-layout: fixed; }
         table.week th, table.week td { border: 1px solid #d5dae3; padding: 3px; vertical-align: top; }
         table.week thead th { background: #f1f3f7; }
-        table.week th:first-child { width: 3.5rem; }
+        table.week th:first-child { width: 5.5rem; }
         table.week tbody th { font-weight: normal; color: #5b6575; text-align: right; }
+        table.week tbody th small { display: block; font-size: 0.75em; color: #8a93a3; }
         td.continued { background: repeating-linear-gradient(135deg, #f6f7fa, #f6f7fa 4px, #eceff4 4px, #eceff4 8px); }
         .entry { border-radius: 4px; padding: 3px 5px; margin: 1px 0; border-left: 5px solid #888; }
         .entry .time { color: #4a5363; font-size: 0.85em; }

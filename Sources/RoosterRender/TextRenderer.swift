@@ -17,14 +17,15 @@ public struct TextRenderer: Sendable {
         var lines = [
             "\(locale.noun(schedule.view.kind)) \(schedule.view.id)" + (schedule.name != schedule.view.id ? " — \(schedule.name)" : "")
         ]
-        let labelWidth = max(grid.rowLabels.map(\.count).max() ?? 0, 5)
+        let labels = (0..<grid.rowCount).map { grid.rowLabels[$0] + (grid.rowSegments[$0].map { " \($0)" } ?? "") }
+        let labelWidth = max(labels.map(\.count).max() ?? 0, 5)
         let header = [pad("", labelWidth)] + school.days.indices.map { pad(locale.dayLabel($0, in: school), columnWidth) }
         lines.append(header.joined(separator: " | "))
         lines.append(
             ([String(repeating: "-", count: labelWidth)] + school.days.map { _ in String(repeating: "-", count: columnWidth) }).joined(
                 separator: "-+-"))
         for row in 0..<grid.rowCount {
-            var cells = [pad(grid.rowLabels[row], labelWidth)]
+            var cells = [pad(labels[row], labelWidth)]
             for day in school.days.indices {
                 let starting = grid.entries(startingAt: day, row)
                 if !starting.isEmpty {
@@ -81,6 +82,8 @@ enum EntryDetail {
 struct Grid {
     let rowCount: Int
     let rowLabels: [String]
+    /// The segment of each row when every day that has the row agrees (mentor, choice, instruction…).
+    let rowSegments: [Segment.ID?]
     private let starting: [[Int]: [ScheduleEntry]]
     private let covered: Set<[Int]>
 
@@ -92,6 +95,10 @@ struct Grid {
             let starts = Set(periodsPerDay.compactMap { $0.indices.contains(row) ? $0[row].start : nil })
             if starts.count == 1, let start = starts.first { return start.description }
             return "\(row + 1)"
+        }
+        rowSegments = (0..<rowCount).map { row in
+            let segments = Set(periodsPerDay.compactMap { $0.indices.contains(row) ? $0[row].segment : nil })
+            return segments.count == 1 ? segments.first : nil
         }
         var starting: [[Int]: [ScheduleEntry]] = [:]
         var covered = Set<[Int]>()

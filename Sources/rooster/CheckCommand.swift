@@ -51,17 +51,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let overrides = (profile?.weights ?? [:]).merging(try parseWeights(weights)) { _, explicit in explicit }
-        let loaded = try loadSchool(school)
-        let errors = loaded.validate().filter { $0.diagnostic.severity == .error }
-        if !errors.isEmpty {
-            for error in errors { printError(error.description) }
-            printError("\(school): the school has \(errors.count) error(s); fix them first (rooster validate \(school))")
-            throw Exit.badInput
-        }
-        let table = try reportingInputErrors {
-            try TimetableFile.load(URL(fileURLWithPath: timetable), for: loaded.school, displayName: timetable)
-        }
-        let report = Checker(weightOverrides: overrides).check(table, against: loaded.school)
+        let (school, table) = try loadSchoolAndTimetable(self.school, timetable)
+        let report = Checker(weightOverrides: overrides).check(table, against: school)
         if json {
             try printJSON(
                 ReportJSON(

@@ -136,18 +136,3 @@ struct ReportCommand: ParsableCommand {
         print(QualityReportRenderer(locale: locale).text(QualityReport(school: school, timetable: table)))
     }
 }
-
-/// Reads a valid school and a timetable for it, or prints why not and exits with 2.
-func loadSchoolAndTimetable(_ schoolPath: String, _ timetablePath: String) throws -> (School, Timetable) {
-    let loaded = try loadSchool(schoolPath)
-    let errors = loaded.validate().filter { $0.diagnostic.severity == .error }
-    if !errors.isEmpty {
-        for error in errors { printError(error.description) }
-        printError("\(schoolPath): the school has \(errors.count) error(s); fix them first (rooster validate \(schoolPath))")
-        throw Exit.badInput
-    }
-    let table = try reportingInputErrors {
-        try TimetableFile.load(URL(fileURLWithPath: timetablePath), for: loaded.school, displayName: timetablePath)
-    }
-    return (loaded.school, table)
-}

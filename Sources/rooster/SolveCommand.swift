@@ -24,6 +24,7 @@ struct SolveCommand: AsyncParsableCommand {
               rooster solve comp01.ctt --time-limit 10 --seed 3 --out comp01.sol
               rooster solve comp01.ctt --iterations 200000 --solver heuristic --json
               rooster solve comp01.ctt --solver glpk --time-limit 120 --write-mps comp01.mps
+              rooster solve school.yaml --time-limit 60 --render html --out site   (site/timetable.json and the pages)
 
             Exit codes: 0 a timetable without hard violations, 1 the best timetable still breaks a hard \
             rule, 2 bad input.
@@ -76,7 +77,7 @@ struct SolveCommand: AsyncParsableCommand {
     @Option(help: "Also render the timetable in this format (text, html, csv, ics, json) into --render-out.")
     var render: RenderFormat?
 
-    @Option(help: "The folder for --render.")
+    @Option(help: "The folder for --render (default: --out, which is then a folder that also gets timetable.json).")
     var renderOut: String?
 
     @OptionGroup(title: "Rendering") var renderOptions: RenderOptions
@@ -87,9 +88,9 @@ struct SolveCommand: AsyncParsableCommand {
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        if render != nil, renderOut == nil { throw ValidationError("--render needs a folder: --render-out DIR") }
+        if render != nil, renderOut == nil, out == nil { throw ValidationError("--render needs a folder: --out DIR or --render-out DIR") }
         guard (0...1).contains(mipGap) else { throw ValidationError("--mip-gap must be between 0 and 1") }
-        if let out, TimetableFile.Format(fileName: out) == nil {
+        if let out, TimetableFile.Format(fileName: out) == nil, render == nil || renderOut != nil {
             throw ValidationError("Cannot tell the timetable format of '\(out)': use .json or .sol")
         }
     }
@@ -139,14 +140,25 @@ struct SolveCommand: AsyncParsableCommand {
             printError("\(school): not solved (\(result.status.rawValue))")
             throw Exit.badInput
         }
-        if let out {
-            let format = TimetableFile.Format(fileName: out) ?? .json
+        // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
+        let folderMode = render != nil && renderOut == nil
+        let timetablePath = folderMode ? out.map { URL(fileURLWithPath: $0).appendingPathComponent("timetable.json").path } : out
+        if folderMode, let out {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                printError("\(out): error: cannot create the folder: \(error.localizedDescription)")
+                throw Exit.badInput
+            }
+        }
+        if let timetablePath {
+            let format = TimetableFile.Format(fileName: timetablePath) ?? .json
             try reportingInputErrors {
-                try TimetableFile.write(result.timetable, for: loaded.school, to: URL(fileURLWithPath: out), as: format)
+                try TimetableFile.write(result.timetable, for: loaded.school, to: URL(fileURLWithPath: timetablePath), as: format)
             }
         }
         if let render, result.status != .invalidModel {
-            try renderOptions.render(render, school: loaded.school, timetable: result.timetable, to: renderOut)
+            try renderOptions.render(render, school: loaded.school, timetable: result.timetable, to: renderOut ?? out)
         }
         if json {
             try printJSON(
@@ -166,7 +178,7 @@ struct SolveCommand: AsyncParsableCommand {
             print(
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", seconds(result.statistics.elapsed))) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
-                    + (result.bound.map { "; bound \($0)" } ?? "") + (out.map { "; wrote \($0)" } ?? ""))
+                    + (result.bound.map { "; bound \($0)" } ?? "") + (timetablePath.map { "; wrote \($0)" } ?? ""))
         }
         if verifyDeltas {
             printError("delta verification: \(result.statistics.deltaMismatches) mismatch(es)")
