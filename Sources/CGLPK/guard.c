@@ -52,8 +52,28 @@ static int on_output(void *info, const char *text) {
     return 1;  // never print to the host's stdout
 }
 
+/// Branches on the most fractional of the preferred columns, when one can be branched on.
+static void choose_branch(glp_tree *tree, const rg_params *params) {
+    glp_prob *problem = glp_ios_get_prob(tree);
+    int best = 0;
+    double best_distance = 0;
+    for (int k = 0; k < params->branch_first_count; k++) {
+        int j = params->branch_first[k] + 1;
+        if (j < 1 || j > glp_get_num_cols(problem) || !glp_ios_can_branch(tree, j)) continue;
+        double value = glp_get_col_prim(problem, j);
+        double distance = value - floor(value);
+        if (distance > 0.5) distance = 1 - distance;
+        if (distance > best_distance) {
+            best_distance = distance;
+            best = j;
+        }
+    }
+    if (best != 0) glp_ios_branch_upon(tree, best, GLP_UP_BRNCH);
+}
+
 static void on_branch(glp_tree *tree, void *info) {
     session *s = info;
+    if (glp_ios_reason(tree) == GLP_IBRANCH && s->params->branch_first_count > 0) choose_branch(tree, s->params);
     if (glp_ios_reason(tree) == GLP_IHEUR && s->start && !s->start_given) {
         s->start_given = 1;
         glp_ios_heur_sol(tree, s->start);

@@ -10,11 +10,11 @@ import RoosterSolving
 /// GLPK line:
 ///
 /// 1. The native heuristic runs for half the time (seed + 1).
-/// 2. When the start program is small enough, GLPK solves it whole with the heuristic's timetable
-///    as first incumbent, for a quarter of the time: this proves a bound, and on small schools
-///    the optimum.
-/// 3. The rest goes to large-neighbourhood search: GLPK re-optimises the starts of a few days, or
-///    of the lessons around a few teachers and groups, with everything else fixed.
+/// 2. Large-neighbourhood search: GLPK re-optimises the starts of a few days, or of the lessons
+///    around a few teachers and groups, with everything else fixed — until the end for large
+///    programs, for a quarter of the rest for small ones.
+/// 3. When the start program is small enough, GLPK then solves it whole with the best timetable
+///    as first incumbent: this proves a bound, and on small schools (comp01 among them) the optimum.
 ///
 /// The answer is the better timetable of the two lines by the checker's score, so auto is never
 /// worse than the heuristic alone with the same options (given a second core; on one core the two
@@ -73,33 +73,20 @@ public struct AutoSolver: TimetableSolver {
         log("auto: program of \(exact.model.columns.count) columns and \(exact.model.rows.count) rows built after \(elapsed()) s\n")
         guard exact.formulation.problems.isEmpty, ContinuousClock.now < deadline else { return finished(best, startedAt) }
         var bound: Int?
-        var values = exact.values(of: best.timetable, runner: glpk.runner(deadline: deadline))
-
-        if exact.model.columns.count <= wholeProgramColumnLimit, ContinuousClock.now < deadline {
-            var whole = options
-            whole.timeLimit = min(options.timeLimit / 4, deadline - ContinuousClock.now)
-            let result = glpk.solve(exact, options: whole, start: best.timetable)
-            log(
-                "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"
-            )
-            bound = result.bound
-            if result.score < best.score {
-                best = result
-                values = exact.values(of: result.timetable, runner: glpk.runner(deadline: deadline))
-            }
-            if result.status == .optimal { return finished(best, startedAt, bound: bound) }
-        }
-
-        // Keep a tenth of the time (at most 20 s) for the rooms of the improved timetable.
+        let small = exact.model.columns.count <= wholeProgramColumnLimit
+        // Keep a tenth of the time (at most 20 s) for the rooms of an improved timetable.
         let roomReserve = min(options.timeLimit / 10, .seconds(20))
-        if let start = values, ContinuousClock.now < deadline - roomReserve {
+        // 1. Neighbourhoods: until the end for large programs; for small ones a quarter of what is
+        //    left, so that the whole solve after them starts from a better incumbent.
+        let neighbourhoodEnd = small ? ContinuousClock.now + (deadline - roomReserve - ContinuousClock.now) / 4 : deadline - roomReserve
+        if let start = exact.values(of: best.timetable, runner: glpk.runner(deadline: deadline)), ContinuousClock.now < neighbourhoodEnd {
             log("auto: neighbourhood search from cost \(Int(exact.model.objective(of: start).rounded())) after \(elapsed()) s\n")
             let improved = exact.improve(
-                start, until: deadline - roomReserve, seed: options.seed, runner: glpk.runner(deadline: deadline), log: log)
+                start, until: neighbourhoodEnd, seed: options.seed, runner: glpk.runner(deadline: deadline), log: log)
             log("auto: neighbourhood search ends at cost \(Int(exact.model.objective(of: improved).rounded())) after \(elapsed()) s\n")
             if exact.model.objective(of: improved) < exact.model.objective(of: start) - 0.5 {
                 var roomRunner = glpk.runner(deadline: deadline)
-                roomRunner.timeLimit = max(deadline - ContinuousClock.now, .milliseconds(100))
+                roomRunner.timeLimit = max(min(roomReserve, deadline - ContinuousClock.now), .milliseconds(100))
                 let timetable = exact.timetable(from: improved, runner: roomRunner, preferring: best.timetable)
                 let report = checker.check(timetable, against: school)
                 log("auto: rooms assigned, \(report.score) after \(elapsed()) s\n")
@@ -109,6 +96,17 @@ public struct AutoSolver: TimetableSolver {
                         statistics: best.statistics)
                 }
             }
+        }
+        // 2. Small programs: the whole program from the best timetable, for the bound or the proof.
+        if small, ContinuousClock.now < deadline, !Task.isCancelled {
+            var whole = options
+            whole.timeLimit = deadline - ContinuousClock.now
+            let result = glpk.solve(exact, options: whole, start: best.timetable)
+            log(
+                "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"
+            )
+            bound = result.bound
+            if result.score < best.score || (result.status == .optimal && result.score == best.score) { best = result }
         }
         return finished(best, startedAt, bound: bound)
     }

@@ -121,6 +121,7 @@ struct GLPKRunner: Sendable {
         let colNames = names ? CStrings(columns.map { Self.glpkName($0.name) }) : nil
         let rowNames = names ? CStrings(rows.map { Self.glpkName($0.name) }) : nil
         let start = start.map { CBuffer($0) }
+        let branchFirst = CBuffer(model.branchFirst.map { Int32($0) })
         let mpsPath = mps.map { CStrings([$0]) }, lpPath = lp.map { CStrings([$0]) }
 
         var cModel = rg_model(
@@ -142,6 +143,8 @@ struct GLPKRunner: Sendable {
         params.mps_path = mpsPath?.pointer[0].map { UnsafePointer($0) }
         params.lp_path = lpPath?.pointer[0].map { UnsafePointer($0) }
         params.start = start.map { UnsafePointer($0.pointer) }
+        params.branch_first = UnsafePointer(branchFirst.pointer)
+        params.branch_first_count = Int32(model.branchFirst.count)
         params.should_stop = { context, progress in
             guard let context, let progress else { return 0 }
             let hooks = Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue()
@@ -151,7 +154,7 @@ struct GLPKRunner: Sendable {
             guard let context, let text else { return }
             Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue().log?(String(cString: text))
         }
-        return withExtendedLifetime((hooks, colNames, rowNames, mpsPath, lpPath, start)) {
+        return withExtendedLifetime((hooks, colNames, rowNames, mpsPath, lpPath, start, branchFirst)) {
             params.context = Unmanaged.passUnretained(hooks).toOpaque()
             return rg_run(&cModel, &params, &result)
         }

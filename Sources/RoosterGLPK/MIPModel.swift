@@ -22,6 +22,8 @@ struct MIPModel: Sendable {
     }
 
     private(set) var columns: [Column] = []
+    /// Columns to branch on before any other: the decisions that the rest follows from.
+    var branchFirst: [Int] = []
     private(set) var rows: [Row] = []
     var objectiveConstant: Double = 0
 
@@ -89,6 +91,7 @@ struct MIPModel: Sendable {
             reduced.addRow(row.name, terms, lower: row.lower.map { $0 - shift }, upper: row.upper.map { $0 - shift })
         }
         reduced.emptyRowsViolated += emptyRowsViolated
+        reduced.branchFirst = branchFirst.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
         return (reduced, original)
     }
 }

@@ -355,6 +355,7 @@ struct TimetableFormulation: Sendable {
                 var usedTerms: [(Int, Double)] = []
                 for (k, columns) in tiersUsed.sorted(by: { $0.key < $1.key }) {
                     let used = model.addColumn("usesTier_l\(lesson)_k\(k)", .binary)
+                    model.branchFirst.append(used)
                     for column in columns {
                         model.addRow("usesTier_l\(lesson)_k\(k)_c\(column)", [(used, Double(need)), (column, -1)], lower: 0)
                     }

@@ -56,6 +56,9 @@ typedef struct {
     const char *lp_path;
     /// A feasible solution to start from, one value per column (or NULL).
     const double *start;
+    /// Columns to branch on first (0-based), the most fractional of them at each node.
+    const int *branch_first;
+    int branch_first_count;
     /// Called at each branching decision; a nonzero return stops the search.
     int (*should_stop)(void *context, const rg_progress *progress);
     /// Called with each piece of GLPK's terminal output.
