@@ -101,12 +101,7 @@ struct TimetableFormulation: Sendable {
         let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let groupIndex = Dictionary(school.groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         students = school.lessons.map { school.expectedStudents(of: $0) }
-        roomOptions = school.lessons.map { lesson in
-            school.rooms.indices.filter { r in
-                (lesson.roomKind.map { school.rooms[r].kind == $0 } ?? true)
-                    && (lesson.allowedRooms.map { $0.contains(school.rooms[r].id) } ?? true)
-            }
-        }
+        roomOptions = school.lessons.map { lesson in school.rooms.indices.filter { lesson.accepts(school.rooms[$0]) } }
         var grouped: [(lessons: [Int], label: String)] = []
         var inCluster = Set<Int>()
         for cluster in school.clusters {

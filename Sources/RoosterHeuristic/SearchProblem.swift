@@ -176,10 +176,7 @@ struct SearchProblem: Sendable {
             let pinned = lessons.first { !$0.pinned.isEmpty }?.pinned ?? []
             let members = unit.lessons.map { l -> Member in
                 let lesson = school.lessons[l]
-                let options = school.rooms.indices.filter { r in
-                    (lesson.roomKind.map { school.rooms[r].kind == $0 } ?? true)
-                        && (lesson.allowedRooms.map { $0.contains(school.rooms[r].id) } ?? true)
-                }
+                let options = school.rooms.indices.filter { lesson.accepts(school.rooms[$0]) }
                 // Best fit first: the smallest room that seats everyone, then larger, then too small.
                 let students = lessonStudents[l]
                 let sorted = options.sorted { a, b in

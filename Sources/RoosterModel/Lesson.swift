@@ -193,3 +193,10 @@ public struct Exemption: Hashable, Sendable {
         self.days = days
     }
 }
+
+extension Lesson {
+    /// Whether a room may hold this lesson: of its room kind (if any), and among its allowed rooms (if listed).
+    public func accepts(_ room: Room) -> Bool {
+        (roomKind.map { room.kind == $0 } ?? true) && (allowedRooms?.contains(room.id) ?? true)
+    }
+}

@@ -265,9 +265,7 @@ struct SchoolValidator {
                     hint: "add a room of kind '\(kind)' or change the lesson's roomKind")
             }
             if lesson.roomCount > 0, lesson.durationInPeriods >= 1, lesson.countPerWeek > 0 {
-                let suitable = school.rooms.filter { room in
-                    (lesson.roomKind.map { room.kind == $0 } ?? true) && (lesson.allowedRooms?.contains(room.id) ?? true)
-                }
+                let suitable = school.rooms.filter(lesson.accepts)
                 if suitable.count < lesson.roomCount, lesson.roomKind.map(roomKinds.contains) ?? true {
                     error(
                         "notEnoughRooms", "Lesson \(lesson.id) needs \(lesson.roomCount) room(s) at once; only \(suitable.count) qualify",
