@@ -72,11 +72,27 @@ struct GLPKRunner: Sendable {
         }
     }
 
-    /// Writes the model in free MPS and/or CPLEX LP format, with readable row and column names.
+    /// Writes the model in free MPS and/or CPLEX LP format, with readable row and column names. Each
+    /// file is written under a temporary name and renamed into place, so a failed or interrupted
+    /// write never leaves a half-written model.
     static func write(_ model: MIPModel, mps: String?, lp: String?) throws(GLPKError) {
-        var result = rg_result()
-        let code = GLPKRunner().run(model, names: true, mps: mps, lp: lp, writeOnly: true, hooks: Hooks(), result: &result)
-        try check(code, result)
+        for (path, isMPS) in [(mps, true), (lp, false)] {
+            guard let path else { continue }
+            let partial = path + ".partial"
+            var result = rg_result()
+            let code = GLPKRunner().run(
+                model, names: true, mps: isMPS ? partial : nil, lp: isMPS ? nil : partial, writeOnly: true, hooks: Hooks(), result: &result)
+            do {
+                try check(code, result)
+            } catch {
+                unlink(partial)
+                throw error
+            }
+            guard rename(partial, path) == 0 else {
+                unlink(partial)
+                throw GLPKError(message: "cannot move the model into place at \(path)")
+            }
+        }
     }
 
     private static func check(_ code: Int32, _ result: rg_result) throws(GLPKError) {

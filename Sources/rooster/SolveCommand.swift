@@ -188,19 +188,16 @@ struct SolveCommand: AsyncParsableCommand {
 }
 
 extension SolveCommand {
-    /// Writes the mixed-integer program when asked, through a temporary file renamed into place.
+    /// Writes the mixed-integer program when asked (the library writes through a temporary file).
     func writeModels(_ school: School) throws {
-        for (path, isMPS) in [(writeMps, true), (writeLp, false)] {
-            guard let path else { continue }
-            let partial = path + ".partial"
-            do {
-                try GLPKSolver.writeModel(of: school, mps: isMPS ? partial : nil, lp: isMPS ? nil : partial)
-                guard rename(partial, path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-            } catch {
-                try? FileManager.default.removeItem(atPath: partial)
-                printError("\(path): error: \(error)\n  hint: check that the folder exists and is writable")
-                throw Exit.badInput
-            }
+        guard writeMps != nil || writeLp != nil else { return }
+        do {
+            try GLPKSolver.writeModel(of: school, mps: writeMps, lp: writeLp)
+        } catch {
+            printError(
+                "\([writeMps, writeLp].compactMap { $0 }.joined(separator: ", ")): error: \(error)\n  hint: check that the folder exists and is writable"
+            )
+            throw Exit.badInput
         }
     }
 }
