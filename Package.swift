@@ -22,21 +22,23 @@ let package = Package(
         // Files: the versioned YAML/JSON school and timetable formats, ITC 2007 .ctt/.sol.
         .target(
             name: "RoosterIO",
-            dependencies: ["RoosterModel", "RoosterRules", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RoosterModel", "RoosterRules", "RoosterEnrolment", .product(name: "Yams", package: "Yams")]
         ),
         // The vocabulary every solver shares: options, status, result, the TimetableSolver protocol.
         .target(name: "RoosterSolving", dependencies: ["RoosterModel", "RoosterRules"]),
         // The native heuristic: construction plus simulated annealing with incremental scoring.
         .target(name: "RoosterHeuristic", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
+        // The weekly layers on a base timetable: choice and block-hour enrolment, coach conversations.
+        .target(name: "RoosterEnrolment", dependencies: ["RoosterModel", "RoosterSolving"]),
         // GLPK (libglpk-dev) behind a C guard that turns its errors into return codes instead of abort().
         .target(name: "CGLPK", linkerSettings: [.linkedLibrary("glpk")]),
         // The exact solver (MIP through GLPK) and the auto mode: heuristic, then GLPK for bounds and neighbourhoods.
-        .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterModel", "RoosterRules", "RoosterSolving", "RoosterHeuristic"]),
+        .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterModel", "RoosterRules", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment"]),
         // Timetables for people: terminal grid, HTML, CSV, iCalendar, JSON, and the quality report.
         .target(name: "RoosterRender", dependencies: ["RoosterModel", "RoosterRules"]),
         // The library product: re-exports the modules above.
         .target(
-            name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterRender"]),
+            name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment", "RoosterRender"]),
         // The command-line tool.
         .executableTarget(
             name: "rooster",
@@ -54,6 +56,8 @@ let package = Package(
         .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterRenderTests", dependencies: ["RoosterRender", "RoosterTestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "RoosterGLPKTests", dependencies: ["RoosterGLPK", "CGLPK", "RoosterIO", "RoosterTestSupport"]),
+        .testTarget(
+            name: "RoosterEnrolmentTests", dependencies: ["RoosterEnrolment", "RoosterGLPK", "RoosterRules", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),
     ]
 )

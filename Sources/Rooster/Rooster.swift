@@ -1,3 +1,4 @@
+@_exported import RoosterEnrolment
 @_exported import RoosterHeuristic
 // The Rooster library: one import for the model, the rule checker and the file formats.
 @_exported import RoosterIO

@@ -1,0 +1,170 @@
+import RoosterModel
+
+/// Plans every student's coach conversations (coachgesprekken) over the coach cycle, on a fixed
+/// base timetable (and enrolment, when there is one).
+///
+/// Each coached student gets one conversation in every interval of the cycle (every week, or once
+/// in two or three weeks), with the first of their coaches who has room in their caseload, in a
+/// coach window (a period of the school's coaching segment) when both are free. Conversations of
+/// a coach are spread over the weeks: each goes to the coach's quietest week of the interval. The
+/// most constrained students (fewest free windows) are planned first.
+///
+/// One conversation per coach per window period: a period is as long as a conversation (e.g.
+/// 15 minutes at 8:15 and 8:30). Triad meetings with parents are not modelled yet.
+public struct CoachPlanner: Sendable {
+    public init() {}
+
+    /// A student who could not get a conversation in an interval, and why.
+    public struct Unplanned: Sendable, Hashable {
+        public var student: Student.ID
+        /// The first week of the interval, from 0.
+        public var week: Int
+        public var reason: String
+    }
+
+    /// The planned conversations and what could not be planned.
+    public struct Plan: Sendable {
+        public var meetings: [CoachMeeting]
+        public var unplanned: [Unplanned]
+        /// Conversations per coach and week of the cycle.
+        public var load: [Teacher.ID: [Int]]
+        /// Students whose conversations went to a later coach because the first one's caseload was full.
+        public var reassigned: [Student.ID]
+
+        /// The largest difference between a coach's busiest and quietest week.
+        public var worstImbalance: Int { load.values.map { ($0.max() ?? 0) - ($0.min() ?? 0) }.max() ?? 0 }
+
+        /// The timetable with these conversations as its coaching layer.
+        public func timetable(on base: Timetable) -> Timetable {
+            var result = base
+            result.coachMeetings = meetings
+            return result
+        }
+    }
+
+    public enum PlanError: Error, Sendable, CustomStringConvertible {
+        case noCoachingPolicy
+        case noCoachWindows(Segment.ID)
+
+        public var description: String {
+            switch self {
+            case .noCoachingPolicy:
+                "the school has no coaching policy; add `coaching: {length: 15, intervalInWeeks: 1, segment: <coach segment>}`"
+            case .noCoachWindows(let segment):
+                "no period of any day is in the coaching segment '\(segment)'; give the coach windows that segment in the day templates"
+            }
+        }
+    }
+
+    public func plan(school: School, timetable: Timetable) throws(PlanError) -> Plan {
+        guard let policy = school.coaching else { throw .noCoachingPolicy }
+        let windows = school.allSlots.filter { school.period(at: $0)?.segment == policy.segment }
+        guard !windows.isEmpty else { throw .noCoachWindows(policy.segment) }
+        let weeks = max(school.weeksInCycle, 1)
+        let busy = Busy(school: school, timetable: timetable, weeks: weeks)
+
+        var used: [Teacher.ID: [Set<TimeSlot>]] = [:]
+        var load: [Teacher.ID: [Int]] = [:]
+        var caseload: [Teacher.ID: Int] = [:]
+        let limits = Dictionary(school.teachers.map { ($0.id, $0.coach?.caseload) }, uniquingKeysWith: { first, _ in first })
+        var plan = Plan(meetings: [], unplanned: [], load: [:], reassigned: [])
+
+        let coached = school.students.indices.filter { !school.students[$0].coaches.isEmpty }
+        let freeWindows = { (student: Int) in
+            (0..<weeks).reduce(0) { total, week in total + windows.filter { !busy.student[week][student].contains($0) }.count }
+        }
+        let order = coached.map { ($0, freeWindows($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        for student in order {
+            let person = school.students[student]
+            let interval = min(max(person.coachingIntervalInWeeks ?? policy.intervalInWeeks, 1), weeks)
+            // The first coach with room in their caseload holds the conversations; the last one otherwise.
+            let coach =
+                person.coaches.first { caseload[$0, default: 0] < (limits[$0].flatMap { $0 } ?? .max) } ?? person.coaches[0]
+            if coach != person.coaches[0] { plan.reassigned.append(person.id) }
+            caseload[coach, default: 0] += 1
+            if used[coach] == nil {
+                used[coach] = Array(repeating: [], count: weeks)
+                load[coach] = Array(repeating: 0, count: weeks)
+            }
+            for first in stride(from: 0, to: weeks, by: interval) {
+                let span = first..<min(first + interval, weeks)
+                let byLoad = span.sorted { (load[coach]?[$0] ?? 0, $0) < (load[coach]?[$1] ?? 0, $1) }
+                var placed = false
+                for week in byLoad {
+                    guard
+                        let slot = windows.first(where: {
+                            !busy.student[week][student].contains($0) && !busy.teacher(coach, week).contains($0)
+                                && !(used[coach]?[week].contains($0) ?? false)
+                        })
+                    else { continue }
+                    used[coach]?[week].insert(slot)
+                    load[coach]?[week] += 1
+                    plan.meetings.append(CoachMeeting(student: person.id, coach: coach, week: week, slot: slot))
+                    placed = true
+                    break
+                }
+                if !placed {
+                    plan.unplanned.append(
+                        Unplanned(student: person.id, week: first, reason: reason(student, coach, span, windows, busy, used)))
+                }
+            }
+        }
+        plan.meetings.sort { ($0.week, $0.slot, $0.coach, $0.student) < ($1.week, $1.slot, $1.coach, $1.student) }
+        plan.load = load
+        return plan
+    }
+
+    private func reason(
+        _ student: Int, _ coach: Teacher.ID, _ span: Range<Int>, _ windows: [TimeSlot], _ busy: Busy, _ used: [Teacher.ID: [Set<TimeSlot>]]
+    ) -> String {
+        let studentFree = span.contains { week in windows.contains { !busy.student[week][student].contains($0) } }
+        if !studentFree { return "the student has lessons in every coach window" }
+        let together = span.contains { week in
+            windows.contains { !busy.student[week][student].contains($0) && !busy.teacher(coach, week).contains($0) }
+        }
+        if !together { return "coach \(coach) teaches or is unavailable whenever the student is free" }
+        return "every coach window in which both are free already holds another conversation of coach \(coach)"
+    }
+
+    /// Busy periods per week of students and teachers.
+    struct Busy {
+        /// Per week, per student position.
+        let student: [[Set<TimeSlot>]]
+        /// Per week: the periods each teacher teaches or is unavailable.
+        private let teaching: [[Teacher.ID: Set<TimeSlot>]]
+
+        init(school: School, timetable: Timetable, weeks: Int) {
+            let lessons = Dictionary(school.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let position = Dictionary(school.students.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var placementsOf: [Lesson.ID: [Placement]] = [:]
+            for placement in timetable.placements { placementsOf[placement.lesson, default: []].append(placement) }
+            student = (0..<weeks).map { week in
+                var busy = StudentCalendar(school: school, timetable: timetable, week: week).busy
+                for enrolment in timetable.enrolments ?? [] {
+                    guard let index = position[enrolment.student], let lesson = lessons[enrolment.lesson], lesson.choice != nil else { continue }
+                    if let weeks = lesson.weeks, !weeks.contains(week) { continue }
+                    for placement in placementsOf[lesson.id] ?? [] where (enrolment.start ?? placement.start) == placement.start {
+                        busy[index].formUnion(school.occupiedSlots(from: placement.start, durationInPeriods: lesson.durationInPeriods))
+                    }
+                }
+                return busy
+            }
+            let all = school.allSlots
+            let off = Dictionary(
+                school.teachers.map { teacher in (teacher.id, teacher.unavailable.union(all.filter { teacher.daysOff.contains($0.day) })) },
+                uniquingKeysWith: { first, _ in first })
+            teaching = (0..<weeks).map { week in
+                var result = off
+                for placement in timetable.placements {
+                    guard let lesson = lessons[placement.lesson] else { continue }
+                    if let weeks = lesson.weeks, !weeks.contains(week) { continue }
+                    let slots = school.occupiedSlots(from: placement.start, durationInPeriods: lesson.durationInPeriods)
+                    for teacher in lesson.teachers { result[teacher, default: []].formUnion(slots) }
+                }
+                return result
+            }
+        }
+
+        func teacher(_ id: Teacher.ID, _ week: Int) -> Set<TimeSlot> { teaching[week][id] ?? [] }
+    }
+}
