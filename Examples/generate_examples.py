@@ -285,13 +285,17 @@ def assign(pools, subject, index):
 # ------------------------------------------------------------------------------------------------
 
 def bioritme():
-    ex = Example("Bioritme College (example)", seed=17)
+    ex = Example("Bioritme College (example)", seed=17, weeks_in_cycle=3)
     ex.segments = [
         {"id": "mentor", "name": "Mentor lesson", "kind": "mentor"},
         {"id": "choice", "name": "Choice lesson", "kind": "choice"},
         {"id": "instruction", "name": "Instruction (10:00-14:00)", "kind": "instruction"},
         {"id": "independent", "name": "Independent work", "kind": "independentWork"},
+        {"id": "coach", "name": "Coach conversations", "kind": "coaching"},
     ]
+    # Mentors coach their own class: 15-minute conversations once in three weeks, after the day.
+    coach_windows = [{"start": "15:30", "length": 15, "segment": "coach"},
+                     {"start": "15:45", "length": 15, "segment": "coach"}]
     long_day = [
         {"name": "mentor", "start": "08:30", "length": 20, "segment": "mentor"},
         {"name": "choice", "start": "08:55", "length": 50, "segment": "choice"},
@@ -302,8 +306,8 @@ def bioritme():
         {"name": "choice 2", "start": "14:00", "length": 45, "segment": "choice"},
         {"name": "work", "start": "14:45", "length": 45, "segment": "independent"},
     ]
-    ex.template("bioritme", long_day)
-    ex.template("friday", long_day[:6])
+    ex.template("bioritme", long_day + coach_windows)
+    ex.template("friday", long_day[:6] + coach_windows)
     ex.days(["bioritme"] * 4 + ["friday"])
 
     curricula = {
@@ -436,6 +440,7 @@ def bioritme():
         "students": students,
         "choiceRequests": requests,
         "choiceLessonsPerWeek": 8,
+        "coaching": {"length": 15, "intervalInWeeks": 3, "segment": "coach"},
         "exemptions": [{"lesson": f"{c}-men", "days": ["tue", "wed", "thu"]} for c in classes],
         "ruleWeights": {"teacherGaps": 1, "groupGaps": 3},
     }
