@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "RoosterHeuristic", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
         // The weekly layers on a base timetable: choice and block-hour enrolment, coach conversations.
         .target(name: "RoosterEnrolment", dependencies: ["RoosterModel", "RoosterSolving"]),
+        // Realistic generated Dutch flex schools (bioritme, coach, block-hour profiles) for tests and benchmarks.
+        .target(name: "RoosterGenerate", dependencies: ["RoosterModel", "RoosterSolving"]),
         // GLPK (libglpk-dev) behind a C guard that turns its errors into return codes instead of abort().
         .target(name: "CGLPK", linkerSettings: [.linkedLibrary("glpk")]),
         // The exact solver (MIP through GLPK) and the auto mode: heuristic, then GLPK for bounds and neighbourhoods.
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "RoosterRender", dependencies: ["RoosterModel", "RoosterRules"]),
         // The library product: re-exports the modules above.
         .target(
-            name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment", "RoosterRender"]),
+            name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment", "RoosterGenerate", "RoosterRender"]),
         // The command-line tool.
         .executableTarget(
             name: "rooster",

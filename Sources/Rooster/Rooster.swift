@@ -1,4 +1,5 @@
 @_exported import RoosterEnrolment
+@_exported import RoosterGenerate
 @_exported import RoosterHeuristic
 // The Rooster library: one import for the model, the rule checker and the file formats.
 @_exported import RoosterIO

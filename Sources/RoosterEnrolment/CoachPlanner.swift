@@ -4,7 +4,8 @@ import RoosterModel
 /// base timetable (and enrolment, when there is one).
 ///
 /// Each coached student gets one conversation in every interval of the cycle (every week, or once
-/// in two or three weeks), with the first of their coaches who has room in their caseload, in a
+/// in two or three weeks), with the one of their coaches who has room in their caseload and the
+/// least demand per free window (the first coach when equal), in a
 /// coach window (a period of the school's coaching segment) when both are free. Conversations of
 /// a coach are spread over the weeks: each goes to the coach's quietest week of the interval. The
 /// most constrained students (fewest free windows) are planned first.
@@ -28,7 +29,7 @@ public struct CoachPlanner: Sendable {
         public var unplanned: [Unplanned]
         /// Conversations per coach and week of the cycle.
         public var load: [Teacher.ID: [Int]]
-        /// Students whose conversations went to a later coach because the first one's caseload was full.
+        /// Students whose conversations went to another coach than their first (caseload or load).
         public var reassigned: [Student.ID]
 
         /// The largest difference between a coach's busiest and quietest week.
@@ -73,13 +74,24 @@ public struct CoachPlanner: Sendable {
         let freeWindows = { (student: Int) in
             (0..<weeks).reduce(0) { total, week in total + windows.filter { !busy.student[week][student].contains($0) }.count }
         }
+        // Free windows per coach over the cycle, for sharing students between coaches.
+        var capacity: [Teacher.ID: Int] = [:]
+        for id in Set(coached.flatMap { school.students[$0].coaches }) {
+            let free = (0..<weeks).reduce(0) { total, week in total + windows.filter { !busy.teacher(id, week).contains($0) }.count }
+            capacity[id] = max(free / weeks, 1)
+        }
+        var pressure: [Teacher.ID: Double] = [:]
         let order = coached.map { ($0, freeWindows($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
         for student in order {
             let person = school.students[student]
             let interval = min(max(person.coachingIntervalInWeeks ?? policy.intervalInWeeks, 1), weeks)
-            // The first coach with room in their caseload holds the conversations; the last one otherwise.
+            // Of the student's coaches with room in their caseload, the one with the least weekly
+            // demand per free window holds the conversations (the first one when equal).
+            let withRoom = person.coaches.filter { caseload[$0, default: 0] < (limits[$0].flatMap { $0 } ?? .max) }
             let coach =
-                person.coaches.first { caseload[$0, default: 0] < (limits[$0].flatMap { $0 } ?? .max) } ?? person.coaches[0]
+                withRoom.min { pressure[$0, default: 0] / Double(capacity[$0] ?? 1) < pressure[$1, default: 0] / Double(capacity[$1] ?? 1) }
+                ?? person.coaches[0]
+            pressure[coach, default: 0] += 1 / Double(interval)
             if coach != person.coaches[0] { plan.reassigned.append(person.id) }
             caseload[coach, default: 0] += 1
             if used[coach] == nil {

@@ -351,11 +351,12 @@ struct SchoolValidator {
             let path = "choiceRequests[\(index)]"
             reference(request.student, in: studentIDs, kind: "student", listedIn: "students", at: "\(path).student")
             if let lessonIndex = lessonIndex[request.lesson] {
-                if school.lessons[lessonIndex].choice == nil {
+                // Block-hour and other cluster lessons are chosen too: students rank the subjects of a block.
+                if school.lessons[lessonIndex].choice == nil, !school.clusters.contains(where: { $0.lessons.contains(request.lesson) }) {
                     error(
-                        "notAChoiceLesson", "Lesson \(request.lesson) is requested as a choice but is not a choice lesson",
+                        "notAChoiceLesson", "Lesson \(request.lesson) is requested as a choice but is neither a choice lesson nor in a cluster",
                         at: "\(path).lesson",
-                        hint: "add a choice section to the lesson")
+                        hint: "add a choice section to the lesson, or put it in a block-hour cluster")
                 }
             } else {
                 reference(request.lesson, in: [], kind: "lesson", listedIn: "lessons", at: "\(path).lesson")

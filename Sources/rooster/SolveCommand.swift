@@ -137,7 +137,7 @@ struct SolveCommand: AsyncParsableCommand {
         if showProgress { printError("") }
         if result.status == SolveStatus.invalidModel || result.status == SolveStatus.infeasible {
             for diagnostic in result.diagnostics { printError(loaded.locate(diagnostic).description) }
-            printError("\(school): not solved (\(result.status.rawValue))")
+            printError("\(self.school): not solved (\(result.status.rawValue))")
             throw Exit.badInput
         }
         // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
