@@ -408,7 +408,7 @@ public struct SchoolGenerator: Sendable {
                         let id = Lesson.ID("BLK\(key)-\(subject)\(room)")
                         school.lessons.append(
                             Lesson(
-                                id: id, subject: .init(subject), teachers: pool.isEmpty ? [] : [pool[(used[subject] ?? 0) / 2 % pool.count]], groups: groups,
+                                id: id, subject: .init(subject), teachers: pool.isEmpty ? [] : [pool[(used[subject] ?? 0) % pool.count]], groups: groups,
                                 countPerWeek: 2, durationInPeriods: 3, roomKind: subject == "na" ? .lab : .classroom, studentCount: 30,
                                 allowedSegments: ["block"], maxPerDay: 1))
                         rooms.append(id)
