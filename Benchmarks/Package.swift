@@ -31,5 +31,10 @@ let package = Package(
             ],
             path: "Sources/SolverBenchmark"
         ),
+        .executableTarget(
+            name: "weekly-benchmark",
+            dependencies: [.product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster")],
+            path: "Sources/WeeklyBenchmark"
+        ),
     ]
 )

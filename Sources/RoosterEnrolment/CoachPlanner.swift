@@ -100,20 +100,27 @@ public struct CoachPlanner: Sendable {
             }
             for first in stride(from: 0, to: weeks, by: interval) {
                 let span = first..<min(first + interval, weeks)
-                let byLoad = span.sorted { (load[coach]?[$0] ?? 0, $0) < (load[coach]?[$1] ?? 0, $1) }
+                // The chosen coach first; when all their windows are taken, another coach of the student's.
                 var placed = false
-                for week in byLoad {
-                    guard
-                        let slot = windows.first(where: {
-                            !busy.student[week][student].contains($0) && !busy.teacher(coach, week).contains($0)
-                                && !(used[coach]?[week].contains($0) ?? false)
-                        })
-                    else { continue }
-                    used[coach]?[week].insert(slot)
-                    load[coach]?[week] += 1
-                    plan.meetings.append(CoachMeeting(student: person.id, coach: coach, week: week, slot: slot))
-                    placed = true
-                    break
+                for candidate in [coach] + person.coaches.filter({ $0 != coach }) where !placed {
+                    if used[candidate] == nil {
+                        used[candidate] = Array(repeating: [], count: weeks)
+                        load[candidate] = Array(repeating: 0, count: weeks)
+                    }
+                    let byLoad = span.sorted { (load[candidate]?[$0] ?? 0, $0) < (load[candidate]?[$1] ?? 0, $1) }
+                    for week in byLoad {
+                        guard
+                            let slot = windows.first(where: {
+                                !busy.student[week][student].contains($0) && !busy.teacher(candidate, week).contains($0)
+                                    && !(used[candidate]?[week].contains($0) ?? false)
+                            })
+                        else { continue }
+                        used[candidate]?[week].insert(slot)
+                        load[candidate]?[week] += 1
+                        plan.meetings.append(CoachMeeting(student: person.id, coach: candidate, week: week, slot: slot))
+                        placed = true
+                        break
+                    }
                 }
                 if !placed {
                     plan.unplanned.append(
@@ -153,7 +160,9 @@ public struct CoachPlanner: Sendable {
             student = (0..<weeks).map { week in
                 var busy = StudentCalendar(school: school, timetable: timetable, week: week).busy
                 for enrolment in timetable.enrolments ?? [] {
-                    guard let index = position[enrolment.student], let lesson = lessons[enrolment.lesson], lesson.choice != nil else { continue }
+                    guard let index = position[enrolment.student], let lesson = lessons[enrolment.lesson], lesson.choice != nil else {
+                        continue
+                    }
                     if let weeks = lesson.weeks, !weeks.contains(week) { continue }
                     for placement in placementsOf[lesson.id] ?? [] where (enrolment.start ?? placement.start) == placement.start {
                         busy[index].formUnion(school.occupiedSlots(from: placement.start, durationInPeriods: lesson.durationInPeriods))

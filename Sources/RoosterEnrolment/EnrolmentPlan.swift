@@ -59,6 +59,7 @@ public struct EnrolmentPlan: Sendable {
         public var enrolments = 0
         public var requests = 0
         public var requestsMet = 0
+        /// Students with a first choice, and those placed in (one of) their first choice(s).
         public var firstChoices = 0
         public var firstChoicesMet = 0
         public var required = 0
@@ -128,16 +129,19 @@ public struct EnrolmentPlan: Sendable {
             let isRequired = need.required.contains(request.lesson)
             let met = assignment.items[position].contains { problem.items[$0].lesson == request.lesson }
             statistics.requests += 1
-            if rank == 1 { statistics.firstChoices += 1 }
             if isRequired { statistics.required += 1 }
             if met {
                 statistics.requestsMet += 1
-                if rank == 1 { statistics.firstChoicesMet += 1 }
                 if isRequired { statistics.requiredMet += 1 }
                 continue
             }
             let asked = ChoiceRequest(student: request.student, lesson: request.lesson, rank: rank, required: isRequired)
             unmet.append(UnmetRequest(request: asked, reason: explainer.reason(position, lesson: request.lesson, rank: rank)))
+        }
+        // First choices per student: a block hour's subject can be asked as several lessons (one per room) of one rank.
+        for (position, need) in problem.needs.enumerated() where need.ranks.values.contains(1) {
+            statistics.firstChoices += 1
+            if assignment.items[position].contains(where: { need.ranks[problem.items[$0].lesson] == 1 }) { statistics.firstChoicesMet += 1 }
         }
         statistics.enrolments = enrolments.count
         self.enrolments = enrolments
@@ -146,7 +150,8 @@ public struct EnrolmentPlan: Sendable {
         self.statistics = statistics
         self.cancelled = assignment.cancelled.sorted().map { item in
             let target = problem.items[item]
-            let interested = problem.needs.filter { $0.ranks[target.lesson] != nil && $0.parts.contains { $0.options.contains(item) } }.count
+            let interested = problem.needs.filter { $0.ranks[target.lesson] != nil && $0.parts.contains { $0.options.contains(item) } }
+                .count
             return Cancellation(lesson: target.lesson, start: target.start, interested: interested, minimumSize: target.minimumSize)
         }
         self.changes = Self.changes(from: previous, to: enrolments)

@@ -139,7 +139,8 @@ public struct EnrolmentProblem: Sendable {
         }
         self.items = items
         self.demands = demands
-        itemIndex = Dictionary(items.enumerated().map { (ItemKey(lesson: $1.lesson, start: $1.start), $0) }, uniquingKeysWith: { a, _ in a })
+        itemIndex = Dictionary(
+            items.enumerated().map { (ItemKey(lesson: $1.lesson, start: $1.start), $0) }, uniquingKeysWith: { a, _ in a })
         needs = makeNeeds(lessons: lessons, previous: previous)
     }
 

@@ -114,7 +114,8 @@ public struct GreedyEnrolment: Sendable {
         }
 
         mutating func fill(_ student: Int) {
-            while let item = options(student).filter({ canTake(student, $0) }).min(by: { fillOrder(student, $0) < fillOrder(student, $1) }) {
+            while let item = options(student).filter({ canTake(student, $0) }).min(by: { fillOrder(student, $0) < fillOrder(student, $1) })
+            {
                 take(student, item)
             }
         }
@@ -171,7 +172,10 @@ public struct GreedyEnrolment: Sendable {
             let out: [Int]
             if blocking.isEmpty {
                 guard shortfall(student, demand: target.demand) <= 0 else { return false }
-                guard let worst = taken[student].filter({ problem.items[$0].demand == target.demand }).max(by: { cost(student, $0) < cost(student, $1) })
+                guard
+                    let worst = taken[student].filter({ problem.items[$0].demand == target.demand }).max(by: {
+                        cost(student, $0) < cost(student, $1)
+                    })
                 else { return false }
                 out = [worst]
             } else {

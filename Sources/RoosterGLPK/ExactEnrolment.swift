@@ -125,7 +125,8 @@ struct EnrolmentProgram {
                         }
                     }
                 }
-                let gap = model.addColumn("short_s\(s)_d\(part.demand)", .integer, upper: Double(part.count), cost: Double(weights.missingLesson))
+                let gap = model.addColumn(
+                    "short_s\(s)_d\(part.demand)", .integer, upper: Double(part.count), cost: Double(weights.missingLesson))
                 short[part.demand] = gap
                 model.addRow("count_s\(s)_d\(part.demand)", terms + [(gap, 1)], lower: Double(part.count), upper: Double(part.count))
             }

@@ -61,8 +61,12 @@ public struct SchoolGenerator: Sendable {
         var classes: [Group] = []
         var pools: [String: [Teacher.ID]] = [:]
         var mentors: [Group.ID: Teacher.ID] = [:]
-        let firstNames = ["Emma", "Daan", "Sophie", "Sem", "Julia", "Lucas", "Tess", "Milan", "Noa", "Finn", "Zoë", "Levi", "Lotte", "Bram"]
-        let lastNames = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Peters", "Dekker"]
+        let firstNames = [
+            "Emma", "Daan", "Sophie", "Sem", "Julia", "Lucas", "Tess", "Milan", "Noa", "Finn", "Zoë", "Levi", "Lotte", "Bram",
+        ]
+        let lastNames = [
+            "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Peters", "Dekker",
+        ]
 
         init(generator: SchoolGenerator) {
             self.generator = generator
@@ -105,7 +109,8 @@ public struct SchoolGenerator: Sendable {
             case .bioritme:
                 school.weeksInCycle = 3
                 school.segments = [
-                    Segment(id: "mentor", name: "Mentor lesson", kind: .mentor), Segment(id: "choice", name: "Choice lesson", kind: .choice),
+                    Segment(id: "mentor", name: "Mentor lesson", kind: .mentor),
+                    Segment(id: "choice", name: "Choice lesson", kind: .choice),
                     Segment(id: "instruction", name: "Instruction (10:00-14:00)", kind: .instruction),
                     Segment(id: "work", name: "Independent work", kind: .independentWork),
                     Segment(id: "coach", name: "Coach conversations", kind: .coaching),
@@ -132,22 +137,29 @@ public struct SchoolGenerator: Sendable {
             case .coach:
                 school.weeksInCycle = 3
                 school.segments = [
-                    Segment(id: "coach", name: "Coach conversations", kind: .coaching), Segment(id: "teacherStart", name: "Teachers' day start"),
-                    Segment(id: "dayStart", name: "Group day start", kind: .mentor), Segment(id: "lessons", name: "Lessons", kind: .instruction),
+                    Segment(id: "coach", name: "Coach conversations", kind: .coaching),
+                    Segment(id: "teacherStart", name: "Teachers' day start"),
+                    Segment(id: "dayStart", name: "Group day start", kind: .mentor),
+                    Segment(id: "lessons", name: "Lessons", kind: .instruction),
                 ]
                 let start = [
-                    Period(start: at(8, 15), lengthInMinutes: 15, segment: "coach"), Period(start: at(8, 30), lengthInMinutes: 15, segment: "coach"),
+                    Period(start: at(8, 15), lengthInMinutes: 15, segment: "coach"),
+                    Period(start: at(8, 30), lengthInMinutes: 15, segment: "coach"),
                     Period(start: at(8, 45), lengthInMinutes: 15, segment: "teacherStart"),
                     Period(start: at(9, 0), lengthInMinutes: 15, segment: "dayStart"),
                 ]
                 let lessons = [(9, 15), (10, 15), (11, 30), (13, 0), (14, 0)].enumerated().map {
                     Period(name: "\($0.offset + 1)", start: at($0.element.0, $0.element.1), lengthInMinutes: 60, segment: "lessons")
                 }
-                school.dayTemplates = [DayTemplate(id: "long", periods: start + lessons), DayTemplate(id: "short", periods: start + lessons.prefix(4))]
+                school.dayTemplates = [
+                    DayTemplate(id: "long", periods: start + lessons), DayTemplate(id: "short", periods: start + lessons.prefix(4)),
+                ]
                 school.days = days(["long", "long", "short", "long", "short"])
                 school.coaching = CoachingPolicy(lengthInMinutes: 15, intervalInWeeks: 3, segment: "coach")
             case .blocks:
-                school.segments = [Segment(id: "block", name: "Block hours", kind: .block), Segment(id: "lessons", name: "Lessons", kind: .instruction)]
+                school.segments = [
+                    Segment(id: "block", name: "Block hours", kind: .block), Segment(id: "lessons", name: "Lessons", kind: .instruction),
+                ]
                 let blocks = [(8, 30), (9, 30), (10, 30)].enumerated().map {
                     Period(name: "B\($0.offset + 1)", start: at($0.element.0, $0.element.1), lengthInMinutes: 60, segment: "block")
                 }
@@ -190,7 +202,9 @@ public struct SchoolGenerator: Sendable {
 
         mutating func makeTeachersAndRooms() {
             var load: [String: Int] = [:]
-            for group in classes { for (subject, count) in SchoolGenerator.curricula[group.year ?? 1] ?? [] { load[subject, default: 0] += count } }
+            for group in classes {
+                for (subject, count) in SchoolGenerator.curricula[group.year ?? 1] ?? [] { load[subject, default: 0] += count }
+            }
             // About 80 % of the periods a full-time teacher could teach in the lesson segment.
             let perTeacher = max(8, segmentSlots(lessonSegment) * 4 / 5)
             for subject in load.keys.sorted() {
@@ -208,7 +222,7 @@ public struct SchoolGenerator: Sendable {
                 fullTime.append(id)
             }
             for (index, group) in classes.enumerated() { mentors[group.id] = fullTime[index] }
-            let coaches = generator.profile == .coach ? Set(fullTime) : Set(mentors.values)
+            let coaches = generator.profile == .coach ? Set(school.teachers.map(\.id)) : Set(mentors.values)
             for index in school.teachers.indices where coaches.contains(school.teachers[index].id) {
                 school.teachers[index].coach = Teacher.CoachRole(caseload: 40)
             }
@@ -233,8 +247,8 @@ public struct SchoolGenerator: Sendable {
                     if generator.profile == .coach {
                         coaches.append(coachPool[rng.below(coachPool.count)])
                         if coaches[1] == mentor { coaches.removeLast() }
-                        // One in ten needs a conversation every week; the others once in the three-week cycle.
-                        if rng.below(10) == 0 { interval = 1 }
+                        // One in twenty needs a conversation every week; the others once in the three-week cycle.
+                        if rng.below(20) == 0 { interval = 1 }
                     }
                     school.students.append(
                         Student(
@@ -269,7 +283,10 @@ public struct SchoolGenerator: Sendable {
             let workingDays = Dictionary(uniqueKeysWithValues: school.teachers.map { ($0.id, 5 - $0.daysOff.count) })
             let capacity = Dictionary(
                 uniqueKeysWithValues: school.teachers.map { teacher in
-                    (teacher.id, school.allSlots.filter { !teacher.daysOff.contains($0.day) && school.period(at: $0)?.segment == segment }.count)
+                    (
+                        teacher.id,
+                        school.allSlots.filter { !teacher.daysOff.contains($0.day) && school.period(at: $0)?.segment == segment }.count
+                    )
                 })
             let mentorSegment: Segment.ID? =
                 switch generator.profile {
@@ -305,7 +322,8 @@ public struct SchoolGenerator: Sendable {
                     school.lessons.append(
                         Lesson(
                             id: .init("\(group.id)-\(subject)"), subject: .init(subject), teachers: [teacher], groups: [group.id],
-                            countPerWeek: count, roomKind: subject == "lo" ? .gym : (subject == "na" ? .lab : nil), allowedSegments: [segment],
+                            countPerWeek: count, roomKind: subject == "lo" ? .gym : (subject == "na" ? .lab : nil),
+                            allowedSegments: [segment],
                             maxPerDay: 1, minDays: count))
                 }
             }
@@ -319,7 +337,8 @@ public struct SchoolGenerator: Sendable {
         mutating func makeChoiceLessons() {
             let slots = school.allSlots.filter { school.period(at: $0)?.segment == "choice" }
             let kinds: [ChoiceSettings.Kind] = [.support, .processing, .talent]
-            let subjectOf = Dictionary(pools.flatMap { subject, teachers in teachers.map { ($0, subject) } }, uniquingKeysWith: { a, _ in a })
+            let subjectOf = Dictionary(
+                pools.flatMap { subject, teachers in teachers.map { ($0, subject) } }, uniquingKeysWith: { a, _ in a })
             let seats = 28
             var sessionsAt: [TimeSlot: [Lesson.ID]] = [:]
             var teacherCursor = 0
@@ -343,15 +362,18 @@ public struct SchoolGenerator: Sendable {
                     let id = Lesson.ID("K-\(dayName)\(slot.period)-\(k + 1)-\(subject)-\(kind.rawValue)")
                     school.lessons.append(
                         Lesson(
-                            id: id, subject: .init(subject), teachers: [teacher], countPerWeek: 1, roomKind: .classroom, studentCount: seats,
-                            allowedSegments: ["choice"], pinned: [slot], choice: ChoiceSettings(kind: kind, capacity: seats, minimumSize: 5)))
+                            id: id, subject: .init(subject), teachers: [teacher], countPerWeek: 1, roomKind: .classroom,
+                            studentCount: seats,
+                            allowedSegments: ["choice"], pinned: [slot], choice: ChoiceSettings(kind: kind, capacity: seats, minimumSize: 5)
+                        ))
                     sessionsAt[slot, default: []].append(id)
                 }
                 // The open learning centre, open to everyone.
                 let olc = Lesson.ID("K-\(dayName)\(slot.period)-olc")
                 school.lessons.append(
                     Lesson(
-                        id: olc, subject: "olc", teachers: supervisor.map { [$0] } ?? [], countPerWeek: 1, roomKind: .openLearningCentre, allowedSegments: ["choice"], pinned: [slot],
+                        id: olc, subject: "olc", teachers: supervisor.map { [$0] } ?? [], countPerWeek: 1, roomKind: .openLearningCentre,
+                        allowedSegments: ["choice"], pinned: [slot],
                         choice: ChoiceSettings(kind: .processing)))
             }
             // Requests: ten classroom sessions at different times where possible, ranked.
@@ -408,7 +430,8 @@ public struct SchoolGenerator: Sendable {
                         let id = Lesson.ID("BLK\(key)-\(subject)\(room)")
                         school.lessons.append(
                             Lesson(
-                                id: id, subject: .init(subject), teachers: pool.isEmpty ? [] : [pool[(used[subject] ?? 0) % pool.count]], groups: groups,
+                                id: id, subject: .init(subject), teachers: pool.isEmpty ? [] : [pool[(used[subject] ?? 0) % pool.count]],
+                                groups: groups,
                                 countPerWeek: 2, durationInPeriods: 3, roomKind: subject == "na" ? .lab : .classroom, studentCount: 30,
                                 allowedSegments: ["block"], maxPerDay: 1))
                         rooms.append(id)
@@ -425,7 +448,9 @@ public struct SchoolGenerator: Sendable {
                 guard let group = student.groups.first, var subjects = subjectLessons[group] else { continue }
                 subjects.shuffle(using: &rng)
                 for (index, rooms) in subjects.enumerated() {
-                    for lesson in rooms { school.choiceRequests.append(ChoiceRequest(student: student.id, lesson: lesson, rank: index + 1)) }
+                    for lesson in rooms {
+                        school.choiceRequests.append(ChoiceRequest(student: student.id, lesson: lesson, rank: index + 1))
+                    }
                 }
             }
         }

@@ -51,12 +51,14 @@ public enum WeeklyFiles {
             } else if let value = Int(rankText), value >= 1 {
                 rank = value
             } else {
-                throw InputError(file: file, line: row.line, message: "rank '\(rankText)' is not a whole number from 1", hint: "1 is the first choice")
+                throw InputError(
+                    file: file, line: row.line, message: "rank '\(rankText)' is not a whole number from 1", hint: "1 is the first choice")
             }
             let requiredText = table.value(row, requiredColumn).lowercased()
             guard let required = flag(requiredText) else {
                 throw InputError(
-                    file: file, line: row.line, message: "required '\(requiredText)' is not yes or no", hint: "write yes or no (or leave it empty)")
+                    file: file, line: row.line, message: "required '\(requiredText)' is not yes or no",
+                    hint: "write yes or no (or leave it empty)")
             }
             requests.append(ChoiceRequest(student: student, lesson: lesson, rank: rank, required: required))
         }
@@ -76,19 +78,27 @@ public enum WeeklyFiles {
     /// The columns of an enrolment file; `day` and `time` are empty for a cluster lesson taken in all its occurrences.
     public static let enrolmentColumns = ["student", "lesson", "subject", "kind", "day", "time", "rooms", "rank"]
 
-    public static func encodeEnrolments(_ enrolments: [Enrolment], school: School, timetable: Timetable, requests: [ChoiceRequest]) -> String {
+    public static func encodeEnrolments(_ enrolments: [Enrolment], school: School, timetable: Timetable, requests: [ChoiceRequest])
+        -> String
+    {
         let lessons = Dictionary(school.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var ranks: [String: Int] = [:]
-        for request in requests { ranks["\(request.student)|\(request.lesson)"] = min(ranks["\(request.student)|\(request.lesson)"] ?? .max, request.rank) }
+        for request in requests {
+            ranks["\(request.student)|\(request.lesson)"] = min(ranks["\(request.student)|\(request.lesson)"] ?? .max, request.rank)
+        }
         var roomsOf: [String: [Room.ID]] = [:]
-        for placement in timetable.placements { roomsOf["\(placement.lesson)|\(placement.start.day).\(placement.start.period)"] = placement.rooms }
+        for placement in timetable.placements {
+            roomsOf["\(placement.lesson)|\(placement.start.day).\(placement.start.period)"] = placement.rooms
+        }
         var lines = [enrolmentColumns.joined(separator: ",")]
         for enrolment in enrolments {
             let lesson = lessons[enrolment.lesson]
             let kind = lesson?.choice?.kind.rawValue ?? "cluster"
             let day = enrolment.start.map { school.days.indices.contains($0.day) ? school.days[$0.day].id.rawValue : "\($0.day)" } ?? ""
             let time = enrolment.start.flatMap { school.period(at: $0)?.start.description } ?? ""
-            let rooms = enrolment.start.flatMap { roomsOf["\(enrolment.lesson)|\($0.day).\($0.period)"] }?.map(\.rawValue).joined(separator: " ") ?? ""
+            let rooms =
+                enrolment.start.flatMap { roomsOf["\(enrolment.lesson)|\($0.day).\($0.period)"] }?.map(\.rawValue).joined(separator: " ")
+                ?? ""
             let rank = ranks["\(enrolment.student)|\(enrolment.lesson)"].map(String.init) ?? ""
             lines.append(
                 [enrolment.student.rawValue, enrolment.lesson.rawValue, lesson?.subject?.rawValue ?? "", kind, day, time, rooms, rank]
@@ -112,10 +122,12 @@ public enum WeeklyFiles {
         return try table.rows.map { row throws(InputError) in
             let student = Student.ID(table.value(row, studentColumn)), lesson = Lesson.ID(table.value(row, lessonColumn))
             guard students.contains(student) else {
-                throw InputError(file: file, line: row.line, message: "unknown student '\(student)'", hint: "use a student ID of the school file")
+                throw InputError(
+                    file: file, line: row.line, message: "unknown student '\(student)'", hint: "use a student ID of the school file")
             }
             guard lessons.contains(lesson) else {
-                throw InputError(file: file, line: row.line, message: "unknown lesson '\(lesson)'", hint: "use a lesson ID of the school file")
+                throw InputError(
+                    file: file, line: row.line, message: "unknown lesson '\(lesson)'", hint: "use a lesson ID of the school file")
             }
             let dayText = table.value(row, dayColumn), timeText = table.value(row, timeColumn)
             guard !dayText.isEmpty || !timeText.isEmpty else { return Enrolment(student: student, lesson: lesson) }
@@ -140,14 +152,18 @@ public enum WeeklyFiles {
         for entry in plan.unmet {
             lines.append(
                 [
-                    entry.request.student.rawValue, entry.request.lesson.rawValue, String(entry.request.rank), entry.request.required ? "yes" : "no",
+                    entry.request.student.rawValue, entry.request.lesson.rawValue, String(entry.request.rank),
+                    entry.request.required ? "yes" : "no",
                     entry.reason.code, entry.reason.sentence,
                 ].map(csvField).joined(separator: ","))
         }
         for shortfall in plan.shortfalls {
             lines.append(
-                [shortfall.student.rawValue, "", "", "", "short", "\(shortfall.placed) of \(shortfall.required) placed: \(shortfall.reason)"]
-                    .map(csvField).joined(separator: ","))
+                [
+                    shortfall.student.rawValue, "", "", "", "short",
+                    "\(shortfall.placed) of \(shortfall.required) placed: \(shortfall.reason)",
+                ]
+                .map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -161,8 +177,11 @@ public enum WeeklyFiles {
             let start = school.period(at: meeting.slot)?.start
             let week = (0..<26).contains(meeting.week) ? String(UnicodeScalar(UInt8(65 + meeting.week))) : "\(meeting.week + 1)"
             lines.append(
-                [week, day, start?.description ?? "", start.map { $0.adding(minutes: lengthInMinutes).description } ?? "", meeting.coach.rawValue,
-                 meeting.student.rawValue].map(csvField).joined(separator: ","))
+                [
+                    week, day, start?.description ?? "", start.map { $0.adding(minutes: lengthInMinutes).description } ?? "",
+                    meeting.coach.rawValue,
+                    meeting.student.rawValue,
+                ].map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

@@ -354,7 +354,8 @@ struct SchoolValidator {
                 // Block-hour and other cluster lessons are chosen too: students rank the subjects of a block.
                 if school.lessons[lessonIndex].choice == nil, !school.clusters.contains(where: { $0.lessons.contains(request.lesson) }) {
                     error(
-                        "notAChoiceLesson", "Lesson \(request.lesson) is requested as a choice but is neither a choice lesson nor in a cluster",
+                        "notAChoiceLesson",
+                        "Lesson \(request.lesson) is requested as a choice but is neither a choice lesson nor in a cluster",
                         at: "\(path).lesson",
                         hint: "add a choice section to the lesson, or put it in a block-hour cluster")
                 }

@@ -92,9 +92,10 @@ struct EnrolCommand: ParsableCommand {
         let requests = try requests.map { path in
             try reportingInputErrors { try WeeklyFiles.loadRequests(URL(fileURLWithPath: path), for: school, displayName: path) }
         }
-        let earlier = try previous.map { path in
-            try reportingInputErrors { try WeeklyFiles.loadEnrolments(URL(fileURLWithPath: path), for: school, displayName: path) }
-        } ?? []
+        let earlier =
+            try previous.map { path in
+                try reportingInputErrors { try WeeklyFiles.loadEnrolments(URL(fileURLWithPath: path), for: school, displayName: path) }
+            } ?? []
         if let requests { school.choiceRequests = requests }
         base.enrolments = nil
         let problem = EnrolmentProblem(
@@ -103,12 +104,14 @@ struct EnrolCommand: ParsableCommand {
         switch method {
         case .exact: plan = ExactEnrolment(timeLimit: .milliseconds(Int(timeLimit * 1000)), seed: seed).enrol(problem, previous: earlier)
         case .greedy:
-            plan = EnrolmentPlan(problem: problem, assignment: GreedyEnrolment(seed: seed).solve(problem), method: .greedy, previous: earlier)
+            plan = EnrolmentPlan(
+                problem: problem, assignment: GreedyEnrolment(seed: seed).solve(problem), method: .greedy, previous: earlier)
         }
         let table = plan.timetable(on: base)
         let report = Checker().check(table, against: school)
         let enrolmentHard = report.violations.filter {
-            $0.level == .hard && ["choiceCapacity", "choiceMinimumSize", "choiceEnrolment", "studentConflict", "roomCapacity"].contains($0.rule.rawValue)
+            $0.level == .hard
+                && ["choiceCapacity", "choiceMinimumSize", "choiceEnrolment", "studentConflict", "roomCapacity"].contains($0.rule.rawValue)
         }
 
         try writeOutputs(plan, school: school, base: base, table: table)
@@ -147,7 +150,8 @@ struct EnrolCommand: ParsableCommand {
         print("  cancelled sessions \(plan.cancelled.count); students short of lessons \(plan.shortfalls.count)")
         if !plan.unmet.isEmpty {
             let byReason = Dictionary(grouping: plan.unmet, by: \.reason.code).map { "\($0.key) \($0.value.count)" }.sorted()
-            print("  unmet requests \(plan.unmet.count): \(byReason.joined(separator: ", "))" + (unmet.map { " (every one in \($0))" } ?? ""))
+            print(
+                "  unmet requests \(plan.unmet.count): \(byReason.joined(separator: ", "))" + (unmet.map { " (every one in \($0))" } ?? ""))
         }
         if !plan.changes.isEmpty {
             let count = { (kind: EnrolmentPlan.Change.Kind) in plan.changes.filter { $0.kind == kind }.count }
@@ -245,12 +249,20 @@ struct CoachCommand: ParsableCommand {
         }
         let report = Checker().check(table, against: school)
         let coaches = plan.load.count
-        print("coaching: \(plan.meetings.count) conversations for \(coaches) coaches in \(String(format: "%.1f", seconds(ContinuousClock.now - started))) s")
-        print("  unplanned \(plan.unplanned.count); largest weekly imbalance of a coach \(plan.worstImbalance); to a later coach (caseload full) \(plan.reassigned.count)")
+        print(
+            "coaching: \(plan.meetings.count) conversations for \(coaches) coaches in \(String(format: "%.1f", seconds(ContinuousClock.now - started))) s"
+        )
+        print(
+            "  unplanned \(plan.unplanned.count); largest weekly imbalance of a coach \(plan.worstImbalance); with another coach than their first \(plan.reassigned.count)"
+        )
         for entry in plan.unplanned.prefix(10) { print("  unplanned: \(entry.student) from week \(entry.week + 1): \(entry.reason)") }
-        let coachHard = report.violations.filter { $0.level == .hard && ["coachMeetings", "studentConflict", "teacherConflict"].contains($0.rule.rawValue) }
+        let coachHard = report.violations.filter {
+            $0.level == .hard && ["coachMeetings", "studentConflict", "teacherConflict"].contains($0.rule.rawValue)
+        }
         for violation in coachHard.prefix(10) { print("  hard \(violation.rule): \(violation.message)") }
-        print("  checker: \(report.score.hard) hard, \(report.score.soft) soft (coachLoadBalance \(report.penaltyByRule["coachLoadBalance"] ?? 0))")
+        print(
+            "  checker: \(report.score.hard) hard, \(report.score.soft) soft (coachLoadBalance \(report.penaltyByRule["coachLoadBalance"] ?? 0))"
+        )
         if !plan.unplanned.isEmpty || !report.score.isFeasible { throw Exit.hardViolations }
     }
 }

@@ -22,7 +22,8 @@ struct RoosterCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, SolveCommand.self, EnrolCommand.self, CoachCommand.self, CheckCommand.self, RenderCommand.self, ReportCommand.self, ConvertCommand.self, GenerateCommand.self,
+            ValidateCommand.self, SolveCommand.self, EnrolCommand.self, CoachCommand.self, CheckCommand.self, RenderCommand.self,
+            ReportCommand.self, ConvertCommand.self, GenerateCommand.self,
             RulesCommand.self,
         ]
     )

@@ -243,6 +243,49 @@ struct CLITests {
         #expect(csv.contains("teacher:T01"))
     }
 
+    @Test("the weekly workflow: enrol from a requests CSV, then coach; check scores the result without hard violations")
+    func weeklyWorkflow() throws {
+        let school = "Examples/bioritme/school.yaml"
+        let requests = try Rooster.temporaryFile(
+            "requests.csv", "student;lesson;rank;required\nS0001;K-mon1-02-wi-processing;1;yes\nS0001;K-tue1-03-du-talent;2;\n")
+        let folder = URL(fileURLWithPath: requests).deletingLastPathComponent().path
+        // This week's requests from a spreadsheet.
+        let fromCSV = try Rooster.run(
+            "enrol", school, "--timetable", "Examples/bioritme/timetable.json", "--requests", requests, "--method", "greedy", "--out",
+            "\(folder)/enrolment.csv")
+        #expect(fromCSV.status == 0, "\(fromCSV.stdout)\(fromCSV.stderr)")
+        #expect(fromCSV.stdout.contains("600 students, 4800 enrolments") && fromCSV.stdout.contains("required 1 of 1"), "\(fromCSV.stdout)")
+        let enrolment = try String(contentsOfFile: "\(folder)/enrolment.csv", encoding: .utf8)
+        #expect(enrolment.contains("S0001,K-mon1-02-wi-processing,wi,processing,mon,08:55,"))
+        // The school file's own requests, so that check judges the same requests.
+        let enrol = try Rooster.run(
+            "enrol", school, "--timetable", "Examples/bioritme/timetable.json", "--method", "greedy", "--unmet", "\(folder)/unmet.csv",
+            "--timetable-out", "\(folder)/week.json")
+        #expect(enrol.status == 0, "\(enrol.stdout)\(enrol.stderr)")
+        #expect(
+            try String(contentsOfFile: "\(folder)/unmet.csv", encoding: .utf8).hasPrefix("student,lesson,rank,required,reason,explanation"))
+        let coach = try Rooster.run(
+            "coach", school, "--timetable", "\(folder)/week.json", "--out", "\(folder)/coaching.csv", "--timetable-out",
+            "\(folder)/full.json")
+        #expect(coach.status == 0 && coach.stdout.contains("600 conversations"), "\(coach.stdout)\(coach.stderr)")
+        let check = try Rooster.run("check", school, "\(folder)/full.json", "--json")
+        #expect(check.status == 0 && check.stdout.contains("\"hard\":0"), "\(check.stderr)")
+    }
+
+    @Test("enrol names the line of a bad request and writes nothing (exit 2)")
+    func enrolBadRequests() throws {
+        let requests = try Rooster.temporaryFile(
+            "requests.csv", "student,lesson\nS0001,K-mon1-02-wi-processing\nS9999,K-mon1-02-wi-processing\n")
+        let out = URL(fileURLWithPath: requests).deletingLastPathComponent().appendingPathComponent("enrolment.csv").path
+        let result = try Rooster.run(
+            "enrol", "Examples/bioritme/school.yaml", "--timetable", "Examples/bioritme/timetable.json", "--requests", requests, "--out",
+            out)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("requests.csv:3: error: unknown student 'S9999'") && result.stderr.contains("hint:"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test("render refuses unknown views, iCalendar without a term start, and an output folder that is a file (exit 2)")
     func renderErrors() throws {
         let school = "Examples/coach/school.yaml", timetable = "Examples/coach/timetable.json"

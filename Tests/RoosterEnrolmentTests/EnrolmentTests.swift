@@ -1,7 +1,7 @@
 import Foundation
 import RoosterEnrolment
-import RoosterGenerate
 import RoosterGLPK
+import RoosterGenerate
 import RoosterHeuristic
 import RoosterIO
 import RoosterModel
@@ -23,7 +23,9 @@ enum Week {
         school.groups[0].size = count
         school.choiceLessonsPerWeek = 2
         let choice = { (id: Lesson.ID, teacher: Teacher.ID, seats: Int, minimum: Int) in
-            Lesson(id: id, teachers: [teacher], allowedSegments: ["choice"], choice: ChoiceSettings(kind: .support, capacity: seats, minimumSize: minimum))
+            Lesson(
+                id: id, teachers: [teacher], allowedSegments: ["choice"],
+                choice: ChoiceSettings(kind: .support, capacity: seats, minimumSize: minimum))
         }
         school.lessons = [
             choice("maths-mon", "JDV", 3, 0), choice("olc-mon", "ABE", 10, 0),
@@ -48,7 +50,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
     Checker().check(table, against: school).violations.filter {
         $0.level == .hard
             && ["choiceCapacity", "choiceMinimumSize", "choiceEnrolment", "studentConflict", "coachMeetings", "teacherConflict"]
-            .contains($0.rule.rawValue)
+                .contains($0.rule.rawValue)
     }
 }
 
@@ -57,7 +59,10 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
     func everyStudentGetsTwoSessionsWithinSeats(method: String) throws {
         var school = Week.school()
         school.choiceRequests = (1...6).flatMap { n in
-            [ChoiceRequest(student: .init("s\(n)"), lesson: "maths-mon", rank: 1), ChoiceRequest(student: .init("s\(n)"), lesson: "german-tue", rank: 2)]
+            [
+                ChoiceRequest(student: .init("s\(n)"), lesson: "maths-mon", rank: 1),
+                ChoiceRequest(student: .init("s\(n)"), lesson: "german-tue", rank: 2),
+            ]
         }
         let problem = EnrolmentProblem(school: school, timetable: Week.timetable())
         let plan =
@@ -93,7 +98,9 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
             ChoiceRequest(student: "s4", lesson: "german-tue", rank: 1), ChoiceRequest(student: "s5", lesson: "german-tue", rank: 1),
         ]
         let problem = EnrolmentProblem(school: school, timetable: table)
-        for plan in [ExactEnrolment().enrol(problem), EnrolmentPlan(problem: problem, assignment: GreedyEnrolment().solve(problem), method: .greedy)] {
+        for plan in [
+            ExactEnrolment().enrol(problem), EnrolmentPlan(problem: problem, assignment: GreedyEnrolment().solve(problem), method: .greedy),
+        ] {
             let result = plan.timetable(on: table)
             #expect(enrolmentViolations(result, school).isEmpty, "\(plan.method)")
             #expect(plan.enrolments.contains(Enrolment(student: "s3", lesson: "german-tue", start: Week.tue)))
@@ -155,7 +162,8 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let free = try #require(school.allSlots.first { school.period(at: $0)?.segment == "choice" && !busy.contains($0) })
         moved.placements[index].start = free
         let lesson = moved.placements[index].lesson
-        let again = ExactEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: moved, previous: first.enrolments), previous: first.enrolments)
+        let again = ExactEnrolment(seed: seed).enrol(
+            EnrolmentProblem(school: school, timetable: moved, previous: first.enrolments), previous: first.enrolments)
         #expect(enrolmentViolations(again.timetable(on: moved), school).isEmpty)
         let unaffected = first.enrolments.filter { $0.lesson != lesson }
         let students = Set(first.enrolments.filter { $0.lesson == lesson }.map(\.student))
@@ -201,7 +209,8 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let seed: UInt64 = 11
         print("block hours on a generated school, seed \(seed)")
         let school = SchoolGenerator(students: 160, profile: .blocks, seed: seed).make()
-        let result = await HeuristicSolver().solve(school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 200_000, seed: seed))
+        let result = await HeuristicSolver().solve(
+            school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 200_000, seed: seed))
         try #require(result.score.isFeasible, "the base timetable must be feasible")
         let plan = ExactEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: result.timetable))
         let table = plan.timetable(on: result.timetable)
@@ -225,7 +234,8 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
     /// A generated bioritme school and a feasible base timetable from the heuristic (fixed moves, so repeatable).
     func generatedWeek(students: Int, seed: UInt64) async throws -> (School, Timetable) {
         let school = SchoolGenerator(students: students, profile: .bioritme, seed: seed).make()
-        let result = await HeuristicSolver().solve(school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 300_000, seed: seed))
+        let result = await HeuristicSolver().solve(
+            school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 300_000, seed: seed))
         try #require(result.score.isFeasible, "the base timetable must be feasible: \(result.report.violations.prefix(3).map(\.message))")
         return (school, result.timetable)
     }
@@ -236,11 +246,12 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let school = Week.school(students: 2)
         let text = "\u{FEFF}student;lesson;rank;required\r\ns1;maths-mon;1;ja\r\n\"s1\";\"german-tue\";2;\r\ns2;olc-tue;;no\r\n"
         let requests = try WeeklyFiles.parseRequests(text, for: school, file: "requests.csv")
-        #expect(requests == [
-            ChoiceRequest(student: "s1", lesson: "maths-mon", rank: 1, required: true),
-            ChoiceRequest(student: "s1", lesson: "german-tue", rank: 2),
-            ChoiceRequest(student: "s2", lesson: "olc-tue", rank: 1),
-        ])
+        #expect(
+            requests == [
+                ChoiceRequest(student: "s1", lesson: "maths-mon", rank: 1, required: true),
+                ChoiceRequest(student: "s1", lesson: "german-tue", rank: 2),
+                ChoiceRequest(student: "s2", lesson: "olc-tue", rank: 1),
+            ])
     }
 
     @Test func badRequestsNameTheLineAndTheFix() throws {
@@ -266,7 +277,8 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         var school = Week.school(students: 3)
         school.choiceRequests = [ChoiceRequest(student: "s1", lesson: "maths-mon", rank: 1)]
         let plan = ExactEnrolment().enrol(EnrolmentProblem(school: school, timetable: Week.timetable()))
-        let text = WeeklyFiles.encodeEnrolments(plan.enrolments, school: school, timetable: Week.timetable(), requests: school.choiceRequests)
+        let text = WeeklyFiles.encodeEnrolments(
+            plan.enrolments, school: school, timetable: Week.timetable(), requests: school.choiceRequests)
         #expect(text.hasPrefix("student,lesson,subject,kind,day,time,rooms,rank\r\n"))
         #expect(text.contains("s1,maths-mon,,support,mon,09:00,R1,1\r\n"))
         let back = try WeeklyFiles.parseEnrolments(text, for: school, file: "e.csv")

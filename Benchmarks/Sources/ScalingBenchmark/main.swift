@@ -17,7 +17,7 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
-let school = SchoolGenerator(students: students, seed: seed).make()
+let school = BaseSchoolGenerator(students: students, seed: seed).make()
 if let path = arguments.dropFirst(3).first {
     try SchoolFile.write(school, to: URL(fileURLWithPath: path), as: .yaml)
 }

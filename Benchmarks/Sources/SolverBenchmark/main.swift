@@ -46,7 +46,7 @@ func seconds(_ duration: Duration) -> Double {
 
 func load(_ instance: String, _ settings: Settings) throws -> School {
     if instance.hasPrefix("gen"), let students = Int(instance.dropFirst(3)) {
-        return SchoolGenerator(students: students, seed: settings.seed).make()
+        return BaseSchoolGenerator(students: students, seed: settings.seed).make()
     }
     return try SchoolFile.load(URL(fileURLWithPath: "\(settings.data)/\(instance).ctt")).school
 }

@@ -5,8 +5,9 @@ import Rooster
 /// a mentor lesson each morning and instruction between 10:00 and 14:00. Deterministic for its seed.
 ///
 /// Only the base timetable is generated (no students, choice requests or coaching): that is what the
-/// heuristic places. `rooster generate` (issue 5) will be the full generator.
-public struct SchoolGenerator {
+/// heuristic places. Kept so that recorded results stay reproducible; `rooster generate` (`SchoolGenerator`
+/// in the library) makes full flex schools with students, choices and coaching.
+public struct BaseSchoolGenerator {
     public var students: Int
     public var seed: UInt64
 
