@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "RoosterRenderTests", dependencies: ["RoosterRender", "RoosterTestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "RoosterGLPKTests", dependencies: ["RoosterGLPK", "CGLPK", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(
-            name: "RoosterEnrolmentTests", dependencies: ["RoosterEnrolment", "RoosterGenerate", "RoosterHeuristic", "RoosterGLPK", "RoosterRules", "RoosterIO", "RoosterTestSupport"]),
+            name: "RoosterEnrolmentTests", dependencies: ["RoosterEnrolment", "RoosterGenerate", "RoosterHeuristic", "RoosterSolving", "RoosterGLPK", "RoosterRules", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),
     ]
 )

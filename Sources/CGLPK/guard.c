@@ -203,6 +203,10 @@ int rg_run(const rg_model *model, const rg_params *params, rg_result *result) {
         simplex.msg_lev = GLP_MSG_ERR;
         simplex.presolve = GLP_OFF;
         simplex.meth = GLP_DUALP;  // the dual simplex reaches the root bound of timetabling programs faster
+        if (params->primal_simplex) {
+            simplex.meth = GLP_PRIMAL;
+            glp_adv_basis(problem, 0);
+        }
         if (params->time_limit_ms > 0) simplex.tm_lim = params->time_limit_ms;
         double began = glp_time();
         result->simplex_code = glp_simplex(problem, &simplex);

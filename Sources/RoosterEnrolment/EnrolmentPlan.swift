@@ -13,7 +13,7 @@ public struct EnrolmentPlan: Sendable {
 
         public var description: String {
             switch self {
-            case .exact(let optimal): optimal ? "exact (proven optimal)" : "exact (time limit, best found)"
+            case .exact(let optimal): optimal ? "exact (proven optimal)" : "exact (best found, not proven optimal)"
             case .greedy: "greedy"
             }
         }
@@ -83,6 +83,9 @@ public struct EnrolmentPlan: Sendable {
     public var statistics: Statistics
     /// The assignment behind ``enrolments``.
     public var assignment: EnrolmentAssignment
+    /// A proven lower bound on the objective (``Statistics/objective``) of any enrolment, when an
+    /// exact method found one; equal to the objective when the enrolment is optimal.
+    public var bound: Int?
 
     /// The base timetable with this enrolment as its enrolment layer (clusters and choices).
     public func timetable(on base: Timetable) -> Timetable {

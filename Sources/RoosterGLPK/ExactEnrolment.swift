@@ -29,25 +29,33 @@ public struct ExactEnrolment: Sendable {
         self.log = log
     }
 
-    /// The best enrolment GLPK finds within the time limit; the greedy one when GLPK finds nothing
-    /// better or fails.
+    /// The best enrolment found within the time limit: the flow enrolment (``FlowEnrolment``,
+    /// proven optimal in the usual case), and when it is not proven, the full program from there
+    /// for programs small enough to finish (with the flow's optimum as lower bound throughout).
     public func enrol(_ problem: EnrolmentProblem, previous: [Enrolment] = []) -> EnrolmentPlan {
-        let greedy = GreedyEnrolment(seed: seed).solve(problem)
+        let deadline = ContinuousClock.now + timeLimit
+        let flow = FlowEnrolment(seed: seed).enrol(problem, previous: previous, deadline: deadline)
+        if flow.method == .exact(optimal: true) { return flow }
         let program = EnrolmentProgram(problem: problem)
-        var runner = GLPKRunner(timeLimit: timeLimit, deadline: ContinuousClock.now + timeLimit)
+        guard program.model.columns.count <= Self.largestProgram || flow.bound == nil, ContinuousClock.now < deadline else { return flow }
+        var runner = GLPKRunner(timeLimit: timeLimit, deadline: deadline)
         runner.log = log
-        runner.start = program.values(of: greedy)
+        runner.primalSimplex = true
+        runner.start = program.values(of: flow.assignment)
         guard let solution = try? runner.solve(program.model), let values = solution.values,
             solution.status == .optimal || solution.status == .feasible
-        else {
-            return EnrolmentPlan(problem: problem, assignment: greedy, method: .greedy, previous: previous)
-        }
+        else { return flow }
         let exact = program.assignment(from: values)
-        guard problem.objective(of: exact) <= problem.objective(of: greedy) else {
-            return EnrolmentPlan(problem: problem, assignment: greedy, method: .greedy, previous: previous)
-        }
-        return EnrolmentPlan(problem: problem, assignment: exact, method: .exact(optimal: solution.status == .optimal), previous: previous)
+        guard problem.objective(of: exact) <= problem.objective(of: flow.assignment) else { return flow }
+        var plan = EnrolmentPlan(
+            problem: problem, assignment: exact, method: .exact(optimal: solution.status == .optimal), previous: previous)
+        plan.bound = solution.status == .optimal ? problem.objective(of: exact) : flow.bound
+        return plan
     }
+
+    /// Columns above which the full program is not tried after the flow (its LP alone takes longer
+    /// than a weekly enrolment should: about 45 s for 2,400 students).
+    static let largestProgram = 30_000
 }
 
 /// The mixed-integer program of an ``EnrolmentProblem`` and the way back to an assignment.

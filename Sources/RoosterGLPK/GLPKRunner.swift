@@ -42,6 +42,8 @@ struct GLPKRunner: Sendable {
     var memoryLimitMegabytes = 0
     var cuts = true
     var heuristics = true
+    /// Solve the root LP with the primal simplex from an advanced basis instead of the dual simplex.
+    var primalSimplex = false
     /// A feasible solution to start from (one value per column), handed to GLPK as its first incumbent.
     var start: [Double]?
     /// Receives GLPK's terminal output.
@@ -155,6 +157,7 @@ struct GLPKRunner: Sendable {
         params.memory_limit_mb = Int32(clamping: memoryLimitMegabytes)
         params.use_cuts = cuts ? 1 : 0
         params.use_heuristics = heuristics ? 1 : 0
+        params.primal_simplex = primalSimplex ? 1 : 0
         params.write_only = writeOnly ? 1 : 0
         params.mps_path = mpsPath?.pointer[0].map { UnsafePointer($0) }
         params.lp_path = lpPath?.pointer[0].map { UnsafePointer($0) }

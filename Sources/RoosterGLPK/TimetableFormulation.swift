@@ -310,7 +310,7 @@ struct TimetableFormulation: Sendable {
         roomTiers = tiers
         /// Terms per tier and slot: (column, rooms taken).
         var use = Array(repeating: [Int: [(Int, Double)]](), count: tiers.count)
-        for (u, unit) in units.enumerated() {
+        for unit in units {
             for lesson in unit.lessons where school.lessons[lesson].roomCount > 0 {
                 let need = school.lessons[lesson].roomCount
                 let options = Set(roomOptions[lesson])

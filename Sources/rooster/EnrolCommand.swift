@@ -66,6 +66,9 @@ struct EnrolCommand: ParsableCommand {
     @Option(help: "Seed of the greedy enrolment's student order.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Print GLPK's log on stderr.")
+    var glpkLog = false
+
     @Flag(help: "Do not split students over cluster lessons; only choice lessons.")
     var noClusters = false
 
@@ -102,7 +105,9 @@ struct EnrolCommand: ParsableCommand {
             school: school, timetable: base, previous: earlier, week: week.map { $0 - 1 }, clusters: !noClusters)
         let plan: EnrolmentPlan
         switch method {
-        case .exact: plan = ExactEnrolment(timeLimit: .milliseconds(Int(timeLimit * 1000)), seed: seed).enrol(problem, previous: earlier)
+        case .exact:
+            let log: (@Sendable (String) -> Void)? = glpkLog ? { @Sendable text in printError(text, newline: false) } : nil
+            plan = ExactEnrolment(timeLimit: .milliseconds(Int(timeLimit * 1000)), seed: seed, log: log).enrol(problem, previous: earlier)
         case .greedy:
             plan = EnrolmentPlan(
                 problem: problem, assignment: GreedyEnrolment(seed: seed).solve(problem), method: .greedy, previous: earlier)

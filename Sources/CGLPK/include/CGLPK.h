@@ -50,6 +50,9 @@ typedef struct {
     int memory_limit_mb;
     int use_cuts;
     int use_heuristics;
+    /// The root LP: 0 the dual simplex (timetabling programs), 1 the primal simplex from an
+    /// advanced basis (network-like programs such as the enrolment).
+    int primal_simplex;
     /// Only write the model (when the paths below are set), do not solve.
     int write_only;
     const char *mps_path;
