@@ -14,8 +14,9 @@ struct EnrolCommand: ParsableCommand {
             sessions (at most one at a time, never during their own lessons; on-track students are free \
             in lessons they are exempted from) and one lesson of each block hour or parallel cluster of \
             their groups, within seats and minimum group sizes, as close to their ranked requests as \
-            possible. Placements a coach required come first. Solved exactly with GLPK (the greedy \
-            enrolment is its start and the fallback).
+            possible. Placements a coach required come first. Solved exactly as a minimum-cost flow; \
+            when minimum sizes make the flow's optimum unusable, sessions are cancelled and the flow \
+            solved again, and small schools go on to GLPK's full program for the proof.
 
             REQUESTS.csv has the columns student, lesson, rank (optional: the order of the student's \
             rows) and required (optional: yes/no); ',' or ';' separated. Without --requests the school \
@@ -57,10 +58,10 @@ struct EnrolCommand: ParsableCommand {
     @Option(help: "Week of the cycle to enrol for (A = 1); by default every week is treated alike.")
     var week: Int?
 
-    @Option(help: "Seconds GLPK may spend.")
+    @Option(help: "Seconds the exact method may spend.")
     var timeLimit: Double = 30
 
-    @Option(help: "exact (GLPK, from the greedy start) or greedy.")
+    @Option(help: "exact (minimum-cost flow, then GLPK where needed) or greedy.")
     var method: Method = .exact
 
     @Option(help: "Seed of the greedy enrolment's student order.")
@@ -147,7 +148,9 @@ struct EnrolCommand: ParsableCommand {
 
     private func printSummary(_ plan: EnrolmentPlan, report: CheckReport, seconds: Double) {
         let s = plan.statistics
-        print("enrolment: \(plan.method) in \(String(format: "%.1f", seconds)) s")
+        print(
+            "enrolment: \(plan.method) in \(String(format: "%.1f", seconds)) s; objective \(s.objective)"
+                + (plan.bound.map { ", bound \($0)" } ?? ""))
         print("  \(s.students) students, \(s.enrolments) enrolments (\(s.unrequested) in lessons they did not ask for)")
         print(
             "  requests met \(s.requestsMet) of \(s.requests); first choices \(s.firstChoicesMet) of \(s.firstChoices) (\(String(format: "%.1f", s.firstChoiceShare * 100)) %); required \(s.requiredMet) of \(s.required)"
@@ -172,7 +175,7 @@ struct EnrolCommand: ParsableCommand {
     struct Summary: Encodable {
         var method: String, seconds: Double, students: Int, enrolments: Int, requests: Int, requestsMet: Int
         var firstChoices: Int, firstChoicesMet: Int, required: Int, requiredMet: Int, unmet: Int, short: Int, cancelled: Int
-        var kept: Int, moved: Int, lost: Int, hard: Int, soft: Int
+        var kept: Int, moved: Int, lost: Int, hard: Int, soft: Int, objective: Int, bound: Int?
 
         init(plan: EnrolmentPlan, report: CheckReport, seconds: Double) {
             let s = plan.statistics
@@ -194,6 +197,8 @@ struct EnrolCommand: ParsableCommand {
             lost = plan.changes.filter { $0.kind == .lost }.count
             hard = report.score.hard
             soft = report.score.soft
+            objective = s.objective
+            bound = plan.bound
         }
     }
 }
