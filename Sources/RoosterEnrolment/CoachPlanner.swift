@@ -20,6 +20,8 @@ public struct CoachPlanner: Sendable {
         public var student: Student.ID
         /// The first week of the interval, from 0.
         public var week: Int
+        /// True for a triad meeting with the parent, false for a conversation.
+        public var isTriad = false
         public var reason: String
     }
 
@@ -81,6 +83,7 @@ public struct CoachPlanner: Sendable {
             capacity[id] = max(free / weeks, 1)
         }
         var pressure: [Teacher.ID: Double] = [:]
+        var coachOf: [Int: Teacher.ID] = [:]
         let order = coached.map { ($0, freeWindows($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
         for student in order {
             let person = school.students[student]
@@ -93,6 +96,7 @@ public struct CoachPlanner: Sendable {
                 ?? person.coaches[0]
             pressure[coach, default: 0] += 1 / Double(interval)
             if coach != person.coaches[0] { plan.reassigned.append(person.id) }
+            coachOf[student] = coach
             caseload[coach, default: 0] += 1
             if used[coach] == nil {
                 used[coach] = Array(repeating: [], count: weeks)
@@ -127,6 +131,14 @@ public struct CoachPlanner: Sendable {
                         Unplanned(student: person.id, week: first, reason: reason(student, coach, span, windows, busy, used)))
                 }
             }
+        }
+        if policy.triadsPerCycle > 0 {
+            var triads = TriadPlanner(school: school, policy: policy, weeks: weeks, busy: busy, used: used, load: load)
+            triads.plan(students: coached, coachOf: coachOf, meetings: plan.meetings)
+            plan.meetings += triads.meetings
+            plan.unplanned += triads.unplanned
+            used = triads.used
+            load = triads.load
         }
         plan.meetings.sort { ($0.week, $0.slot, $0.coach, $0.student) < ($1.week, $1.slot, $1.coach, $1.student) }
         plan.load = load
@@ -187,5 +199,112 @@ public struct CoachPlanner: Sendable {
         }
 
         func teacher(_ id: Teacher.ID, _ week: Int) -> Set<TimeSlot> { teaching[week][id] ?? [] }
+    }
+
+    /// Triad meetings (coach, student, parent): per family, the children's meetings back to back
+    /// on one day when a run of periods suits everyone, one by one otherwise.
+    struct TriadPlanner {
+        let school: School
+        let policy: CoachingPolicy
+        let weeks: Int
+        let busy: Busy
+        var used: [Teacher.ID: [Set<TimeSlot>]]
+        var load: [Teacher.ID: [Int]]
+        var meetings: [CoachMeeting] = []
+        var unplanned: [Unplanned] = []
+        private var parentUsed: [Parent.ID: [Set<TimeSlot>]] = [:]
+        private var studentUsed: [Int: [Set<TimeSlot>]] = [:]
+        private let slots: [TimeSlot]
+        private let available: [Parent.ID: Set<TimeSlot>]
+
+        init(
+            school: School, policy: CoachingPolicy, weeks: Int, busy: Busy, used: [Teacher.ID: [Set<TimeSlot>]], load: [Teacher.ID: [Int]]
+        ) {
+            self.school = school
+            self.policy = policy
+            self.weeks = weeks
+            self.busy = busy
+            self.used = used
+            self.load = load
+            slots = school.allSlots.filter { slot in
+                policy.triadSegments.isEmpty || policy.triadSegments.contains { school.period(at: slot)?.segment == $0 }
+            }
+            available = Dictionary(school.parents.map { ($0.id, $0.available) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        mutating func plan(students: [Int], coachOf: [Int: Teacher.ID], meetings conversations: [CoachMeeting]) {
+            let position = Dictionary(school.students.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for meeting in conversations {
+                guard let student = position[meeting.student] else { continue }
+                studentUsed[student, default: Array(repeating: [], count: weeks)][meeting.week].insert(meeting.slot)
+            }
+            var families: [Parent.ID: [Int]] = [:]
+            for student in students {
+                if let parent = school.students[student].parent { families[parent, default: []].append(student) }
+            }
+            for parent in families.keys.sorted() {
+                let children = (families[parent] ?? []).sorted()
+                let coaches = children.map { coachOf[$0] ?? school.students[$0].coaches[0] }
+                for _ in 0..<policy.triadsPerCycle {
+                    if placeTogether(children, coaches, parent) { continue }
+                    for (child, coach) in zip(children, coaches) where !place(child, coach, parent) {
+                        unplanned.append(
+                            Unplanned(
+                                student: school.students[child].id, week: 0, isTriad: true,
+                                reason: "no period of the cycle in which the student, coach \(coach) and parent \(parent) are all free"))
+                    }
+                }
+            }
+        }
+
+        private func fits(_ child: Int, _ coach: Teacher.ID, _ parent: Parent.ID, _ week: Int, _ slot: TimeSlot) -> Bool {
+            let parentFree = (available[parent] ?? []).isEmpty || (available[parent]?.contains(slot) ?? false)
+            return parentFree && !(parentUsed[parent]?[week].contains(slot) ?? false) && !busy.student[week][child].contains(slot)
+                && !(studentUsed[child]?[week].contains(slot) ?? false) && !busy.teacher(coach, week).contains(slot)
+                && !(used[coach]?[week].contains(slot) ?? false)
+        }
+
+        /// The children in consecutive periods of one day, in the week their coaches are quietest.
+        private mutating func placeTogether(_ children: [Int], _ coaches: [Teacher.ID], _ parent: Parent.ID) -> Bool {
+            let slotSet = Set(slots)
+            let byLoad = (0..<weeks).sorted { week, other in
+                let a = coaches.reduce(0) { $0 + (load[$1]?[week] ?? 0) }, b = coaches.reduce(0) { $0 + (load[$1]?[other] ?? 0) }
+                return (a, week) < (b, other)
+            }
+            for week in byLoad {
+                for start in slots {
+                    let run = children.indices.map { TimeSlot(day: start.day, period: start.period + $0) }
+                    guard run.allSatisfy(slotSet.contains) else { continue }
+                    guard zip(children, zip(coaches, run)).allSatisfy({ fits($0, $1.0, parent, week, $1.1) }) else { continue }
+                    // Two children with the same coach cannot share a period, and run's periods differ, so this holds.
+                    for (child, (coach, slot)) in zip(children, zip(coaches, run)) { book(child, coach, parent, week, slot) }
+                    return true
+                }
+            }
+            return false
+        }
+
+        private mutating func place(_ child: Int, _ coach: Teacher.ID, _ parent: Parent.ID) -> Bool {
+            let byLoad = (0..<weeks).sorted { (load[coach]?[$0] ?? 0, $0) < (load[coach]?[$1] ?? 0, $1) }
+            for week in byLoad {
+                if let slot = slots.first(where: { fits(child, coach, parent, week, $0) }) {
+                    book(child, coach, parent, week, slot)
+                    return true
+                }
+            }
+            return false
+        }
+
+        private mutating func book(_ child: Int, _ coach: Teacher.ID, _ parent: Parent.ID, _ week: Int, _ slot: TimeSlot) {
+            if used[coach] == nil {
+                used[coach] = Array(repeating: [], count: weeks)
+                load[coach] = Array(repeating: 0, count: weeks)
+            }
+            used[coach]?[week].insert(slot)
+            load[coach]?[week] += 1
+            parentUsed[parent, default: Array(repeating: [], count: weeks)][week].insert(slot)
+            studentUsed[child, default: Array(repeating: [], count: weeks)][week].insert(slot)
+            meetings.append(CoachMeeting(student: school.students[child].id, coach: coach, week: week, slot: slot, parent: parent))
+        }
     }
 }

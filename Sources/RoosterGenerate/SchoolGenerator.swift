@@ -141,6 +141,7 @@ public struct SchoolGenerator: Sendable {
                     Segment(id: "teacherStart", name: "Teachers' day start"),
                     Segment(id: "dayStart", name: "Group day start", kind: .mentor),
                     Segment(id: "lessons", name: "Lessons", kind: .instruction),
+                    Segment(id: "triad", name: "Triad meetings with parents", kind: .coaching),
                 ]
                 let start = [
                     Period(start: at(8, 15), lengthInMinutes: 15, segment: "coach"),
@@ -151,11 +152,17 @@ public struct SchoolGenerator: Sendable {
                 let lessons = [(9, 15), (10, 15), (11, 30), (13, 0), (14, 0)].enumerated().map {
                     Period(name: "\($0.offset + 1)", start: at($0.element.0, $0.element.1), lengthInMinutes: 60, segment: "lessons")
                 }
+                // Triad meetings with parents after the lessons: three half hours.
+                let triads = { (hour: Int) in
+                    [0, 30, 60].map { Period(start: at(hour, 0).adding(minutes: $0), lengthInMinutes: 30, segment: "triad") }
+                }
                 school.dayTemplates = [
-                    DayTemplate(id: "long", periods: start + lessons), DayTemplate(id: "short", periods: start + lessons.prefix(4)),
+                    DayTemplate(id: "long", periods: start + lessons + triads(15)),
+                    DayTemplate(id: "short", periods: start + lessons.prefix(4) + triads(14)),
                 ]
                 school.days = days(["long", "long", "short", "long", "short"])
-                school.coaching = CoachingPolicy(lengthInMinutes: 15, intervalInWeeks: 3, segment: "coach")
+                school.coaching = CoachingPolicy(
+                    lengthInMinutes: 15, intervalInWeeks: 3, segment: "coach", triadsPerCycle: 1, triadSegments: ["triad"])
             case .blocks:
                 school.segments = [
                     Segment(id: "block", name: "Block hours", kind: .block), Segment(id: "lessons", name: "Lessons", kind: .instruction),
@@ -253,7 +260,8 @@ public struct SchoolGenerator: Sendable {
                     school.students.append(
                         Student(
                             id: .init("S\(number)"), name: person(), groups: [group.id], coaches: coaches,
-                            onTrack: generator.profile == .bioritme && rng.below(100) < 35, coachingIntervalInWeeks: interval))
+                            onTrack: generator.profile == .bioritme && rng.below(100) < 35, coachingIntervalInWeeks: interval,
+                            parent: generator.profile == .coach ? parent(forStudent: number) : nil))
                 }
             }
         }
@@ -265,6 +273,17 @@ public struct SchoolGenerator: Sendable {
             for index in school.teachers.indices where school.teachers[index].coach != nil {
                 school.teachers[index].coach = Teacher.CoachRole(caseload: max(40, listed[school.teachers[index].id] ?? 0))
             }
+        }
+
+        /// The coach profile's parents: one per family; a tenth of the students are siblings of the
+        /// student before them (same parent). Each parent can come after the lessons on two days of the week.
+        mutating func parent(forStudent number: Int) -> Parent.ID {
+            if number > 1, rng.below(10) == 0, let last = school.parents.last { return last.id }
+            let id = Parent.ID("P\(school.parents.count + 1)")
+            let first = rng.below(5), second = (first + 1 + rng.below(4)) % 5
+            let available = school.allSlots.filter { ($0.day == first || $0.day == second) && school.period(at: $0)?.segment == "triad" }
+            school.parents.append(Parent(id: id, name: "Parent of S\(number)", available: Set(available)))
+            return id
         }
 
         // MARK: Lessons

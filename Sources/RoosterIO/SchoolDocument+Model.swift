@@ -127,7 +127,10 @@ struct SchoolDocumentReader {
             Student(
                 id: .init(student.id), name: student.name, groups: (student.groups ?? []).map { .init($0) },
                 coaches: (student.coaches ?? []).map { .init($0) }, onTrack: student.onTrack ?? false,
-                coachingIntervalInWeeks: student.coachingIntervalInWeeks)
+                coachingIntervalInWeeks: student.coachingIntervalInWeeks, parent: student.parent.map { .init($0) })
+        }
+        school.parents = (document.parents ?? []).enumerated().map { index, parent in
+            Parent(id: .init(parent.id), name: parent.name, available: slots(parent.available, at: "parents[\(index)].available"))
         }
         school.lessons = (document.lessons ?? []).enumerated().map { index, lesson in lessonModel(lesson, at: "lessons[\(index)]") }
         school.clusters = (document.clusters ?? []).enumerated().map { index, cluster in
@@ -140,7 +143,9 @@ struct SchoolDocumentReader {
         }
         school.choiceLessonsPerWeek = document.choiceLessonsPerWeek
         school.coaching = document.coaching.map {
-            CoachingPolicy(lengthInMinutes: $0.length ?? 15, intervalInWeeks: $0.intervalInWeeks ?? 1, segment: .init($0.segment))
+            CoachingPolicy(
+                lengthInMinutes: $0.length ?? 15, intervalInWeeks: $0.intervalInWeeks ?? 1, segment: .init($0.segment),
+                triadsPerCycle: $0.triadsPerCycle ?? 0, triadSegments: ($0.triadSegments ?? []).map { .init($0) })
         }
         school.teamTimes = (document.teamTimes ?? []).map {
             TeamTime(
@@ -225,7 +230,11 @@ extension SchoolDocument {
                 StudentDocument(
                     id: student.id.rawValue, name: name(student.name, student.id), groups: list(student.groups.map(\.rawValue)),
                     coaches: list(student.coaches.map(\.rawValue)), onTrack: student.onTrack ? true : nil,
-                    coachingIntervalInWeeks: student.coachingIntervalInWeeks)
+                    coachingIntervalInWeeks: student.coachingIntervalInWeeks, parent: student.parent?.rawValue)
+            })
+        parents = list(
+            school.parents.map {
+                ParentDocument(id: $0.id.rawValue, name: name($0.name, $0.id), available: slots($0.available))
             })
         lessons = list(
             school.lessons.map { lesson in
@@ -256,7 +265,9 @@ extension SchoolDocument {
             })
         choiceLessonsPerWeek = school.choiceLessonsPerWeek
         coaching = school.coaching.map {
-            CoachingDocument(length: $0.lengthInMinutes, intervalInWeeks: $0.intervalInWeeks, segment: $0.segment.rawValue)
+            CoachingDocument(
+                length: $0.lengthInMinutes, intervalInWeeks: $0.intervalInWeeks, segment: $0.segment.rawValue,
+                triadsPerCycle: $0.triadsPerCycle == 0 ? nil : $0.triadsPerCycle, triadSegments: list($0.triadSegments.map(\.rawValue)))
         }
         teamTimes = list(
             school.teamTimes.map {

@@ -17,6 +17,7 @@ struct SchoolDocument: Codable, Equatable {
     var rooms: [RoomDocument]?
     var groups: [GroupDocument]?
     var students: [StudentDocument]?
+    var parents: [ParentDocument]?
     var lessons: [LessonDocument]?
     var clusters: [ClusterDocument]?
     var choiceRequests: [ChoiceRequestDocument]?
@@ -27,7 +28,7 @@ struct SchoolDocument: Codable, Equatable {
     var ruleWeights: [String: Int]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case schema, name, weeksInCycle, segments, dayTemplates, days, subjects, teachers, rooms, groups, students
+        case schema, name, weeksInCycle, segments, dayTemplates, days, subjects, teachers, rooms, groups, students, parents
         case lessons, clusters, choiceRequests, choiceLessonsPerWeek, coaching, teamTimes, exemptions, ruleWeights
     }
 }
@@ -128,7 +129,15 @@ struct StudentDocument: Codable, Equatable {
     var coaches: [String]?
     var onTrack: Bool?
     var coachingIntervalInWeeks: Int?
-    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, groups, coaches, onTrack, coachingIntervalInWeeks }
+    var parent: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, groups, coaches, onTrack, coachingIntervalInWeeks, parent }
+}
+
+struct ParentDocument: Codable, Equatable {
+    var id: String
+    var name: String?
+    var available: [SlotsDocument]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, available }
 }
 
 struct ChoiceSettingsDocument: Codable, Equatable {
@@ -183,7 +192,9 @@ struct CoachingDocument: Codable, Equatable {
     var length: Int?
     var intervalInWeeks: Int?
     var segment: String
-    enum CodingKeys: String, CodingKey, CaseIterable { case length, intervalInWeeks, segment }
+    var triadsPerCycle: Int?
+    var triadSegments: [String]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case length, intervalInWeeks, segment, triadsPerCycle, triadSegments }
 }
 
 struct TeamTimeDocument: Codable, Equatable {
@@ -220,6 +231,8 @@ enum SchoolSchema {
         "groups[]": names(GroupDocument.CodingKeys.self),
         "groups[].unavailable[]": names(SlotsDocument.CodingKeys.self),
         "students[]": names(StudentDocument.CodingKeys.self),
+        "parents[]": names(ParentDocument.CodingKeys.self),
+        "parents[].available[]": names(SlotsDocument.CodingKeys.self),
         "lessons[]": names(LessonDocument.CodingKeys.self),
         "lessons[].pinned[]": names(SlotDocument.CodingKeys.self),
         "lessons[].unavailable[]": names(SlotsDocument.CodingKeys.self),

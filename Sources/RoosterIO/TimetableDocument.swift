@@ -25,6 +25,8 @@ struct TimetableDocument: Codable, Equatable {
         var week: Int
         var day: String
         var period: Int
+        /// Set for a triad meeting.
+        var parent: String?
     }
 
     var schema: String?
@@ -179,10 +181,13 @@ struct TimetableDocumentReader {
                 let path = "coachMeetings[\(index)]"
                 try check(Student.ID(entry.student), in: students, "student", at: "\(path).student")
                 try check(Teacher.ID(entry.coach), in: teachers, "teacher", at: "\(path).coach")
+                if let parent = entry.parent {
+                    try check(Parent.ID(parent), in: Set(school.parents.map(\.id)), "parent", at: "\(path).parent")
+                }
                 timetable.coachMeetings?.append(
                     CoachMeeting(
                         student: .init(entry.student), coach: .init(entry.coach), week: entry.week,
-                        slot: try slot(day: entry.day, period: entry.period, at: path)))
+                        slot: try slot(day: entry.day, period: entry.period, at: path), parent: entry.parent.map { .init($0) }))
             }
         }
         return timetable
@@ -204,7 +209,8 @@ extension TimetableDocument {
         }
         coachMeetings = timetable.coachMeetings?.map {
             CoachMeetingDocument(
-                student: $0.student.rawValue, coach: $0.coach.rawValue, week: $0.week, day: dayID($0.slot.day), period: $0.slot.period)
+                student: $0.student.rawValue, coach: $0.coach.rawValue, week: $0.week, day: dayID($0.slot.day), period: $0.slot.period,
+                parent: $0.parent?.rawValue)
         }
     }
 }

@@ -171,16 +171,18 @@ public enum WeeklyFiles {
     // MARK: Coach conversations
 
     public static func encodeCoachMeetings(_ meetings: [CoachMeeting], school: School, lengthInMinutes: Int) -> String {
-        var lines = [["week", "day", "time", "end", "coach", "student"].joined(separator: ",")]
+        var lines = [["week", "day", "time", "end", "coach", "student", "parent"].joined(separator: ",")]
         for meeting in meetings {
             let day = school.days.indices.contains(meeting.slot.day) ? school.days[meeting.slot.day].id.rawValue : "\(meeting.slot.day)"
             let start = school.period(at: meeting.slot)?.start
             let week = (0..<26).contains(meeting.week) ? String(UnicodeScalar(UInt8(65 + meeting.week))) : "\(meeting.week + 1)"
+            // A triad meeting takes its whole period; a conversation the policy's length.
+            let minutes = meeting.parent == nil ? lengthInMinutes : (school.period(at: meeting.slot)?.lengthInMinutes ?? lengthInMinutes)
             lines.append(
                 [
-                    week, day, start?.description ?? "", start.map { $0.adding(minutes: lengthInMinutes).description } ?? "",
+                    week, day, start?.description ?? "", start.map { $0.adding(minutes: minutes).description } ?? "",
                     meeting.coach.rawValue,
-                    meeting.student.rawValue,
+                    meeting.student.rawValue, meeting.parent?.rawValue ?? "",
                 ].map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

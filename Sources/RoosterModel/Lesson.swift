@@ -150,11 +150,19 @@ public struct CoachingPolicy: Hashable, Sendable {
     public var intervalInWeeks: Int
     /// The segment whose periods are coach windows (e.g. 8:15–8:45).
     public var segment: Segment.ID
+    /// Triad meetings (coach, student and parent) per cycle for each student with a parent; 0 for none.
+    public var triadsPerCycle: Int
+    /// Segments whose periods may hold a triad meeting (it takes one period); empty means any period.
+    public var triadSegments: [Segment.ID]
 
-    public init(lengthInMinutes: Int = 15, intervalInWeeks: Int = 1, segment: Segment.ID) {
+    public init(
+        lengthInMinutes: Int = 15, intervalInWeeks: Int = 1, segment: Segment.ID, triadsPerCycle: Int = 0, triadSegments: [Segment.ID] = []
+    ) {
         self.lengthInMinutes = lengthInMinutes
         self.intervalInWeeks = intervalInWeeks
         self.segment = segment
+        self.triadsPerCycle = triadsPerCycle
+        self.triadSegments = triadSegments
     }
 }
 

@@ -205,7 +205,11 @@ struct SchoolValidator {
             for (c, coach) in student.coaches.enumerated() {
                 reference(coach, in: teacherIDs, kind: "teacher", listedIn: "teachers", at: "students[\(index)].coaches[\(c)]")
             }
+            if let parent = student.parent {
+                reference(parent, in: Set(school.parents.map(\.id)), kind: "parent", listedIn: "parents", at: "students[\(index)].parent")
+            }
         }
+        for (index, parent) in school.parents.enumerated() { slots(parent.available, at: "parents[\(index)].available") }
     }
 
     mutating func checkLessons() {
@@ -433,6 +437,12 @@ struct SchoolValidator {
             error(
                 "invalidValue", "Coach conversations last \(policy.lengthInMinutes) minutes, longer than a \(shortest)-minute coach period",
                 at: "coaching.lengthInMinutes")
+        }
+        for (index, segment) in policy.triadSegments.enumerated() {
+            reference(segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "coaching.triadSegments[\(index)]")
+        }
+        if policy.triadsPerCycle < 0 {
+            error("invalidValue", "triadsPerCycle must not be negative", at: "coaching.triadsPerCycle")
         }
         for (index, student) in school.students.enumerated() where student.coaches.isEmpty {
             warning("noCoach", "Student \(student.id) has no coach", at: "students[\(index)].coaches")

@@ -16,6 +16,8 @@ public struct School: Hashable, Sendable {
     public var rooms: [Room]
     public var groups: [Group]
     public var students: [Student]
+    /// Parents and guardians, for triad meetings coach–student–parent.
+    public var parents: [Parent]
     public var lessons: [Lesson]
     public var clusters: [Cluster]
     public var choiceRequests: [ChoiceRequest]
@@ -33,7 +35,7 @@ public struct School: Hashable, Sendable {
         days: [Day] = [], subjects: [Subject] = [], teachers: [Teacher] = [], rooms: [Room] = [],
         groups: [Group] = [], students: [Student] = [], lessons: [Lesson] = [], clusters: [Cluster] = [],
         choiceRequests: [ChoiceRequest] = [], choiceLessonsPerWeek: Int? = nil, coaching: CoachingPolicy? = nil,
-        teamTimes: [TeamTime] = [], exemptions: [Exemption] = [], ruleWeights: [RuleID: Int] = [:]
+        teamTimes: [TeamTime] = [], exemptions: [Exemption] = [], ruleWeights: [RuleID: Int] = [:], parents: [Parent] = []
     ) {
         self.name = name
         self.weeksInCycle = weeksInCycle
@@ -45,6 +47,7 @@ public struct School: Hashable, Sendable {
         self.rooms = rooms
         self.groups = groups
         self.students = students
+        self.parents = parents
         self.lessons = lessons
         self.clusters = clusters
         self.choiceRequests = choiceRequests

@@ -121,10 +121,12 @@ public struct Student: Hashable, Sendable, Identifiable {
     public var onTrack: Bool
     /// Overrides the school's ``CoachingPolicy/intervalInWeeks`` for this student.
     public var coachingIntervalInWeeks: Int?
+    /// The parent or guardian who comes to triad meetings; siblings share one.
+    public var parent: Parent.ID?
 
     public init(
         id: ID, name: String? = nil, groups: [Group.ID] = [], coaches: [Teacher.ID] = [], onTrack: Bool = false,
-        coachingIntervalInWeeks: Int? = nil
+        coachingIntervalInWeeks: Int? = nil, parent: Parent.ID? = nil
     ) {
         self.id = id
         self.name = name ?? id.rawValue
@@ -132,6 +134,23 @@ public struct Student: Hashable, Sendable, Identifiable {
         self.coaches = coaches
         self.onTrack = onTrack
         self.coachingIntervalInWeeks = coachingIntervalInWeeks
+        self.parent = parent
+    }
+}
+
+/// A parent or guardian (ouder, verzorger) who meets the coach with their child: a triad meeting.
+public struct Parent: Hashable, Sendable, Identifiable {
+    public typealias ID = Identifier<Parent>
+
+    public var id: ID
+    public var name: String
+    /// Periods in which the parent can come to school; empty means any period.
+    public var available: Set<TimeSlot>
+
+    public init(id: ID, name: String? = nil, available: Set<TimeSlot> = []) {
+        self.id = id
+        self.name = name ?? id.rawValue
+        self.available = available
     }
 }
 

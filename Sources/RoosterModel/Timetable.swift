@@ -43,19 +43,22 @@ public struct Enrolment: Hashable, Sendable {
     }
 }
 
-/// A coach conversation in a given week of the cycle.
+/// A coach conversation in a given week of the cycle, or a triad meeting when a parent is there too.
 public struct CoachMeeting: Hashable, Sendable {
     public var student: Student.ID
     public var coach: Teacher.ID
     /// The week of the cycle, from 0.
     public var week: Int
-    /// The period; the conversation takes the policy's length from the period's start.
+    /// The period; a conversation takes the policy's length from the period's start, a triad meeting the whole period.
     public var slot: TimeSlot
+    /// Set for a triad meeting: the student's parent.
+    public var parent: Parent.ID?
 
-    public init(student: Student.ID, coach: Teacher.ID, week: Int, slot: TimeSlot) {
+    public init(student: Student.ID, coach: Teacher.ID, week: Int, slot: TimeSlot, parent: Parent.ID? = nil) {
         self.student = student
         self.coach = coach
         self.week = week
         self.slot = slot
+        self.parent = parent
     }
 }

@@ -194,10 +194,12 @@ public struct ScheduleBuilder: Sendable {
 
     private func coachEntry(_ meeting: CoachMeeting, title: String) -> ScheduleEntry? {
         guard let period = school.period(at: meeting.slot) else { return nil }
-        let length = school.coaching?.lengthInMinutes ?? period.lengthInMinutes
+        // A triad meeting (with a parent) takes its whole period; a conversation the policy's length.
+        let length = meeting.parent == nil ? school.coaching?.lengthInMinutes ?? period.lengthInMinutes : period.lengthInMinutes
         return ScheduleEntry(
             kind: .coach, day: meeting.slot.day, firstPeriod: meeting.slot.period, periodCount: 1, start: period.start,
-            end: period.start.adding(minutes: length), segment: period.segment, lesson: nil, subject: nil, title: title,
+            end: period.start.adding(minutes: length), segment: period.segment, lesson: nil, subject: nil,
+            title: meeting.parent.map { id in "\(title) + \(school.parents.first { $0.id == id }?.name ?? id.rawValue)" } ?? title,
             teachers: [meeting.coach], groups: [], rooms: [], weeks: [meeting.week], enrolled: nil)
     }
 

@@ -90,7 +90,8 @@ struct CheckContext: Sendable {
         self.meetingActivities = (timetable.coachMeetings ?? []).enumerated().map { index, meeting in
             Activity(
                 source: .coachMeeting(index), lesson: nil, cluster: nil, slots: [meeting.slot], weeks: [meeting.week],
-                label: "a coach conversation of \(meeting.coach) with \(meeting.student)")
+                label: meeting.parent.map { "a triad meeting of \(meeting.coach) with \(meeting.student) and \($0)" }
+                    ?? "a coach conversation of \(meeting.coach) with \(meeting.student)")
         }
         self.placementActivities = placementActivities
     }

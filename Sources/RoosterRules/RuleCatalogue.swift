@@ -8,9 +8,9 @@ public enum RuleCatalogue {
         TeacherAvailability(), GroupAvailability(), RoomAvailability(), LessonAvailability(),
         AllowedSegment(), PinnedTime(), RoomAssignment(), ClusterTogether(), MaxPerDay(),
         TeacherMaxPeriodsPerDay(), TeacherMaxDays(), TeamTimeRule(),
-        ChoiceCapacity(), ChoiceMinimumSize(), ChoiceEnrolment(), CoachMeetings(),
+        ChoiceCapacity(), ChoiceMinimumSize(), ChoiceEnrolment(), CoachMeetings(), ParentConflict(),
         RoomCapacity(), MinWorkingDays(), IsolatedLessons(), RoomStability(),
-        TeacherGaps(), GroupGaps(), TeacherUnwantedTime(), ChoicePreference(), CoachLoadBalance(),
+        TeacherGaps(), GroupGaps(), TeacherUnwantedTime(), ChoicePreference(), CoachLoadBalance(), SiblingTriads(),
     ]
 
     /// The descriptors of all rules, hard rules first.

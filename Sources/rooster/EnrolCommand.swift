@@ -212,7 +212,9 @@ struct CoachCommand: ParsableCommand {
             Each coached student gets one conversation per coaching interval (every week, or once in two \
             or three weeks) with their first coach who has room in their caseload, in a period of the \
             coaching segment when both are free (lessons, enrolled choice sessions, days off and \
-            unavailability are respected), spread evenly over each coach's weeks.
+            unavailability are respected), spread evenly over each coach's weeks. With triadsPerCycle in \
+            the coaching policy, each student with a parent also gets triad meetings (coach, student and \
+            parent) in the triad segments when the parent can come, siblings back to back.
 
             Example:
               rooster coach Examples/coach/school.yaml --timetable Examples/coach/timetable.json --out coaching.csv
@@ -258,16 +260,21 @@ struct CoachCommand: ParsableCommand {
             throw Exit.badInput
         }
         let report = Checker().check(table, against: school)
-        let coaches = plan.load.count
+        let triads = plan.meetings.filter { $0.parent != nil }.count
+        let elapsed = String(format: "%.1f", seconds(ContinuousClock.now - started))
         print(
-            "coaching: \(plan.meetings.count) conversations for \(coaches) coaches in \(String(format: "%.1f", seconds(ContinuousClock.now - started))) s"
+            "coaching: \(plan.meetings.count - triads) conversations and \(triads) triad meetings for \(plan.load.count) coaches in \(elapsed) s"
         )
         print(
             "  unplanned \(plan.unplanned.count); largest weekly imbalance of a coach \(plan.worstImbalance); with another coach than their first \(plan.reassigned.count)"
         )
-        for entry in plan.unplanned.prefix(10) { print("  unplanned: \(entry.student) from week \(entry.week + 1): \(entry.reason)") }
+        for entry in plan.unplanned.prefix(10) {
+            print(
+                "  unplanned \(entry.isTriad ? "triad meeting" : "conversation"): \(entry.student) from week \(entry.week + 1): \(entry.reason)"
+            )
+        }
         let coachHard = report.violations.filter {
-            $0.level == .hard && ["coachMeetings", "studentConflict", "teacherConflict"].contains($0.rule.rawValue)
+            $0.level == .hard && ["coachMeetings", "parentConflict", "studentConflict", "teacherConflict"].contains($0.rule.rawValue)
         }
         for violation in coachHard.prefix(10) { print("  hard \(violation.rule): \(violation.message)") }
         print(

@@ -6,13 +6,14 @@ struct CoachMeetings: Rule {
     let descriptor = RuleDescriptor(
         id: "coachMeetings", name: "Coach conversations", level: .hard, defaultWeight: 1,
         summary:
-            "Each coached student has exactly one conversation per coaching interval, with their own coach, in a coach window; cost 1 per missing, extra or misplaced conversation."
+            "Each coached student has exactly one conversation per coaching interval, with their own coach, in a coach window, and the policy's triad meetings with their own parent when the parent can come; cost 1 per missing, extra or misplaced meeting."
     )
 
     func violations(in context: CheckContext) -> [Violation] {
         guard let meetings = context.timetable.coachMeetings, let policy = context.school.coaching else { return [] }
         var result: [Violation] = []
         var weeksOf: [Student.ID: [Int]] = [:]
+        var triadsOf: [Student.ID: Int] = [:]
         for meeting in meetings {
             let who = "Student \(meeting.student)"
             let involved = ["student:\(meeting.student)", "teacher:\(meeting.coach)"]
@@ -33,6 +34,11 @@ struct CoachMeetings: Rule {
                         involving: involved))
                 continue
             }
+            if let parent = meeting.parent {
+                result += triadViolations(meeting, parent: parent, student: student, policy: policy, context: context)
+                triadsOf[student.id, default: 0] += 1
+                continue
+            }
             if context.school.period(at: meeting.slot)?.segment != policy.segment {
                 result.append(
                     violation(
@@ -40,6 +46,17 @@ struct CoachMeetings: Rule {
                         involving: involved, at: [meeting.slot]))
             }
             weeksOf[student.id, default: []].append(meeting.week)
+        }
+        if policy.triadsPerCycle > 0 {
+            for student in context.school.students where student.parent != nil && !student.coaches.isEmpty {
+                let count = triadsOf[student.id] ?? 0
+                guard count != policy.triadsPerCycle else { continue }
+                result.append(
+                    violation(
+                        abs(count - policy.triadsPerCycle),
+                        "Student \(student.id) has \(count) triad meetings with their parent in the cycle; \(policy.triadsPerCycle) required",
+                        involving: ["student:\(student.id)"]))
+            }
         }
         for student in context.school.students where !student.coaches.isEmpty {
             let interval = max(student.coachingIntervalInWeeks ?? policy.intervalInWeeks, 1)
@@ -57,6 +74,60 @@ struct CoachMeetings: Rule {
                         abs(count - 1),
                         "Student \(student.id) has \(count) coach conversations in \(span); one is required",
                         involving: ["student:\(student.id)"]))
+            }
+        }
+        return result
+    }
+
+    /// A triad meeting is with the student's own parent, when the parent can come, in a period where triads are held.
+    private func triadViolations(
+        _ meeting: CoachMeeting, parent: Parent.ID, student: Student, policy: CoachingPolicy, context: CheckContext
+    ) -> [Violation] {
+        let involved = ["student:\(student.id)", "teacher:\(meeting.coach)", "parent:\(parent)"]
+        var result: [Violation] = []
+        if student.parent != parent {
+            result.append(
+                violation(1, "Student \(student.id) has a triad meeting with \(parent), who is not their parent", involving: involved))
+        }
+        if let known = context.school.parents.first(where: { $0.id == parent }), !known.available.isEmpty,
+            !known.available.contains(meeting.slot)
+        {
+            result.append(
+                violation(
+                    1, "The triad meeting of \(student.id) on \(context.label(meeting.slot)) is when their parent \(parent) cannot come",
+                    involving: involved, at: [meeting.slot]))
+        }
+        if !policy.triadSegments.isEmpty, !policy.triadSegments.contains(where: { context.school.period(at: meeting.slot)?.segment == $0 })
+        {
+            result.append(
+                violation(
+                    1, "The triad meeting of \(student.id) on \(context.label(meeting.slot)) is outside the periods for triad meetings",
+                    involving: involved, at: [meeting.slot]))
+        }
+        return result
+    }
+}
+
+/// A parent is at one triad meeting at a time (siblings' meetings follow each other).
+struct ParentConflict: Rule {
+    let descriptor = RuleDescriptor(
+        id: "parentConflict", name: "Parent conflict", level: .hard, defaultWeight: 1,
+        summary: "A parent has at most one triad meeting at a time; cost 1 per clashing pair.")
+
+    func violations(in context: CheckContext) -> [Violation] {
+        var seen: [String: CoachMeeting] = [:]
+        var result: [Violation] = []
+        for meeting in context.timetable.coachMeetings ?? [] {
+            guard let parent = meeting.parent else { continue }
+            let key = "\(parent)|\(meeting.week)|\(meeting.slot.day).\(meeting.slot.period)"
+            if let other = seen[key] {
+                result.append(
+                    violation(
+                        1,
+                        "Parent \(parent) has two triad meetings on \(context.label(meeting.slot)) in week \(context.weekName(meeting.week)): for \(other.student) and \(meeting.student)",
+                        involving: ["parent:\(parent)"], at: [meeting.slot]))
+            } else {
+                seen[key] = meeting
             }
         }
         return result

@@ -51,3 +51,30 @@ struct CoachLoadBalance: Rule {
         }
     }
 }
+
+/// Siblings' triad meetings follow each other, so that their parent comes once.
+struct SiblingTriads: Rule {
+    let descriptor = RuleDescriptor(
+        id: "siblingTriads", name: "Sibling triads back to back", level: .soft, defaultWeight: 1,
+        summary:
+            "A parent's triad meetings for several children are in consecutive periods of one day and week; cost 1 per gap between them.")
+
+    func violations(in context: CheckContext) -> [Violation] {
+        var byParent: [Parent.ID: [CoachMeeting]] = [:]
+        for meeting in context.timetable.coachMeetings ?? [] {
+            if let parent = meeting.parent { byParent[parent, default: []].append(meeting) }
+        }
+        return byParent.keys.sorted().compactMap { parent in
+            let meetings = (byParent[parent] ?? []).sorted { ($0.week, $0.slot) < ($1.week, $1.slot) }
+            guard Set(meetings.map(\.student)).count > 1 else { return nil }
+            let gaps = zip(meetings, meetings.dropFirst()).filter { a, b in
+                a.student != b.student && !(a.week == b.week && a.slot.day == b.slot.day && b.slot.period == a.slot.period + 1)
+            }.count
+            guard gaps > 0 else { return nil }
+            let list = meetings.map { "\($0.student) \(context.label($0.slot)) week \(context.weekName($0.week))" }.joined(separator: ", ")
+            return violation(
+                gaps, "Parent \(parent) comes more than once for their children's triad meetings (\(list))", involving: ["parent:\(parent)"]
+            )
+        }
+    }
+}
