@@ -57,7 +57,8 @@ if let exact, school.coaching != nil {
     if let coaching {
         let report = Checker().check(coaching.timetable(on: week), against: school)
         print(
-            "| \(profile) \(students) | coach | \(coaching.meetings.count) conversations | \(String(format: "%.2f", seconds(coachTime))) | "
+            "| \(profile) \(students) | coach | \(coaching.meetings.filter { $0.parent == nil }.count) conversations, "
+                + "\(coaching.meetings.filter { $0.parent != nil }.count) triads | \(String(format: "%.2f", seconds(coachTime))) | "
                 + "unplanned \(coaching.unplanned.count) | imbalance \(coaching.worstImbalance) | other coach \(coaching.reassigned.count) | | | | | \(report.score.hard) | |"
         )
     }
