@@ -84,6 +84,58 @@ public struct CoachPlanner: Sendable {
         }
         var pressure: [Teacher.ID: Double] = [:]
         var coachOf: [Int: Teacher.ID] = [:]
+        let position = Dictionary(school.students.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let intervalOf = { (student: Int) in
+            min(max(school.students[student].coachingIntervalInWeeks ?? policy.intervalInWeeks, 1), weeks)
+        }
+        // When a coach's free windows are all taken: move one of their conversations to another
+        // window of that student's interval, and give the freed window to this student.
+        func makeRoom(for student: Int, coaches: [Teacher.ID], span: Range<Int>) -> Bool {
+            for coach in coaches {
+                for week in span {
+                    for slot in windows where !busy.student[week][student].contains(slot) && !busy.teacher(coach, week).contains(slot) {
+                        guard
+                            let index = plan.meetings.firstIndex(where: {
+                                $0.coach == coach && $0.week == week && $0.slot == slot && $0.parent == nil
+                            }),
+                            let other = position[plan.meetings[index].student]
+                        else { continue }
+                        let otherInterval = intervalOf(other)
+                        let otherFirst = week / otherInterval * otherInterval
+                        // The displaced student keeps their coach, or moves to another coach of theirs with room.
+                        for otherCoach in [coach] + school.students[other].coaches.filter({ $0 != coach }) {
+                            if otherCoach != coach, caseload[otherCoach, default: 0] >= (limits[otherCoach].flatMap { $0 } ?? .max) {
+                                continue
+                            }
+                            for otherWeek in otherFirst..<min(otherFirst + otherInterval, weeks) {
+                                guard
+                                    let free = windows.first(where: {
+                                        !busy.student[otherWeek][other].contains($0) && !busy.teacher(otherCoach, otherWeek).contains($0)
+                                            && !(used[otherCoach]?[otherWeek].contains($0) ?? false)
+                                    })
+                                else { continue }
+                                if used[otherCoach] == nil {
+                                    used[otherCoach] = Array(repeating: [], count: weeks)
+                                    load[otherCoach] = Array(repeating: 0, count: weeks)
+                                }
+                                used[otherCoach]?[otherWeek].insert(free)
+                                load[otherCoach]?[otherWeek] += 1
+                                if otherCoach != coach {
+                                    caseload[coach, default: 0] -= 1
+                                    caseload[otherCoach, default: 0] += 1
+                                }
+                                plan.meetings[index] = CoachMeeting(
+                                    student: school.students[other].id, coach: otherCoach, week: otherWeek, slot: free)
+                                plan.meetings.append(
+                                    CoachMeeting(student: school.students[student].id, coach: coach, week: week, slot: slot))
+                                return true
+                            }
+                        }
+                    }
+                }
+            }
+            return false
+        }
         let order = coached.map { ($0, freeWindows($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
         for student in order {
             let person = school.students[student]
@@ -125,6 +177,9 @@ public struct CoachPlanner: Sendable {
                         placed = true
                         break
                     }
+                }
+                if !placed {
+                    placed = makeRoom(for: student, coaches: [coach] + person.coaches.filter { $0 != coach }, span: span)
                 }
                 if !placed {
                     plan.unplanned.append(
