@@ -33,8 +33,8 @@ public struct SchoolGenerator: Sendable {
         self.seed = seed
     }
 
-    /// Weekly instruction periods per subject, by year.
-    static let curricula: [Int: [(String, Int)]] = [
+    /// Weekly instruction periods per subject, by year (public: the benchmarks' base generator uses it too).
+    public static let curricula: [Int: [(String, Int)]] = [
         1: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 2), ("gs", 2), ("ak", 2), ("lo", 2), ("fa", 2)],
         2: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 1), ("gs", 1), ("ak", 1), ("lo", 2), ("du", 2), ("na", 2), ("fa", 1)],
         3: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 1), ("gs", 1), ("lo", 2), ("du", 2), ("na", 2), ("ec", 1), ("fa", 1)],

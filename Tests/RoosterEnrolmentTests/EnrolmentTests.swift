@@ -208,17 +208,14 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
     @Test func blockHoursSplitStudentsWithinSeats() async throws {
         let seed: UInt64 = 11
         print("block hours on a generated school, seed \(seed)")
-        let school = SchoolGenerator(students: 160, profile: .blocks, seed: seed).make()
-        let result = await HeuristicSolver().solve(
-            school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 200_000, seed: seed))
-        try #require(result.score.isFeasible, "the base timetable must be feasible")
-        let plan = ExactEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: result.timetable))
-        let table = plan.timetable(on: result.timetable)
+        let (school, base) = try await generatedWeek(students: 160, profile: .blocks, seed: seed)
+        let plan = ExactEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
+        let table = plan.timetable(on: base)
         let report = Checker().check(table, against: school)
         #expect(report.score.hard == 0, "\(report.violations.filter { $0.level == .hard }.prefix(3).map(\.message))")
         #expect(report.penaltyByRule["roomCapacity"] == nil)  // no block room over its seats
         // One lesson per student per block session.
-        let sessions = Set(result.timetable.placements.filter { school.clusters.flatMap(\.lessons).contains($0.lesson) }.map(\.start))
+        let sessions = Set(base.placements.filter { school.clusters.flatMap(\.lessons).contains($0.lesson) }.map(\.start))
         for student in school.students.prefix(20) {
             let own = plan.enrolments.filter { $0.student == student.id }
             #expect(own.count == 2, "two blocks a week")
@@ -231,14 +228,6 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// A generated bioritme school and a feasible base timetable from the heuristic (fixed moves, so repeatable).
-    func generatedWeek(students: Int, seed: UInt64) async throws -> (School, Timetable) {
-        let school = SchoolGenerator(students: students, profile: .bioritme, seed: seed).make()
-        let result = await HeuristicSolver().solve(
-            school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 300_000, seed: seed))
-        try #require(result.score.isFeasible, "the base timetable must be feasible: \(result.report.violations.prefix(3).map(\.message))")
-        return (school, result.timetable)
-    }
 }
 
 @Suite struct WeeklyFileTests {
@@ -284,4 +273,12 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let back = try WeeklyFiles.parseEnrolments(text, for: school, file: "e.csv")
         #expect(back == plan.enrolments)
     }
+}
+
+/// A generated school and a feasible base timetable from the heuristic (bounded by moves, so repeatable).
+func generatedWeek(students: Int, profile: SchoolGenerator.Profile = .bioritme, seed: UInt64) async throws -> (School, Timetable) {
+    let school = SchoolGenerator(students: students, profile: profile, seed: seed).make()
+    let result = await HeuristicSolver().solve(school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 300_000, seed: seed))
+    try #require(result.score.isFeasible, "the base timetable must be feasible: \(result.report.violations.prefix(3).map(\.message))")
+    return (school, result.timetable)
 }

@@ -68,11 +68,8 @@ import Testing
     @Test func flowEnrolmentEqualsTheFullProgram() async throws {
         let seed: UInt64 = 9
         print("flow enrolment against the full program, generated school, seed \(seed)")
-        let school = SchoolGenerator(students: 90, profile: .bioritme, seed: seed).make()
-        let base = await HeuristicSolver().solve(
-            school, options: SolveOptions(timeLimit: .seconds(300), iterationLimit: 300_000, seed: seed))
-        try #require(base.score.isFeasible)
-        let problem = EnrolmentProblem(school: school, timetable: base.timetable)
+        let (school, base) = try await generatedWeek(students: 90, seed: seed)
+        let problem = EnrolmentProblem(school: school, timetable: base)
         let flow = FlowEnrolment(seed: seed).enrol(problem)
         let program = EnrolmentProgram(problem: problem)
         var runner = GLPKRunner(timeLimit: .seconds(120))

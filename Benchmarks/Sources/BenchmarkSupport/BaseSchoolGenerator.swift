@@ -17,14 +17,8 @@ public struct BaseSchoolGenerator {
     }
 
     /// Weekly instruction periods per subject, by year (upper years: a common core).
-    static let curricula: [Int: [(String, Int)]] = [
-        1: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 2), ("gs", 2), ("ak", 2), ("lo", 2), ("fa", 2)],
-        2: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 1), ("gs", 1), ("ak", 1), ("lo", 2), ("du", 2), ("na", 2), ("fa", 1)],
-        3: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 1), ("gs", 1), ("lo", 2), ("du", 2), ("na", 2), ("ec", 1), ("fa", 1)],
-        4: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 2), ("gs", 2), ("lo", 1), ("du", 2), ("na", 2), ("ec", 2)],
-        5: [("ne", 3), ("en", 2), ("wi", 3), ("bi", 2), ("gs", 2), ("lo", 1), ("du", 2), ("na", 2), ("ec", 2)],
-        6: [("ne", 3), ("en", 3), ("wi", 3), ("bi", 2), ("gs", 2), ("lo", 1), ("na", 2), ("ec", 2)],
-    ]
+    /// Weekly instruction periods per subject, by year: the library generator's table.
+    static let curricula = SchoolGenerator.curricula
 
     public func make() -> School {
         var rng = SeededGenerator(seed: seed)
