@@ -8,7 +8,7 @@ public struct EnrolmentPlan: Sendable {
     public enum Method: Sendable, Hashable, CustomStringConvertible {
         /// The exact model; `optimal` when the solver proved no better enrolment exists.
         case exact(optimal: Bool)
-        /// The greedy method (no exact solver, or it found nothing better in time).
+        /// The greedy method (asked for, or no exact method found anything better in time).
         case greedy
 
         public var description: String {

@@ -1,8 +1,8 @@
 import RoosterModel
 import RoosterSolving
 
-/// The enrolment without an exact solver: fast, deterministic for its seed, and the warm start of
-/// the exact model.
+/// The enrolment without an exact method: fast and deterministic for its seed; used when the
+/// flow (``FlowEnrolment``) cannot be used or finds nothing better, and with `--method greedy`.
 ///
 /// Phases, as a roostermaker would do it by hand but for every student at once: keep earlier
 /// placements; place what coaches required; hand out requests round by round in rank order (the

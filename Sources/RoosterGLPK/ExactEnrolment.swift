@@ -1,16 +1,9 @@
 import RoosterEnrolment
 import RoosterModel
 
-/// The weekly enrolment solved exactly by GLPK, started from the greedy enrolment.
-///
-/// The program: a binary per student and requested session (or cluster lesson, or session held
-/// before); per student and choice period a binary "an unrequested session then", whose students
-/// a pool per period and openness distributes over that period's sessions (the unrequested cost is
-/// the same for every session, so pooling loses nothing and keeps the program at about
-/// 20 columns per student); a binary per session with a minimum size, open or cancelled. Rows:
-/// each student's count per week (and one per cluster session), one session per period, each
-/// requested lesson once, seats, minimum sizes, and coach-required lessons. Without minimum sizes
-/// the program is a network flow (its LP is integral); the minimum sizes make it a small MIP.
+/// The weekly enrolment, exactly: the minimum-cost flow first (``RoosterEnrolment/FlowEnrolment``,
+/// proven optimal whenever its optimum keeps the minimum sizes), and GLPK's full program
+/// (``EnrolmentProgram``) only when the flow cannot prove its answer and the program is small.
 ///
 /// ```swift
 /// let problem = EnrolmentProblem(school: school, timetable: base)
@@ -59,6 +52,15 @@ public struct ExactEnrolment: Sendable {
 }
 
 /// The mixed-integer program of an ``EnrolmentProblem`` and the way back to an assignment.
+///
+/// A binary per student and requested session (or cluster lesson, or session held before); per
+/// student and choice period a binary "an unrequested session then", whose students a pool per
+/// period and openness distributes over that period's sessions (the unrequested cost is the same
+/// for every session, so pooling loses nothing and keeps the program at about 20 columns per
+/// student); a binary per session with a minimum size, open or cancelled. Rows: each student's
+/// count per week (and one per cluster session), one session per period, each requested lesson
+/// once, seats, minimum sizes, and coach-required lessons. Without minimum sizes and "once" it is
+/// the network flow of ``RoosterEnrolment/EnrolmentFlow``.
 struct EnrolmentProgram {
     let problem: EnrolmentProblem
     private(set) var model = MIPModel()
