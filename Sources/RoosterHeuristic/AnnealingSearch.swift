@@ -3,13 +3,14 @@ import RoosterModel
 import RoosterRules
 import RoosterSolving
 
-/// One search: greedy construction, then simulated annealing over three neighbourhoods.
+/// One search: greedy construction, then simulated annealing over four neighbourhoods.
 ///
 /// The design follows the simulated annealing of Bellio, Ceschia, Di Gaspero, Schaerf and Urli,
 /// "Feature-based tuning of simulated annealing applied to the curriculum-based course timetabling
 /// problem" (Computers & Operations Research 65, 2016): hard violations are part of the cost with a
 /// large weight, and the neighbourhoods are *move an event* to another start and *swap* the starts
-/// of two events, here with a third that changes one room. Construction places the most constrained
+/// of two events; here also *Kempe chains* between two starts (Lü and Hao 2010, see
+/// ``kempeChain()``) and a move that changes one room. Construction places the most constrained
 /// events first, each where it adds least cost (best insertion).
 struct AnnealingSearch {
     /// Outcome of one search.
@@ -46,7 +47,7 @@ struct AnnealingSearch {
     private let checker: Checker
 
     init(
-        problem: SearchProblem, seed: UInt64, temperatures: (start: Double, end: Double) = (3, 0.05), hardWeight: Int = 10_000,
+        problem: SearchProblem, seed: UInt64, temperatures: (start: Double, end: Double) = (30, 0.05), hardWeight: Int = 10_000,
         verify: Bool = false, checker: Checker = Checker()
     ) {
         self.hardWeight = max(hardWeight, 1)
@@ -171,9 +172,10 @@ struct AnnealingSearch {
 
             let before = cost, hardBefore = state.hard
             let undo: Undo
-            switch rng.below(10) {
-            case 0..<5: undo = moveEvent()
-            case 5..<9: undo = swapEvents()
+            switch rng.below(20) {
+            case 0..<9: undo = moveEvent()
+            case 9..<15: undo = swapEvents()
+            case 15..<18: undo = kempeChain()
             default: undo = changeRoom()
             }
             if case .none = undo { continue }
@@ -209,6 +211,7 @@ struct AnnealingSearch {
         case none
         case one(event: Int, option: Int, rooms: [Int])
         case two(first: Int, firstOption: Int, firstRooms: [Int], second: Int, secondOption: Int, secondRooms: [Int])
+        case many([(event: Int, option: Int, rooms: [Int])])
     }
 
     private mutating func revert(_ undo: Undo) {
@@ -223,6 +226,9 @@ struct AnnealingSearch {
             state.unplace(b)
             state.place(a, option: optionA, rooms: roomsA)
             state.place(b, option: optionB, rooms: roomsB)
+        case .many(let changes):
+            for change in changes { state.unplace(change.event) }
+            for change in changes { state.place(change.event, option: change.option, rooms: change.rooms) }
         }
     }
 
@@ -256,6 +262,60 @@ struct AnnealingSearch {
         state.place(a, option: newA, rooms: chooseRooms(a, option: newA, preferred: roomsA))
         state.place(b, option: newB, rooms: chooseRooms(b, option: newB, preferred: roomsB))
         return .two(first: a, firstOption: oldA, firstRooms: roomsA, second: b, secondOption: oldB, secondRooms: roomsB)
+    }
+
+    /// Longest Kempe chain tried; longer chains rarely pay and cost time.
+    static let kempeChainLimit = 24
+
+    /// Swaps a Kempe chain between two starts: an event moves from its start to another, the
+    /// events there that share a teacher or a group with it move back, the events at the first
+    /// start that conflict with those move over, and so on until no conflict is left. Between
+    /// the two starts, conflicts among the chain's events are neither made nor broken, so the
+    /// move reaches timetables that single moves and swaps only reach through clashes (Lü and
+    /// Hao, "Adaptive tabu search for course timetabling", EJOR 200, 2010). Only chains of events
+    /// of one duration that may all start at either start are tried.
+    private mutating func kempeChain() -> Undo {
+        let a = movable[rng.below(movable.count)]
+        let first = problem.events[a]
+        guard first.starts.count > 1 else { return .none }
+        let oldOption = state.startOption[a]
+        var target = rng.below(first.starts.count - 1)
+        if target >= oldOption { target += 1 }
+        let starts = (first.starts[oldOption], first.starts[target])
+        let duration = first.duration
+        // chain[i] leaves its start for the other one; `side` says which start it leaves.
+        var chain: [(event: Int, leavesFirst: Bool)] = [(a, true)]
+        var index = 0
+        while index < chain.count {
+            let (e, leavesFirst) = chain[index]
+            index += 1
+            let destination = leavesFirst ? starts.1 : starts.0
+            for b in problem.conflicting[e] {
+                let other = problem.events[b]
+                let start = other.starts[state.startOption[b]]
+                guard start < destination + duration, destination < start + other.duration else { continue }
+                guard start == destination, other.duration == duration else { return .none }
+                if chain.contains(where: { $0.event == b }) { continue }
+                chain.append((b, !leavesFirst))
+                if chain.count > Self.kempeChainLimit { return .none }
+            }
+        }
+        var moves: [(event: Int, option: Int)] = []
+        moves.reserveCapacity(chain.count)
+        for (e, leavesFirst) in chain {
+            guard let option = option(of: leavesFirst ? starts.1 : starts.0, in: problem.events[e]) else { return .none }
+            moves.append((e, option))
+        }
+        var undo: [(event: Int, option: Int, rooms: [Int])] = []
+        undo.reserveCapacity(chain.count)
+        for (e, _) in moves {
+            undo.append((e, state.startOption[e], state.rooms[e]))
+            state.unplace(e)
+        }
+        for (i, move) in moves.enumerated() {
+            state.place(move.event, option: move.option, rooms: chooseRooms(move.event, option: move.option, preferred: undo[i].rooms))
+        }
+        return .many(undo)
     }
 
     /// Gives one lesson of an event another allowed room.

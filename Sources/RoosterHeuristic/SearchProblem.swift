@@ -34,6 +34,8 @@ struct SearchProblem: Sendable {
         /// Offset of each member's rooms in the event's room list.
         var roomOffsets: [Int]
         var roomSlots: Int
+        /// The lesson or cluster this event is an occurrence of (index into the problem's units).
+        var unit: Int
         var isFixed: Bool { starts.count == 1 }
     }
 
@@ -57,6 +59,8 @@ struct SearchProblem: Sendable {
     let roomCount: Int
     let lessonCount: Int
     let events: [Event]
+    /// Number of lessons and clusters that events are occurrences of.
+    let unitCount: Int
     let lessonMaxPerDay: [Int?]
     let lessonMinDays: [Int?]
     let lessonRoomCount: [Int]
@@ -79,6 +83,9 @@ struct SearchProblem: Sendable {
     /// Per event, the other movable events that share a teacher or a group with it: the partners
     /// worth swapping with, since their clashes and gaps interact.
     let related: [[Int]]
+    /// Per event, every other movable event that shares a teacher or a group with it, occurrences
+    /// of the same lesson included: the events that cannot share its periods (Kempe chains).
+    let conflicting: [[Int]]
 
     func weight(_ rule: RuleID) -> Int { weights[rule] ?? 0 }
 
@@ -104,7 +111,6 @@ struct SearchProblem: Sendable {
 
         let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let groupIndex = Dictionary(school.groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let roomIndex = Dictionary(school.rooms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         teacherCount = school.teachers.count
         groupCount = school.groups.count
@@ -169,7 +175,7 @@ struct SearchProblem: Sendable {
             units.append(([lesson], "lesson \(school.lessons[lesson].id)"))
         }
         let unwantedSoftWeight = weights["teacherUnwantedTime"] ?? 0
-        for unit in units {
+        for (unitIndex, unit) in units.enumerated() {
             let lessons = unit.lessons.map { school.lessons[$0] }
             let count = lessons.map { max($0.countPerWeek, 0) }.max() ?? 0
             let duration = lessons.map { max($0.durationInPeriods, 1) }.max() ?? 1
@@ -237,15 +243,21 @@ struct SearchProblem: Sendable {
                 events.append(
                     Event(
                         members: members, duration: duration, groups: groups, starts: starts, staticHard: costs.map(\.hard),
-                        staticSoft: costs.map(\.soft), roomOffsets: offsets, roomSlots: total))
+                        staticSoft: costs.map(\.soft), roomOffsets: offsets, roomSlots: total, unit: unitIndex))
             }
         }
         self.events = events
+        self.unitCount = units.count
         self.problems = problems
-        related = Self.relatedEvents(events)
+        conflicting = Self.conflictingEvents(events)
+        related = conflicting.enumerated().map { e, partners in
+            let lessons = events[e].members.map(\.lesson)
+            return partners.filter { events[$0].members.map(\.lesson) != lessons }
+        }
     }
 
-    private static func relatedEvents(_ events: [Event]) -> [[Int]] {
+    /// Per event, every other movable event that shares a teacher or a group with it.
+    private static func conflictingEvents(_ events: [Event]) -> [[Int]] {
         var byTeacher: [Int: [Int]] = [:], byGroup: [Int: [Int]] = [:]
         for (e, event) in events.enumerated() where !event.isFixed {
             for t in Set(event.members.flatMap(\.teachers)) { byTeacher[t, default: []].append(e) }
@@ -256,8 +268,7 @@ struct SearchProblem: Sendable {
             for t in Set(event.members.flatMap(\.teachers)) { partners.formUnion(byTeacher[t] ?? []) }
             for g in event.groups { partners.formUnion(byGroup[g] ?? []) }
             partners.remove(e)
-            let lessons = event.members.map(\.lesson)
-            return partners.filter { events[$0].members.map(\.lesson) != lessons }.sorted()
+            return partners.sorted()
         }
     }
 

@@ -22,6 +22,11 @@ struct SearchState {
 
     private var teacherAt: [Int32]
     private var groupAt: [Int32]
+    /// `unitAt[unit * slotCount + slot]`: occurrences of a lesson or cluster in a period.
+    private var unitAt: [Int32]
+    /// Per group and period, occurrences beyond the first of one lesson or cluster: the checker
+    /// counts an isolated lesson once per distinct lesson, so repeats (clashes) are subtracted.
+    private var groupRepeatsAt: [Int32]
     private var roomAt: [Int32]
     private var teacherDayBusy: [Int32]
     private var teacherDaysWorked: [Int32]
@@ -42,6 +47,8 @@ struct SearchState {
         rooms = problem.events.map { Array(repeating: 0, count: $0.roomSlots) }
         teacherAt = Array(repeating: 0, count: problem.teacherCount * slotCount)
         groupAt = Array(repeating: 0, count: problem.groupCount * slotCount)
+        unitAt = Array(repeating: 0, count: problem.unitCount * slotCount)
+        groupRepeatsAt = Array(repeating: 0, count: problem.groupCount * slotCount)
         roomAt = Array(repeating: 0, count: problem.roomCount * slotCount)
         teacherDayBusy = Array(repeating: 0, count: problem.teacherCount * dayCount)
         teacherDaysWorked = Array(repeating: 0, count: problem.teacherCount)
@@ -118,6 +125,10 @@ struct SearchState {
             }
             for g in event.groups {
                 hard += Self.change(&groupAt, at: g * slotCount + s, by: sign).pairs
+            }
+            let occurrences = Self.change(&unitAt, at: event.unit * slotCount + s, by: sign).count
+            if occurrences >= (sign > 0 ? 2 : 1) {
+                for g in event.groups { groupRepeatsAt[g * slotCount + s] += Int32(sign) }
             }
             for room in rooms[e] {
                 let index = room * slotCount + s
@@ -225,7 +236,7 @@ struct SearchState {
             busy += 1
             let before = p > 0 ? groupAt[base + p - 1] : 0
             let after = p + 1 < length ? groupAt[base + p + 1] : 0
-            if before == 0 && after == 0 { isolated += here }
+            if before == 0 && after == 0 { isolated += here - Int(groupRepeatsAt[base + p]) }
         }
         guard busy > 0 else { return 0 }
         return ((last - first + 1) - busy) * wGroupGaps + isolated * wIsolated

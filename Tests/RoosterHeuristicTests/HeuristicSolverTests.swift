@@ -56,6 +56,20 @@ struct HeuristicSolverTests {
         #expect(result.timetable.placements.count == 160)
     }
 
+    @Test("With every lesson at its first start (thousands of clashes) the search's cost equals the checker's score")
+    func clashingStateAgreesWithChecker() throws {
+        let school = try Schools.itc("comp01")
+        let problem = SearchProblem(school: school, checker: Checker())
+        var state = SearchState(problem: problem)
+        for (e, event) in problem.events.enumerated() {
+            let rooms = event.members.flatMap { member in member.roomOptions.prefix(member.roomCount) }
+            state.place(e, option: 0, rooms: rooms)
+        }
+        let report = Checker().check(problem.timetable(starts: state.startOption, rooms: state.rooms), against: school)
+        #expect(state.hard > 1_000, "the state is full of clashes")
+        #expect(Score(hard: state.hard, soft: state.soft) == report.score)
+    }
+
     @Test("The same seed and limits give the same timetable, with one thread or two (seed 9)")
     func deterministic() async throws {
         let school = try Schools.itc("comp01")

@@ -3,7 +3,7 @@
 //
 //   swift run -c release --package-path Benchmarks heuristic-benchmark \
 //       [--data ../shared/data/itc2007-ctt] [--seconds 300] [--seeds 1,2,3] [--instances comp01,comp07] \
-//       [--parallel 2] [--t0 3] [--tend 0.05] [--hard-weight 10000]
+//       [--parallel 2] [--t0 30] [--tend 0.05] [--hard-weight 10000]
 import Foundation
 import Rooster
 
@@ -13,9 +13,9 @@ struct Settings {
     var seeds: [UInt64] = [1, 2, 3, 4, 5]
     var instances = (1...7).map { "comp0\($0)" }
     var parallel = 1
-    var t0 = 3.0
-    var tEnd = 0.05
-    var hardWeight = 10_000
+    var t0 = HeuristicSolver().startTemperature
+    var tEnd = HeuristicSolver().endTemperature
+    var hardWeight = HeuristicSolver().hardWeight
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
