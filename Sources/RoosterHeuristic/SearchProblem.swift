@@ -250,10 +250,7 @@ struct SearchProblem: Sendable {
         self.unitCount = units.count
         self.problems = problems
         conflicting = Self.conflictingEvents(events)
-        related = conflicting.enumerated().map { e, partners in
-            let lessons = events[e].members.map(\.lesson)
-            return partners.filter { events[$0].members.map(\.lesson) != lessons }
-        }
+        related = conflicting.enumerated().map { e, partners in partners.filter { events[$0].unit != events[e].unit } }
     }
 
     /// Per event, every other movable event that shares a teacher or a group with it.
