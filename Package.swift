@@ -29,7 +29,7 @@ let package = Package(
         // The native heuristic: construction plus simulated annealing with incremental scoring.
         .target(name: "RoosterHeuristic", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
         // The weekly layers on a base timetable: choice and block-hour enrolment, coach conversations.
-        .target(name: "RoosterEnrolment", dependencies: ["RoosterModel", "RoosterSolving"]),
+        .target(name: "RoosterEnrolment", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
         // Realistic generated Dutch flex schools (bioritme, coach, block-hour profiles) for tests and benchmarks.
         .target(name: "RoosterGenerate", dependencies: ["RoosterModel", "RoosterSolving"]),
         // GLPK (libglpk-dev) behind a C guard that turns its errors into return codes instead of abort().
@@ -57,7 +57,8 @@ let package = Package(
         ),
         .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterRenderTests", dependencies: ["RoosterRender", "RoosterTestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "RoosterGLPKTests", dependencies: ["RoosterGLPK", "CGLPK", "RoosterIO", "RoosterTestSupport"]),
+        .testTarget(
+            name: "RoosterGLPKTests", dependencies: ["RoosterGLPK", "CGLPK", "RoosterIO", "RoosterHeuristic", "RoosterEnrolment", "RoosterTestSupport"]),
         .testTarget(
             name: "RoosterEnrolmentTests", dependencies: ["RoosterEnrolment", "RoosterGenerate", "RoosterHeuristic", "RoosterSolving", "RoosterGLPK", "RoosterRules", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),

@@ -1,4 +1,6 @@
 import RoosterModel
+import RoosterRules
+import RoosterSolving
 
 /// Plans every student's coach conversations (coachgesprekken) over the coach cycle, on a fixed
 /// base timetable (and enrolment, when there is one).
@@ -11,9 +13,15 @@ import RoosterModel
 /// most constrained students (fewest free windows) are planned first.
 ///
 /// One conversation per coach per window period: a period is as long as a conversation (e.g.
-/// 15 minutes at 8:15 and 8:30). Triad meetings with parents are not modelled yet.
+/// 15 minutes at 8:15 and 8:30). Triad meetings with the parent (`triadsPerCycle`) go to the triad
+/// periods when the parent can come, brothers and sisters back to back.
 public struct CoachPlanner: Sendable {
     public init() {}
+
+    /// The planner keeps every hard rule of its layer and balances coaches' weeks and siblings'
+    /// triads; it also keeps students' and teachers' conflicts when it places a conversation.
+    public static let coverage = RuleCoverage(
+        engine: "coach planner", layer: .coaching, optimised: [.coachMeetings, .parentConflict, .coachLoadBalance, .siblingTriads])
 
     /// A student who could not get a conversation in an interval, and why.
     public struct Unplanned: Sendable, Hashable {

@@ -1,4 +1,6 @@
 import RoosterModel
+import RoosterRules
+import RoosterSolving
 
 /// The enrolment by minimum-cost flow, in pure Swift (no GLPK needed).
 ///
@@ -11,6 +13,12 @@ public struct FlowEnrolment: Sendable {
     public var seed: UInt64
     /// Rounds of cancelling sessions below their minimum size.
     public var rounds: Int
+
+    /// The enrolment optimises every rule of its layer. Room capacity, a base rule, holds for block
+    /// hours too: their students are split within the rooms' seats.
+    public static let coverage = RuleCoverage(
+        engine: "enrolment", layer: .enrolment,
+        optimised: [.studentConflict, .choiceCapacity, .choiceMinimumSize, .choiceEnrolment, .choicePreference])
 
     public init(seed: UInt64 = 1, rounds: Int = 8) {
         self.seed = seed

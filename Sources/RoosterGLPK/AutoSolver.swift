@@ -51,7 +51,9 @@ public struct AutoSolver: TimetableSolver {
             best = heuristicResult
             best.bound = bound
         }
-        return finished(best, startedAt, bound: best.bound)
+        best = finished(best, startedAt, bound: best.bound)
+        best.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: Checker(weightOverrides: options.weightOverrides))
+        return best
     }
 
     /// The heuristic for half the time, then GLPK from its timetable.
@@ -110,6 +112,11 @@ public struct AutoSolver: TimetableSolver {
         }
         return finished(best, startedAt, bound: bound)
     }
+
+    /// Auto combines both lines: a rule is optimised when both engines optimise it.
+    public static let coverage = RuleCoverage(
+        engine: "auto", layer: .base, optimised: HeuristicSolver.coverage.optimised.intersection(GLPKSolver.coverage.optimised),
+        notOptimised: HeuristicSolver.coverage.notOptimised.merging(GLPKSolver.coverage.notOptimised) { first, _ in first })
 
     private func finished(_ result: SolveResult, _ startedAt: ContinuousClock.Instant, bound: Int? = nil) -> SolveResult {
         var result = result

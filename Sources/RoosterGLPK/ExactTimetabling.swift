@@ -17,8 +17,8 @@ struct ExactTimetabling: Sendable {
         self.checker = checker
         formulation = TimetableFormulation(school: school, checker: checker)
         let weight = { (id: RuleID) in RuleCatalogue.descriptors.first { $0.id == id }.map { checker.weight(of: $0, in: school) } ?? 0 }
-        capacityWeight = weight("roomCapacity")
-        stabilityWeight = weight("roomStability")
+        capacityWeight = weight(.roomCapacity)
+        stabilityWeight = weight(.roomStability)
     }
 
     var model: MIPModel { formulation.model }

@@ -32,8 +32,21 @@ public struct GLPKSolver: TimetableSolver {
         self.log = log
     }
 
+    /// The program of ``TimetableFormulation`` has rows or terms for every rule of the base
+    /// timetable; room capacity and stability are exact in stage 2 (room assignment).
+    public static let coverage = RuleCoverage(
+        engine: "glpk", layer: .base,
+        optimised: [
+            .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
+            .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
+            .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime,
+            .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime,
+        ])
+
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
-        solve(school, options: options, start: nil)
+        var result = solve(school, options: options, start: nil)
+        result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: Checker(weightOverrides: options.weightOverrides))
+        return result
     }
 
     /// Solves with a timetable (for example the heuristic's) as GLPK's first incumbent.

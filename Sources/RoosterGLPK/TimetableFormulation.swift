@@ -79,19 +79,19 @@ struct TimetableFormulation: Sendable {
         addLessonRows(weight: weight)
         addTeacherRows(weight: weight)
         addRoomRows(weight: weight)
-        if let w = weight["groupGaps"], w > 0 {
+        if let w = weight[.groupGaps], w > 0 {
             for g in school.groups.indices {
                 let busy = slots.indices.map { groupBusy(g, $0) }
                 addGapRows("group_\(school.groups[g].id)", busy: busy, weight: w)
             }
         }
-        if let w = weight["teacherGaps"], w > 0 {
+        if let w = weight[.teacherGaps], w > 0 {
             for t in school.teachers.indices {
                 let busy = slots.indices.map { teacherBusy(t, $0) }
                 addGapRows("teacher_\(school.teachers[t].id)", busy: busy, weight: w)
             }
         }
-        if let w = weight["isolatedLessons"], w > 0 { addIsolationRows(weight: w) }
+        if let w = weight[.isolatedLessons], w > 0 { addIsolationRows(weight: w) }
     }
 
     // MARK: Units and their columns
@@ -112,7 +112,7 @@ struct TimetableFormulation: Sendable {
         }
         for l in school.lessons.indices where !inCluster.contains(l) { grouped.append(([l], "lesson \(school.lessons[l].id)")) }
 
-        let unwanted = weight["teacherUnwantedTime"] ?? 0
+        let unwanted = weight[.teacherUnwantedTime] ?? 0
         for (lessonIndices, label) in grouped {
             let lessons = lessonIndices.map { school.lessons[$0] }
             let count = lessons.map { max($0.countPerWeek, 0) }.max() ?? 0
@@ -213,7 +213,7 @@ struct TimetableFormulation: Sendable {
     }
 
     private mutating func addLessonRows(weight: [RuleID: Int]) {
-        let minDaysWeight = Double(weight["minWorkingDays"] ?? 0)
+        let minDaysWeight = Double(weight[.minWorkingDays] ?? 0)
         for (u, unit) in units.enumerated() {
             let maxPerDay = unit.lessons.compactMap { school.lessons[$0].maxPerDay }.min()
             let minDays = unit.lessons.compactMap { school.lessons[$0].minDays.map { ($0, 1) } }
@@ -291,7 +291,7 @@ struct TimetableFormulation: Sendable {
     /// that tier exactly and the start of room stability: a lesson in two tiers uses at least two
     /// rooms.
     private mutating func addRoomRows(weight: [RuleID: Int]) {
-        let capacityWeight = Double(weight["roomCapacity"] ?? 0), stabilityWeight = Double(weight["roomStability"] ?? 0)
+        let capacityWeight = Double(weight[.roomCapacity] ?? 0), stabilityWeight = Double(weight[.roomStability] ?? 0)
         let needing = school.lessons.indices.filter { school.lessons[$0].roomCount > 0 }
         let optionSets = Array(Set(needing.map { Set(roomOptions[$0]) }))
         var tierOf: [[Int]: Int] = [:]

@@ -41,7 +41,25 @@ public struct HeuristicSolver: TimetableSolver {
         self.endTemperature = endTemperature
     }
 
+    /// The heuristic's cost mirrors every rule of the base timetable: the hard rules as hard cost
+    /// or by construction (segments, pins, room kinds, clusters, occurrence counts), the soft rules
+    /// as incremental terms (``SearchState``).
+    public static let coverage = RuleCoverage(
+        engine: "heuristic", layer: .base,
+        optimised: [
+            .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
+            .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
+            .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime,
+            .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime,
+        ])
+
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
+        var result = await search(school, options: options)
+        result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: Checker(weightOverrides: options.weightOverrides))
+        return result
+    }
+
+    private func search(_ school: School, options: SolveOptions) async -> SolveResult {
         let startedAt = ContinuousClock.now
         let checker = Checker(weightOverrides: options.weightOverrides)
         let errors = school.validate().filter { $0.severity == .error }

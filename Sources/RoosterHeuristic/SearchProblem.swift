@@ -174,7 +174,7 @@ struct SearchProblem: Sendable {
         for lesson in school.lessons.indices where !inCluster.contains(lesson) {
             units.append(([lesson], "lesson \(school.lessons[lesson].id)"))
         }
-        let unwantedSoftWeight = weights["teacherUnwantedTime"] ?? 0
+        let unwantedSoftWeight = weights[.teacherUnwantedTime] ?? 0
         for (unitIndex, unit) in units.enumerated() {
             let lessons = unit.lessons.map { school.lessons[$0] }
             let count = lessons.map { max($0.countPerWeek, 0) }.max() ?? 0

@@ -56,12 +56,12 @@ struct SearchState {
         lessonDistinctDays = Array(repeating: 0, count: problem.lessonCount)
         lessonRoomUse = Array(repeating: 0, count: problem.lessonCount * problem.roomCount)
         lessonDistinctRooms = Array(repeating: 0, count: problem.lessonCount)
-        wTeacherGaps = problem.weight("teacherGaps")
-        wGroupGaps = problem.weight("groupGaps")
-        wIsolated = problem.weight("isolatedLessons")
-        wMinDays = problem.weight("minWorkingDays")
-        wStability = problem.weight("roomStability")
-        wCapacity = problem.weight("roomCapacity")
+        wTeacherGaps = problem.weight(.teacherGaps)
+        wGroupGaps = problem.weight(.groupGaps)
+        wIsolated = problem.weight(.isolatedLessons)
+        wMinDays = problem.weight(.minWorkingDays)
+        wStability = problem.weight(.roomStability)
+        wCapacity = problem.weight(.roomCapacity)
         // Soft costs that hold for an empty timetable: every lesson is short of its minimum days.
         for lesson in 0..<problem.lessonCount {
             soft += minDaysCost(lesson)

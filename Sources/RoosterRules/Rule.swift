@@ -5,17 +5,38 @@ public enum RuleLevel: String, Hashable, Sendable {
     case hard, soft
 }
 
-/// What the catalogue says about a rule: its ID, display name, level, default weight and meaning.
+/// The layer of a timetable a rule judges, and so the engine that is responsible for it.
+public enum RuleLayer: String, Hashable, Sendable, CaseIterable {
+    /// Lessons in periods and rooms, made once a term by `rooster solve`.
+    case base
+    /// Students in choice sessions and block hours, made every week by `rooster enrol`.
+    case enrolment
+    /// Coach conversations and triad meetings, made once per coach cycle by `rooster coach`.
+    case coaching
+}
+
+/// What the catalogue says about a rule: its ID, display name, level, layer, default weight and meaning.
 public struct RuleDescriptor: Hashable, Sendable {
     /// The lowerCamel ID used in files and on the command line, e.g. `teacherConflict`.
     public var id: RuleID
     /// The display name, e.g. "Teacher conflict".
     public var name: String
     public var level: RuleLevel
+    /// The layer the rule judges; rules of a layer absent from a timetable are not checked.
+    public var layer: RuleLayer
     /// The weight of a soft rule when neither the school nor the caller sets one; 1 for hard rules.
     public var defaultWeight: Int
     /// One sentence: what the rule asks and what one unit of cost is.
     public var summary: String
+
+    public init(id: RuleID, name: String, level: RuleLevel, layer: RuleLayer = .base, defaultWeight: Int, summary: String) {
+        self.id = id
+        self.name = name
+        self.level = level
+        self.layer = layer
+        self.defaultWeight = defaultWeight
+        self.summary = summary
+    }
 }
 
 /// A rule of the checker: it looks at a timetable in context and lists every violation.

@@ -37,7 +37,7 @@ public enum RuleProfile: String, Sendable, CaseIterable {
         case .school:
             return Dictionary(uniqueKeysWithValues: soft.map { ($0.id, $0.defaultWeight) })
         case .itc2007:
-            let ud2: [RuleID: Int] = ["roomCapacity": 1, "minWorkingDays": 5, "isolatedLessons": 2, "roomStability": 1]
+            let ud2: [RuleID: Int] = [.roomCapacity: 1, .minWorkingDays: 5, .isolatedLessons: 2, .roomStability: 1]
             return Dictionary(uniqueKeysWithValues: soft.map { ($0.id, ud2[$0.id] ?? 0) })
         }
     }

@@ -57,6 +57,9 @@ public struct SolveResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// A proven lower bound on the soft cost of any feasible timetable, when an exact solver found one.
     public var bound: Int?
+    /// Rules that count in this school but that the solver did not optimise (``RuleCoverage``):
+    /// the report judges them, the search did not aim at them.
+    public var unoptimisedRules: [RuleID] = []
 
     public init(status: SolveStatus, timetable: Timetable, report: CheckReport, statistics: SolveStatistics, diagnostics: [Diagnostic] = [])
     {

@@ -30,13 +30,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print {\"hard\": H, \"soft\": S, \"violations\": [...]} as one line of JSON.")
     var json = false
 
-    @Option(help: "Use a named set of soft-rule weights instead of the school's: school or itc2007.")
-    var profile: RuleProfile?
-
-    @Option(
-        name: .customLong("weight"),
-        help: ArgumentHelp("Set a soft rule's weight, e.g. teacherGaps=3 (repeatable).", valueName: "rule=weight"))
-    var weights: [String] = []
+    @OptionGroup(title: "Weights") var weights: WeightOptions
 
     @Option(help: "Show at most this many violations in text output (0 shows all).")
     var maxViolations = 50
@@ -50,7 +44,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let overrides = (profile?.weights ?? [:]).merging(try parseWeights(weights)) { _, explicit in explicit }
+        let overrides = try weights.overrides()
         let (school, table) = try loadSchoolAndTimetable(self.school, timetable)
         let report = Checker(weightOverrides: overrides).check(table, against: school)
         if json {

@@ -117,7 +117,7 @@ struct EnrolCommand: ParsableCommand {
         let report = Checker().check(table, against: school)
         let enrolmentHard = report.violations.filter {
             $0.level == .hard
-                && ["choiceCapacity", "choiceMinimumSize", "choiceEnrolment", "studentConflict", "roomCapacity"].contains($0.rule.rawValue)
+                && FlowEnrolment.coverage.optimised.union([.roomCapacity]).contains($0.rule)
         }
 
         try writeOutputs(plan, school: school, base: base, table: table)
@@ -168,7 +168,7 @@ struct EnrolCommand: ParsableCommand {
         for shortfall in plan.shortfalls.prefix(10) {
             print("  short: \(shortfall.student) has \(shortfall.placed) of \(shortfall.required): \(shortfall.reason)")
         }
-        let preference = report.penaltyByRule["choicePreference"] ?? 0
+        let preference = report.penaltyByRule[.choicePreference] ?? 0
         print("  checker: \(report.score.hard) hard, \(report.score.soft) soft (choicePreference \(preference))")
     }
 
@@ -274,11 +274,11 @@ struct CoachCommand: ParsableCommand {
             )
         }
         let coachHard = report.violations.filter {
-            $0.level == .hard && ["coachMeetings", "parentConflict", "studentConflict", "teacherConflict"].contains($0.rule.rawValue)
+            $0.level == .hard && CoachPlanner.coverage.optimised.union([.studentConflict, .teacherConflict]).contains($0.rule)
         }
         for violation in coachHard.prefix(10) { print("  hard \(violation.rule): \(violation.message)") }
         print(
-            "  checker: \(report.score.hard) hard, \(report.score.soft) soft (coachLoadBalance \(report.penaltyByRule["coachLoadBalance"] ?? 0))"
+            "  checker: \(report.score.hard) hard, \(report.score.soft) soft (coachLoadBalance \(report.penaltyByRule[.coachLoadBalance] ?? 0))"
         )
         if !plan.unplanned.isEmpty || !report.score.isFeasible { throw Exit.hardViolations }
     }

@@ -24,6 +24,7 @@ struct SolveCommand: AsyncParsableCommand {
               rooster solve comp01.ctt --time-limit 10 --seed 3 --out comp01.sol
               rooster solve comp01.ctt --iterations 200000 --solver heuristic --json
               rooster solve comp01.ctt --solver glpk --time-limit 120 --write-mps comp01.mps
+              rooster solve school.yaml --weight groupGaps=5 --weight teacherGaps=0
               rooster solve school.yaml --time-limit 60 --render html --out site   (site/timetable.json and the pages)
 
             Exit codes: 0 a timetable without hard violations, 1 the best timetable still breaks a hard \
@@ -52,6 +53,8 @@ struct SolveCommand: AsyncParsableCommand {
 
     @Option(help: "Independent searches in parallel; the best wins.")
     var threads: Int = 1
+
+    @OptionGroup(title: "Weights") var weights: WeightOptions
 
     @Option(help: "Write the timetable here (.json, or .sol for ITC 2007 schools).")
     var out: String?
@@ -100,6 +103,8 @@ struct SolveCommand: AsyncParsableCommand {
         var timeToFeasible: Double?
         var bound: Int?
         var gap: Double?
+        /// Rules that count for this school but that the solver did not optimise.
+        var unoptimisedRules: [String]
     }
 
     func run() async throws {
@@ -113,7 +118,7 @@ struct SolveCommand: AsyncParsableCommand {
         }
         let options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
-            progress: showProgress ? report : nil)
+            weightOverrides: try weights.overrides(), progress: showProgress ? report : nil)
         // Ctrl-C stops the search; the best timetable so far is still written.
         let school = loaded.school
         try writeModels(school)
@@ -166,7 +171,8 @@ struct SolveCommand: AsyncParsableCommand {
                     status: result.status.rawValue, hard: result.score.hard, soft: result.score.soft,
                     seconds: seconds(result.statistics.elapsed), iterations: result.statistics.iterations,
                     movesPerSecond: result.statistics.movesPerSecond,
-                    timeToFeasible: result.statistics.timeToFirstFeasible.map(seconds), bound: result.bound, gap: result.gap))
+                    timeToFeasible: result.statistics.timeToFirstFeasible.map(seconds), bound: result.bound, gap: result.gap,
+                    unoptimisedRules: result.unoptimisedRules.map(\.rawValue)))
         } else {
             if result.timetable.placements.isEmpty {
                 print("no timetable found within the time limit; try a longer --time-limit or --solver auto")
@@ -179,6 +185,11 @@ struct SolveCommand: AsyncParsableCommand {
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", seconds(result.statistics.elapsed))) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
                     + (result.bound.map { "; bound \($0)" } ?? "") + (timetablePath.map { "; wrote \($0)" } ?? ""))
+            if !result.unoptimisedRules.isEmpty {
+                print(
+                    "not optimised by \(self.solver.rawValue), only checked: \(result.unoptimisedRules.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
         }
         if verifyDeltas {
             printError("delta verification: \(result.statistics.deltaMismatches) mismatch(es)")

@@ -52,6 +52,24 @@ func printJSON(_ value: some Encodable) throws {
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
+/// `--profile` and `--weight`: the soft-rule weights of a run, shared by the commands that score.
+struct WeightOptions: ParsableArguments {
+    @Option(help: "Use a named set of soft-rule weights instead of the school's: school or itc2007.")
+    var profile: RuleProfile?
+
+    @Option(
+        name: .customLong("weight"),
+        help: ArgumentHelp("Set a soft rule's weight, e.g. teacherGaps=3 (repeatable).", valueName: "rule=weight"))
+    var weights: [String] = []
+
+    func validate() throws { _ = try overrides() }
+
+    /// The profile's weights with the explicit `--weight`s over them.
+    func overrides() throws -> [RuleID: Int] {
+        (profile?.weights ?? [:]).merging(try parseWeights(weights)) { _, explicit in explicit }
+    }
+}
+
 /// Parses `rule=weight` options into weight overrides.
 func parseWeights(_ options: [String]) throws -> [RuleID: Int] {
     var weights: [RuleID: Int] = [:]

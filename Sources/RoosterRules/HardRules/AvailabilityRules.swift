@@ -4,7 +4,7 @@ import RoosterModel
 /// conversation is not held then either.
 struct TeacherAvailability: Rule {
     let descriptor = RuleDescriptor(
-        id: "teacherAvailability", name: "Teacher availability", level: .hard, defaultWeight: 1,
+        id: .teacherAvailability, name: "Teacher availability", level: .hard, defaultWeight: 1,
         summary: "No lesson or coach conversation when a teacher is unavailable or has a day off; cost 1 per period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -32,7 +32,7 @@ struct TeacherAvailability: Rule {
 /// A lesson is not placed when one of its groups is unavailable.
 struct GroupAvailability: Rule {
     let descriptor = RuleDescriptor(
-        id: "groupAvailability", name: "Group availability", level: .hard, defaultWeight: 1,
+        id: .groupAvailability, name: "Group availability", level: .hard, defaultWeight: 1,
         summary: "No lesson when one of its groups is unavailable; cost 1 per period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -52,7 +52,7 @@ struct GroupAvailability: Rule {
 /// A room is not used when it is unavailable.
 struct RoomAvailability: Rule {
     let descriptor = RuleDescriptor(
-        id: "roomAvailability", name: "Room availability", level: .hard, defaultWeight: 1,
+        id: .roomAvailability, name: "Room availability", level: .hard, defaultWeight: 1,
         summary: "No lesson in a room when the room is unavailable; cost 1 per period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -73,7 +73,7 @@ struct RoomAvailability: Rule {
 /// A lesson is not placed in a period it is unavailable for (ITC 2007 course unavailability).
 struct LessonAvailability: Rule {
     let descriptor = RuleDescriptor(
-        id: "lessonAvailability", name: "Lesson availability", level: .hard, defaultWeight: 1,
+        id: .lessonAvailability, name: "Lesson availability", level: .hard, defaultWeight: 1,
         summary: "No occurrence of a lesson in a period the lesson is unavailable; cost 1 per period.")
 
     func violations(in context: CheckContext) -> [Violation] {

@@ -3,7 +3,7 @@ import RoosterModel
 /// A choice session holds no more students than it has seats (checked once enrolment is made).
 struct ChoiceCapacity: Rule {
     let descriptor = RuleDescriptor(
-        id: "choiceCapacity", name: "Choice capacity", level: .hard, defaultWeight: 1,
+        id: .choiceCapacity, name: "Choice capacity", level: .hard, layer: .enrolment, defaultWeight: 1,
         summary: "A choice session has at most its capacity (or its rooms' seats) enrolled; cost 1 per student above it.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -24,7 +24,7 @@ struct ChoiceCapacity: Rule {
 /// A choice session with too few students is cancelled rather than held (0 or at least the minimum).
 struct ChoiceMinimumSize: Rule {
     let descriptor = RuleDescriptor(
-        id: "choiceMinimumSize", name: "Choice minimum size", level: .hard, defaultWeight: 1,
+        id: .choiceMinimumSize, name: "Choice minimum size", level: .hard, layer: .enrolment, defaultWeight: 1,
         summary: "A choice session has no students or at least its minimum size; cost 1 per student short.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -45,7 +45,7 @@ struct ChoiceMinimumSize: Rule {
 /// them, including every placement a coach required.
 struct ChoiceEnrolment: Rule {
     let descriptor = RuleDescriptor(
-        id: "choiceEnrolment", name: "Choice enrolment", level: .hard, defaultWeight: 1,
+        id: .choiceEnrolment, name: "Choice enrolment", level: .hard, layer: .enrolment, defaultWeight: 1,
         summary:
             "Each student has choiceLessonsPerWeek choice sessions, only in existing sessions open to them, including required requests; cost 1 per missing, extra or invalid enrolment."
     )

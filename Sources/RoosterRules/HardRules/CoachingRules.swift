@@ -4,7 +4,7 @@ import RoosterModel
 /// their coaches, in a coach window (checked once coach planning is made).
 struct CoachMeetings: Rule {
     let descriptor = RuleDescriptor(
-        id: "coachMeetings", name: "Coach conversations", level: .hard, defaultWeight: 1,
+        id: .coachMeetings, name: "Coach conversations", level: .hard, layer: .coaching, defaultWeight: 1,
         summary:
             "Each coached student has exactly one conversation per coaching interval, with their own coach, in a coach window, and the policy's triad meetings with their own parent when the parent can come; cost 1 per missing, extra or misplaced meeting."
     )
@@ -111,7 +111,7 @@ struct CoachMeetings: Rule {
 /// A parent is at one triad meeting at a time (siblings' meetings follow each other).
 struct ParentConflict: Rule {
     let descriptor = RuleDescriptor(
-        id: "parentConflict", name: "Parent conflict", level: .hard, defaultWeight: 1,
+        id: .parentConflict, name: "Parent conflict", level: .hard, layer: .coaching, defaultWeight: 1,
         summary: "A parent has at most one triad meeting at a time; cost 1 per clashing pair.")
 
     func violations(in context: CheckContext) -> [Violation] {

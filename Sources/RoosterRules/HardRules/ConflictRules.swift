@@ -3,7 +3,7 @@ import RoosterModel
 /// A teacher teaches one lesson at a time, and is not in a lesson during their own coach conversation.
 struct TeacherConflict: Rule {
     let descriptor = RuleDescriptor(
-        id: "teacherConflict", name: "Teacher conflict", level: .hard, defaultWeight: 1,
+        id: .teacherConflict, name: "Teacher conflict", level: .hard, defaultWeight: 1,
         summary: "A teacher has at most one lesson or coach conversation at a time; cost 1 per clashing pair per period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -28,7 +28,7 @@ struct TeacherConflict: Rule {
 /// A group follows one lesson at a time, except lessons of one cluster, which split the group.
 struct GroupConflict: Rule {
     let descriptor = RuleDescriptor(
-        id: "groupConflict", name: "Group conflict", level: .hard, defaultWeight: 1,
+        id: .groupConflict, name: "Group conflict", level: .hard, defaultWeight: 1,
         summary: "A group has at most one lesson at a time (lessons of one cluster excepted); cost 1 per clashing pair per period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -50,7 +50,7 @@ struct GroupConflict: Rule {
 /// A room holds one lesson at a time.
 struct RoomConflict: Rule {
     let descriptor = RuleDescriptor(
-        id: "roomConflict", name: "Room conflict", level: .hard, defaultWeight: 1,
+        id: .roomConflict, name: "Room conflict", level: .hard, defaultWeight: 1,
         summary: "A room holds at most one lesson at a time; cost 1 per clashing pair per period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -76,7 +76,7 @@ struct RoomConflict: Rule {
 /// Lessons a student is exempted from (on-track students skipping the mentor lesson) do not count.
 struct StudentConflict: Rule {
     let descriptor = RuleDescriptor(
-        id: "studentConflict", name: "Student conflict", level: .hard, defaultWeight: 1,
+        id: .studentConflict, name: "Student conflict", level: .hard, layer: .enrolment, defaultWeight: 1,
         summary:
             "A student's own activities (enrolments, coach conversations) never clash with each other or with their lessons; cost 1 per clashing pair per period."
     )

@@ -3,7 +3,7 @@ import RoosterModel
 /// Every lesson is placed exactly its number of times per week, and nothing else is placed.
 struct LessonCount: Rule {
     let descriptor = RuleDescriptor(
-        id: "lessonCount", name: "Lessons placed", level: .hard, defaultWeight: 1,
+        id: .lessonCount, name: "Lessons placed", level: .hard, defaultWeight: 1,
         summary:
             "Each lesson has exactly countPerWeek occurrences; cost 1 per missing or extra occurrence, or placement of an unknown lesson.")
 
@@ -32,7 +32,7 @@ struct LessonCount: Rule {
 /// A lesson stays inside its day and its allowed segments (instruction only 10:00–14:00).
 struct AllowedSegment: Rule {
     let descriptor = RuleDescriptor(
-        id: "allowedSegment", name: "Allowed segment", level: .hard, defaultWeight: 1,
+        id: .allowedSegment, name: "Allowed segment", level: .hard, defaultWeight: 1,
         summary: "Each occurrence lies within one day and only in periods of the lesson's allowed segments; cost 1 per occurrence.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -56,7 +56,7 @@ struct AllowedSegment: Rule {
 /// A pinned lesson has an occurrence at each of its pinned start slots.
 struct PinnedTime: Rule {
     let descriptor = RuleDescriptor(
-        id: "pinnedTime", name: "Pinned time", level: .hard, defaultWeight: 1,
+        id: .pinnedTime, name: "Pinned time", level: .hard, defaultWeight: 1,
         summary: "Each pinned start slot of a lesson holds an occurrence of it; cost 1 per pinned slot missed.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -79,7 +79,7 @@ struct PinnedTime: Rule {
 /// Each occurrence has the number of rooms its lesson needs, of the right kind, among the allowed rooms.
 struct RoomAssignment: Rule {
     let descriptor = RuleDescriptor(
-        id: "roomAssignment", name: "Room assignment", level: .hard, defaultWeight: 1,
+        id: .roomAssignment, name: "Room assignment", level: .hard, defaultWeight: 1,
         summary:
             "Each occurrence uses roomCount existing rooms, of the lesson's room kind and among its allowed rooms; cost 1 per missing, extra or wrong room."
     )
@@ -134,7 +134,7 @@ struct RoomAssignment: Rule {
 /// The lessons of a cluster (block hour, parallel levels) start at the same times.
 struct ClusterTogether: Rule {
     let descriptor = RuleDescriptor(
-        id: "clusterTogether", name: "Cluster together", level: .hard, defaultWeight: 1,
+        id: .clusterTogether, name: "Cluster together", level: .hard, defaultWeight: 1,
         summary: "Lessons of one cluster start at the same slots; cost 1 per cluster slot a lesson is missing from.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -159,7 +159,7 @@ struct ClusterTogether: Rule {
 /// A lesson occurs at most `maxPerDay` times on one day ("not twice on one day").
 struct MaxPerDay: Rule {
     let descriptor = RuleDescriptor(
-        id: "maxPerDay", name: "Spread over days", level: .hard, defaultWeight: 1,
+        id: .maxPerDay, name: "Spread over days", level: .hard, defaultWeight: 1,
         summary: "A lesson occurs at most maxPerDay times on one day; cost 1 per occurrence above it.")
 
     func violations(in context: CheckContext) -> [Violation] {

@@ -3,7 +3,7 @@ import RoosterModel
 /// A teacher teaches at most `maxPeriodsPerDay` periods on a day.
 struct TeacherMaxPeriodsPerDay: Rule {
     let descriptor = RuleDescriptor(
-        id: "teacherMaxPeriodsPerDay", name: "Teacher periods per day", level: .hard, defaultWeight: 1,
+        id: .teacherMaxPeriodsPerDay, name: "Teacher periods per day", level: .hard, defaultWeight: 1,
         summary: "A teacher teaches at most maxPeriodsPerDay periods a day; cost 1 per period above it.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -27,7 +27,7 @@ struct TeacherMaxPeriodsPerDay: Rule {
 /// A teacher works on at most `maxDays` days a week.
 struct TeacherMaxDays: Rule {
     let descriptor = RuleDescriptor(
-        id: "teacherMaxDays", name: "Teacher days", level: .hard, defaultWeight: 1,
+        id: .teacherMaxDays, name: "Teacher days", level: .hard, defaultWeight: 1,
         summary: "A teacher teaches on at most maxDays days a week; cost 1 per day above it.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -49,7 +49,7 @@ struct TeacherMaxDays: Rule {
 /// The teachers of a team are free together for the periods they need (joint release time).
 struct TeamTimeRule: Rule {
     let descriptor = RuleDescriptor(
-        id: "teamTime", name: "Team time", level: .hard, defaultWeight: 1,
+        id: .teamTime, name: "Team time", level: .hard, defaultWeight: 1,
         summary:
             "The teachers of a team share commonFreePeriods free, available periods (in the team's segment if set); cost 1 per period short."
     )

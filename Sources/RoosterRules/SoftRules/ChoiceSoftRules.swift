@@ -3,7 +3,7 @@ import RoosterModel
 /// Students get the choice lessons they ranked highest.
 struct ChoicePreference: Rule {
     let descriptor = RuleDescriptor(
-        id: "choicePreference", name: "Choice preference", level: .soft, defaultWeight: 1,
+        id: .choicePreference, name: "Choice preference", level: .soft, layer: .enrolment, defaultWeight: 1,
         summary:
             "Students are enrolled in choice lessons they ranked high; cost rank − 1 per enrolment, and one more than the student's lowest rank for an unrequested one."
     )
@@ -33,7 +33,7 @@ struct ChoicePreference: Rule {
 /// Each coach holds about the same number of conversations every week of the cycle.
 struct CoachLoadBalance: Rule {
     let descriptor = RuleDescriptor(
-        id: "coachLoadBalance", name: "Coach load balance", level: .soft, defaultWeight: 1,
+        id: .coachLoadBalance, name: "Coach load balance", level: .soft, layer: .coaching, defaultWeight: 1,
         summary: "A coach's conversations spread evenly over the weeks of the cycle; cost = busiest week minus quietest week, per coach.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -55,7 +55,7 @@ struct CoachLoadBalance: Rule {
 /// Siblings' triad meetings follow each other, so that their parent comes once.
 struct SiblingTriads: Rule {
     let descriptor = RuleDescriptor(
-        id: "siblingTriads", name: "Sibling triads back to back", level: .soft, defaultWeight: 1,
+        id: .siblingTriads, name: "Sibling triads back to back", level: .soft, layer: .coaching, defaultWeight: 1,
         summary:
             "A parent's triad meetings for several children are in consecutive periods of one day and week; cost 1 per gap between them.")
 

@@ -14,7 +14,7 @@ func gaps(in busy: Set<TimeSlot>) -> [(day: Int, gaps: Int, first: TimeSlot)] {
 /// Teachers have no idle periods between lessons on a day (tussenuren).
 struct TeacherGaps: Rule {
     let descriptor = RuleDescriptor(
-        id: "teacherGaps", name: "Teacher gaps", level: .soft, defaultWeight: 1,
+        id: .teacherGaps, name: "Teacher gaps", level: .soft, defaultWeight: 1,
         summary: "A teacher has no idle periods between their first and last lesson of a day (tussenuren); cost 1 per idle period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -35,7 +35,7 @@ struct TeacherGaps: Rule {
 /// Groups have no idle periods between lessons on a day (tussenuren).
 struct GroupGaps: Rule {
     let descriptor = RuleDescriptor(
-        id: "groupGaps", name: "Group gaps", level: .soft, defaultWeight: 3,
+        id: .groupGaps, name: "Group gaps", level: .soft, defaultWeight: 3,
         summary: "A group has no idle periods between its first and last lesson of a day (tussenuren); cost 1 per idle period.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -56,7 +56,7 @@ struct GroupGaps: Rule {
 /// Teachers keep the periods they asked to keep free.
 struct TeacherUnwantedTime: Rule {
     let descriptor = RuleDescriptor(
-        id: "teacherUnwantedTime", name: "Teacher unwanted time", level: .soft, defaultWeight: 2,
+        id: .teacherUnwantedTime, name: "Teacher unwanted time", level: .soft, defaultWeight: 2,
         summary: "No lesson in a period a teacher prefers to keep free; cost 1 per period.")
 
     func violations(in context: CheckContext) -> [Violation] {

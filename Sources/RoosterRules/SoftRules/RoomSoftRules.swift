@@ -3,7 +3,7 @@ import RoosterModel
 /// A lesson fits in its rooms (ITC 2007 *RoomCapacity*).
 struct RoomCapacity: Rule {
     let descriptor = RuleDescriptor(
-        id: "roomCapacity", name: "Room capacity", level: .soft, defaultWeight: 1,
+        id: .roomCapacity, name: "Room capacity", level: .soft, defaultWeight: 1,
         summary: "The students of an occurrence fit in the seats of its rooms; cost 1 per student above capacity.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -26,7 +26,7 @@ struct RoomCapacity: Rule {
 /// All occurrences of a lesson use the same room (ITC 2007 *RoomStability*).
 struct RoomStability: Rule {
     let descriptor = RuleDescriptor(
-        id: "roomStability", name: "Room stability", level: .soft, defaultWeight: 1,
+        id: .roomStability, name: "Room stability", level: .soft, defaultWeight: 1,
         summary: "A lesson keeps its rooms all week; cost 1 per distinct room beyond the number it needs at once.")
 
     func violations(in context: CheckContext) -> [Violation] {

@@ -3,7 +3,7 @@ import RoosterModel
 /// A lesson's occurrences spread over at least `minDays` days (ITC 2007 *MinimumWorkingDays*).
 struct MinWorkingDays: Rule {
     let descriptor = RuleDescriptor(
-        id: "minWorkingDays", name: "Minimum working days", level: .soft, defaultWeight: 5,
+        id: .minWorkingDays, name: "Minimum working days", level: .soft, defaultWeight: 5,
         summary: "A lesson's occurrences are on at least minDays different days; cost 1 per day short.")
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -25,7 +25,7 @@ struct MinWorkingDays: Rule {
 /// Lessons of one cluster in the same period count once.
 struct IsolatedLessons: Rule {
     let descriptor = RuleDescriptor(
-        id: "isolatedLessons", name: "Isolated lessons", level: .soft, defaultWeight: 0,
+        id: .isolatedLessons, name: "Isolated lessons", level: .soft, defaultWeight: 0,
         summary: "A group's lesson has a neighbouring lesson of the group on the same day; cost 1 per isolated lesson.")
 
     func violations(in context: CheckContext) -> [Violation] {
