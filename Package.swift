@@ -22,7 +22,7 @@ let package = Package(
         // Files: the versioned YAML/JSON school and timetable formats, ITC 2007 .ctt/.sol.
         .target(
             name: "RoosterIO",
-            dependencies: ["RoosterModel", "RoosterRules", "RoosterEnrolment", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RoosterModel", "RoosterRules", .product(name: "Yams", package: "Yams")]
         ),
         // The vocabulary every solver shares: options, status, result, the TimetableSolver protocol.
         .target(name: "RoosterSolving", dependencies: ["RoosterModel", "RoosterRules"]),
@@ -35,9 +35,9 @@ let package = Package(
         // GLPK (libglpk-dev) behind a C guard that turns its errors into return codes instead of abort().
         .target(name: "CGLPK", linkerSettings: [.linkedLibrary("glpk")]),
         // The exact solver (MIP through GLPK) and the auto mode: heuristic, then GLPK for bounds and neighbourhoods.
-        .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterModel", "RoosterRules", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment"]),
+        .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment"]),
         // Timetables for people: terminal grid, HTML, CSV, iCalendar, JSON, and the quality report.
-        .target(name: "RoosterRender", dependencies: ["RoosterModel", "RoosterRules"]),
+        .target(name: "RoosterRender", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO"]),
         // The library product: re-exports the modules above.
         .target(
             name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment", "RoosterGenerate", "RoosterRender"]),

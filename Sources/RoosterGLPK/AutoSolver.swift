@@ -67,8 +67,7 @@ public struct AutoSolver: TimetableSolver {
         let checker = Checker(weightOverrides: options.weightOverrides)
         let log = glpk.log ?? { _ in }
         func elapsed() -> String {
-            let time = ContinuousClock.now - startedAt
-            return String(Double(time.components.seconds) + Double(time.components.attoseconds / 10_000_000_000_000_000) / 100)
+            String(((ContinuousClock.now - startedAt).inSeconds * 100).rounded() / 100)
         }
         log("auto: heuristic line at \(best.score) after \(elapsed()) s\n")
         let exact = ExactTimetabling(school: school, checker: checker)

@@ -1,4 +1,6 @@
 import CGLPK
+import Foundation
+import RoosterIO
 
 #if canImport(Glibc)
     import Glibc
@@ -90,9 +92,10 @@ struct GLPKRunner: Sendable {
                 unlink(partial)
                 throw error
             }
-            guard rename(partial, path) == 0 else {
-                unlink(partial)
-                throw GLPKError(message: "cannot move the model into place at \(path)")
+            do {
+                try AtomicFile.replace(URL(fileURLWithPath: path), withFinished: URL(fileURLWithPath: partial))
+            } catch {
+                throw GLPKError(message: error.description)
             }
         }
     }

@@ -158,7 +158,7 @@ struct AnnealingSearch {
                 if let iterationLimit {
                     fraction = Double(iteration - phaseStartIteration) / Double(max(iterationLimit - phaseStartIteration, 1))
                 } else {
-                    fraction = seconds(now - phaseStart) / max(seconds(deadline - phaseStart), 1e-9)
+                    fraction = (now - phaseStart).inSeconds / max((deadline - phaseStart).inSeconds, 1e-9)
                 }
                 temperature =
                     repairing ? Self.repairTemperature : startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))
@@ -335,10 +335,6 @@ struct AnnealingSearch {
         state.unplace(e)
         state.place(e, option: option, rooms: newRooms)
         return .one(event: e, option: option, rooms: oldRooms)
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// The index of a start slot in an event's (ascending) starts, if allowed.

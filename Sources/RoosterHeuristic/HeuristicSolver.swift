@@ -100,7 +100,7 @@ public struct HeuristicSolver: TimetableSolver {
         var statistics = SolveStatistics()
         statistics.iterations = outcomes.reduce(0) { $0 + $1.iterations }
         statistics.elapsed = ContinuousClock.now - startedAt
-        let seconds = Double(statistics.elapsed.components.seconds) + Double(statistics.elapsed.components.attoseconds) * 1e-18
+        let seconds = statistics.elapsed.inSeconds
         statistics.movesPerSecond = seconds > 0 ? Double(statistics.iterations) / seconds : 0
         statistics.timeToFirstFeasible = outcomes.compactMap(\.timeToFirstFeasible).min()
         statistics.history = best.history

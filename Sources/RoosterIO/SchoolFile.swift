@@ -194,10 +194,3 @@ extension InputError {
         }
     }
 }
-
-/// Writes files atomically: a temporary file next to the target, then a rename.
-public enum AtomicFile {
-    public static func write(_ text: String, to url: URL) throws {
-        try Data(text.utf8).write(to: url, options: .atomic)
-    }
-}

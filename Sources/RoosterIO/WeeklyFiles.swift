@@ -1,5 +1,4 @@
 import Foundation
-import RoosterEnrolment
 import RoosterModel
 
 /// The CSV files of the weekly layers: choice requests in, enrolments, unmet requests and coach
@@ -146,24 +145,32 @@ public enum WeeklyFiles {
         }
     }
 
-    /// Every unmet request with its reason, and every student short of choices.
-    public static func encodeUnmet(_ plan: EnrolmentPlan) -> String {
-        var lines = [["student", "lesson", "rank", "required", "reason", "explanation"].joined(separator: ",")]
-        for entry in plan.unmet {
-            lines.append(
-                [
-                    entry.request.student.rawValue, entry.request.lesson.rawValue, String(entry.request.rank),
-                    entry.request.required ? "yes" : "no",
-                    entry.reason.code, entry.reason.sentence,
-                ].map(csvField).joined(separator: ","))
+    /// One row of the unmet-requests file: a request with the reason it was not met, or (without
+    /// a request) a student short of choice lessons.
+    public struct UnmetRow: Sendable {
+        public var student: Student.ID
+        public var request: ChoiceRequest?
+        /// A short code (`full`, `clash`, `short`, …) and the sentence that explains it.
+        public var reason: String
+        public var explanation: String
+
+        public init(student: Student.ID, request: ChoiceRequest?, reason: String, explanation: String) {
+            self.student = student
+            self.request = request
+            self.reason = reason
+            self.explanation = explanation
         }
-        for shortfall in plan.shortfalls {
+    }
+
+    /// Every unmet request with its reason, and every student short of choices.
+    public static func encodeUnmet(_ rows: [UnmetRow]) -> String {
+        var lines = [["student", "lesson", "rank", "required", "reason", "explanation"].joined(separator: ",")]
+        for row in rows {
             lines.append(
                 [
-                    shortfall.student.rawValue, "", "", "", "short",
-                    "\(shortfall.placed) of \(shortfall.required) placed: \(shortfall.reason)",
-                ]
-                .map(csvField).joined(separator: ","))
+                    row.student.rawValue, row.request?.lesson.rawValue ?? "", row.request.map { String($0.rank) } ?? "",
+                    row.request.map { $0.required ? "yes" : "no" } ?? "", row.reason, row.explanation,
+                ].map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RoosterIO
 import RoosterModel
 import RoosterRules
 
@@ -155,9 +156,9 @@ public enum RenderOutput {
             }
             let url = folder.appendingPathComponent(name)
             do {
-                try Data(file.contents.utf8).write(to: url, options: .atomic)
+                try AtomicFile.write(file.contents, to: url)
             } catch {
-                throw WriteError(path: url.path, reason: error.localizedDescription)
+                throw WriteError(path: url.path, reason: error.reason)
             }
         }
     }

@@ -121,7 +121,7 @@ struct EnrolCommand: ParsableCommand {
         }
 
         try writeOutputs(plan, school: school, base: base, table: table)
-        let elapsed = seconds(ContinuousClock.now - started)
+        let elapsed = (ContinuousClock.now - started).inSeconds
         if json {
             try printJSON(Summary(plan: plan, report: report, seconds: elapsed))
         } else {
@@ -138,7 +138,7 @@ struct EnrolCommand: ParsableCommand {
                     WeeklyFiles.encodeEnrolments(plan.enrolments, school: school, timetable: base, requests: school.choiceRequests),
                     to: URL(fileURLWithPath: out))
             }
-            if let unmet { try AtomicFile.write(WeeklyFiles.encodeUnmet(plan), to: URL(fileURLWithPath: unmet)) }
+            if let unmet { try AtomicFile.write(WeeklyFiles.encodeUnmet(plan.unmetRows), to: URL(fileURLWithPath: unmet)) }
             if let timetableOut { try TimetableFile.write(table, for: school, to: URL(fileURLWithPath: timetableOut), as: .json) }
         } catch {
             printError("cannot write the output: \(error.localizedDescription)")
@@ -261,7 +261,7 @@ struct CoachCommand: ParsableCommand {
         }
         let report = Checker().check(table, against: school)
         let triads = plan.meetings.filter { $0.parent != nil }.count
-        let elapsed = String(format: "%.1f", seconds(ContinuousClock.now - started))
+        let elapsed = String(format: "%.1f", (ContinuousClock.now - started).inSeconds)
         print(
             "coaching: \(plan.meetings.count - triads) conversations and \(triads) triad meetings for \(plan.load.count) coaches in \(elapsed) s"
         )
@@ -281,5 +281,18 @@ struct CoachCommand: ParsableCommand {
             "  checker: \(report.score.hard) hard, \(report.score.soft) soft (coachLoadBalance \(report.penaltyByRule[.coachLoadBalance] ?? 0))"
         )
         if !plan.unplanned.isEmpty || !report.score.isFeasible { throw Exit.hardViolations }
+    }
+}
+
+extension EnrolmentPlan {
+    /// The rows of the unmet-requests file: unmet requests first, then students short of choices.
+    var unmetRows: [WeeklyFiles.UnmetRow] {
+        unmet.map {
+            WeeklyFiles.UnmetRow(student: $0.request.student, request: $0.request, reason: $0.reason.code, explanation: $0.reason.sentence)
+        }
+            + shortfalls.map {
+                WeeklyFiles.UnmetRow(
+                    student: $0.student, request: nil, reason: "short", explanation: "\($0.placed) of \($0.required) placed: \($0.reason)")
+            }
     }
 }

@@ -112,7 +112,7 @@ struct SolveCommand: AsyncParsableCommand {
         let showProgress = !quiet && !json && isatty(2) != 0
         let report: @Sendable (SolveProgress) -> Void = { progress in
             let line =
-                "\u{1B}[2K\r" + String(format: "%6.1f s", seconds(progress.elapsed))
+                "\u{1B}[2K\r" + String(format: "%6.1f s", progress.elapsed.inSeconds)
                 + "  current \(progress.current)  best \(progress.best)"
             printError(line, newline: false)
         }
@@ -169,9 +169,9 @@ struct SolveCommand: AsyncParsableCommand {
             try printJSON(
                 Summary(
                     status: result.status.rawValue, hard: result.score.hard, soft: result.score.soft,
-                    seconds: seconds(result.statistics.elapsed), iterations: result.statistics.iterations,
+                    seconds: result.statistics.elapsed.inSeconds, iterations: result.statistics.iterations,
                     movesPerSecond: result.statistics.movesPerSecond,
-                    timeToFeasible: result.statistics.timeToFirstFeasible.map(seconds), bound: result.bound, gap: result.gap,
+                    timeToFeasible: result.statistics.timeToFirstFeasible.map(\.inSeconds), bound: result.bound, gap: result.gap,
                     unoptimisedRules: result.unoptimisedRules.map(\.rawValue)))
         } else {
             if result.timetable.placements.isEmpty {
@@ -182,7 +182,7 @@ struct SolveCommand: AsyncParsableCommand {
                 }
             }
             print(
-                "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", seconds(result.statistics.elapsed))) s, "
+                "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", result.statistics.elapsed.inSeconds)) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
                     + (result.bound.map { "; bound \($0)" } ?? "") + (timetablePath.map { "; wrote \($0)" } ?? ""))
             if !result.unoptimisedRules.isEmpty {
@@ -211,9 +211,4 @@ extension SolveCommand {
             throw Exit.badInput
         }
     }
-}
-
-/// A duration in seconds.
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }

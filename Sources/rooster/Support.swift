@@ -22,6 +22,9 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as InputError {
         printError(error.description)
         throw Exit.badInput
+    } catch let error as AtomicFile.WriteError {
+        printError(error.description)
+        throw Exit.badInput
     }
 }
 
