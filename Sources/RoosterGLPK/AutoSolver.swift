@@ -112,10 +112,13 @@ public struct AutoSolver: TimetableSolver {
         return finished(best, startedAt, bound: bound)
     }
 
-    /// Auto combines both lines: a rule is optimised when both engines optimise it.
-    public static let coverage = RuleCoverage(
-        engine: "auto", layer: .base, optimised: HeuristicSolver.coverage.optimised.intersection(GLPKSolver.coverage.optimised),
-        notOptimised: HeuristicSolver.coverage.notOptimised.merging(GLPKSolver.coverage.notOptimised) { first, _ in first })
+    /// Auto keeps the better timetable of its two lines by the checker's score, so a rule either
+    /// line optimises is optimised: GLPK's neighbourhoods cannot trade it away unseen.
+    public static let coverage: RuleCoverage = {
+        let optimised = HeuristicSolver.coverage.optimised.union(GLPKSolver.coverage.optimised)
+        let left = HeuristicSolver.coverage.notOptimised.merging(GLPKSolver.coverage.notOptimised) { first, _ in first }
+        return RuleCoverage(engine: "auto", layer: .base, optimised: optimised, notOptimised: left.filter { !optimised.contains($0.key) })
+    }()
 
     private func finished(_ result: SolveResult, _ startedAt: ContinuousClock.Instant, bound: Int? = nil) -> SolveResult {
         var result = result

@@ -41,7 +41,8 @@ public struct GLPKSolver: TimetableSolver {
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
             .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime,
             .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime,
-        ])
+        ],
+        notOptimised: [.choiceSeats: "the program has no seat flow yet; auto's heuristic line and the checker keep it"])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
         var result = solve(school, options: options, start: nil)

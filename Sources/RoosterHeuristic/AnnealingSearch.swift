@@ -61,8 +61,8 @@ struct AnnealingSearch {
         self.verify = verify
     }
 
-    private var cost: Int { state.hard * hardWeight + state.soft }
-    private var score: Score { Score(hard: state.hard, soft: state.soft) }
+    private var cost: Int { mutating get { state.hard * hardWeight + state.soft } }
+    private var score: Score { mutating get { Score(hard: state.hard, soft: state.soft) } }
 
     // MARK: - Construction
 

@@ -86,6 +86,8 @@ struct SearchProblem: Sendable {
     /// Per event, every other movable event that shares a teacher or a group with it, occurrences
     /// of the same lesson included: the events that cannot share its periods (Kempe chains).
     let conflicting: [[Int]]
+    /// The rule `choiceSeats` compiled, when the school takes choice lessons.
+    let choiceSeats: ChoiceSeatLayout?
 
     func weight(_ rule: RuleID) -> Int { weights[rule] ?? 0 }
 
@@ -247,6 +249,7 @@ struct SearchProblem: Sendable {
             }
         }
         self.events = events
+        choiceSeats = ChoiceSeatLayout(school: school, events: events, slotCount: slotCount)
         self.unitCount = units.count
         self.problems = problems
         conflicting = Self.conflictingEvents(events)

@@ -17,7 +17,10 @@ struct SearchState {
     var startOption: [Int]
     /// Per event: its rooms, `roomSlots` of them, member by member.
     var rooms: [[Int]]
-    private(set) var hard = 0
+    /// Hard cost of every rule but `choiceSeats`, kept by delta.
+    private var baseHard = 0
+    /// Seats and busy periods for `choiceSeats`, whose cost is a flow computed when read.
+    private var choiceSeats: ChoiceSeatCounter?
     private(set) var soft = 0
 
     private var teacherAt: [Int32]
@@ -67,7 +70,13 @@ struct SearchState {
             soft += minDaysCost(lesson)
         }
         // Team time with nobody teaching yet.
-        for team in problem.teams.indices { hard += teamCost(team) }
+        for team in problem.teams.indices { baseHard += teamCost(team) }
+        choiceSeats = problem.choiceSeats.map(ChoiceSeatCounter.init)
+    }
+
+    /// The hard cost: the counted rules plus the choice lessons the sessions cannot seat.
+    var hard: Int {
+        mutating get { baseHard + (choiceSeats?.shortfall() ?? 0) }
     }
 
     /// True when the room is free over the periods an event would take from `start`.
@@ -97,7 +106,7 @@ struct SearchState {
         let start = event.starts[option]
         let day = problem.dayOfSlot[start]
         let end = start + event.duration
-        hard += sign * event.staticHard[option]
+        baseHard += sign * event.staticHard[option]
         soft += sign * event.staticSoft[option]
 
         // Aggregates before the change.
@@ -106,11 +115,11 @@ struct SearchState {
         var teams: [Int] = []
         for t in teachers { for team in problem.teamsOfTeacher[t] where !teams.contains(team) { teams.append(team) } }
         for t in teachers { subtractCost(teacherDayCost(t, day)); subtractCost(teacherDaysCost(t)) }
-        for team in teams { hard -= teamCost(team) }
+        for team in teams { baseHard -= teamCost(team) }
         for g in event.groups { soft -= groupDayCost(g, day) }
         for member in event.members {
             let l = member.lesson
-            hard -= maxPerDayExcess(l, day)
+            baseHard -= maxPerDayExcess(l, day)
             soft -= minDaysCost(l) + stabilityCost(l)
         }
 
@@ -119,12 +128,12 @@ struct SearchState {
             for member in event.members {
                 for t in member.teachers {
                     let change = Self.change(&teacherAt, at: t * slotCount + s, by: sign)
-                    hard += change.pairs
+                    baseHard += change.pairs
                     if change.count == (sign > 0 ? 1 : 0) { markTeacherBusy(t, day, by: Int32(sign)) }
                 }
             }
             for g in event.groups {
-                hard += Self.change(&groupAt, at: g * slotCount + s, by: sign).pairs
+                baseHard += Self.change(&groupAt, at: g * slotCount + s, by: sign).pairs
             }
             let occurrences = Self.change(&unitAt, at: event.unit * slotCount + s, by: sign).count
             if occurrences >= (sign > 0 ? 2 : 1) {
@@ -132,8 +141,8 @@ struct SearchState {
             }
             for room in rooms[e] {
                 let index = room * slotCount + s
-                hard += Self.change(&roomAt, at: index, by: sign).pairs
-                if problem.roomUnavailable[index] { hard += sign }
+                baseHard += Self.change(&roomAt, at: index, by: sign).pairs
+                if problem.roomUnavailable[index] { baseHard += sign }
             }
         }
         for (m, member) in event.members.enumerated() {
@@ -162,11 +171,11 @@ struct SearchState {
 
         // Aggregates after the change.
         for t in teachers { addCost(teacherDayCost(t, day)); addCost(teacherDaysCost(t)) }
-        for team in teams { hard += teamCost(team) }
+        for team in teams { baseHard += teamCost(team) }
         for g in event.groups { soft += groupDayCost(g, day) }
         for member in event.members {
             let l = member.lesson
-            hard += maxPerDayExcess(l, day)
+            baseHard += maxPerDayExcess(l, day)
             soft += minDaysCost(l) + stabilityCost(l)
         }
     }
@@ -191,12 +200,12 @@ struct SearchState {
     }
 
     private mutating func addCost(_ cost: (hard: Int, soft: Int)) {
-        hard += cost.hard
+        baseHard += cost.hard
         soft += cost.soft
     }
 
     private mutating func subtractCost(_ cost: (hard: Int, soft: Int)) {
-        hard -= cost.hard
+        baseHard -= cost.hard
         soft -= cost.soft
     }
 
@@ -310,6 +319,7 @@ struct SearchState {
             for day in 0..<dayCount { hard += maxPerDayExcess(l, day) }
             soft += minDaysCost(l) + stabilityCost(l)
         }
+        hard += choiceSeats?.recomputedShortfall() ?? 0
         return (hard, soft)
     }
 }

@@ -7,7 +7,7 @@ public enum RuleCatalogue {
         LessonCount(), TeacherConflict(), GroupConflict(), StudentConflict(), RoomConflict(),
         TeacherAvailability(), GroupAvailability(), RoomAvailability(), LessonAvailability(),
         AllowedSegment(), PinnedTime(), RoomAssignment(), ClusterTogether(), MaxPerDay(),
-        TeacherMaxPeriodsPerDay(), TeacherMaxDays(), TeamTimeRule(),
+        TeacherMaxPeriodsPerDay(), TeacherMaxDays(), TeamTimeRule(), ChoiceSeats(),
         ChoiceCapacity(), ChoiceMinimumSize(), ChoiceEnrolment(), CoachMeetings(), ParentConflict(),
         RoomCapacity(), MinWorkingDays(), IsolatedLessons(), RoomStability(),
         TeacherGaps(), GroupGaps(), TeacherUnwantedTime(), ChoicePreference(), CoachLoadBalance(), SiblingTriads(),

@@ -20,6 +20,7 @@ extension RuleID {
     public static let teacherMaxPeriodsPerDay: RuleID = "teacherMaxPeriodsPerDay"
     public static let teacherMaxDays: RuleID = "teacherMaxDays"
     public static let teamTime: RuleID = "teamTime"
+    public static let choiceSeats: RuleID = "choiceSeats"
     // Hard rules of the weekly layers.
     public static let studentConflict: RuleID = "studentConflict"
     public static let choiceCapacity: RuleID = "choiceCapacity"

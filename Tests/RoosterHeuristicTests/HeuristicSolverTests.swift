@@ -44,6 +44,39 @@ struct HeuristicSolverTests {
         #expect(coach.statistics.deltaMismatches == 0, "seed 4, coach example")
     }
 
+    /// A small school where choice seats matter: two choice lessons a week, sessions of different
+    /// sizes, one open to a single group, group lessons that may go into choice periods, an on-track
+    /// exemption and a lesson in week A only.
+    static var choiceSchool: School {
+        var school = F.school(with: [
+            Lesson(
+                id: "support", teachers: ["ABE"], countPerWeek: 3, allowedSegments: ["choice"],
+                choice: ChoiceSettings(kind: .support, capacity: 2)),
+            Lesson(
+                id: "talent", teachers: ["KOK"], countPerWeek: 2, allowedSegments: ["choice"],
+                choice: ChoiceSettings(kind: .talent, openTo: ["3H2"])),
+            Lesson(id: "2V1-du", teachers: ["JDV"], groups: ["2V1"], countPerWeek: 4),
+            Lesson(id: "3H2-wi", teachers: ["ABE"], groups: ["3H2"], countPerWeek: 3, weeks: [0]),
+        ])
+        school.weeksInCycle = 2
+        school.choiceLessonsPerWeek = 2
+        school.exemptions = [Exemption(lesson: "2V1-du", days: [F.tue, F.wed])]
+        return school
+    }
+
+    @Test(
+        "Every incremental delta equals a full recomputation with choice seats, exemptions, openTo and weeks (seeds 1–2)",
+        arguments: [UInt64(1), 2])
+    func deltasWithChoiceSeats(seed: UInt64) async throws {
+        let school = Self.choiceSchool
+        let result = await solve(school, seed: seed, iterations: 3_000, verify: true)
+        #expect(result.statistics.deltaMismatches == 0, "seed \(seed)")
+        #expect(Checker().check(result.timetable, against: school).score == result.score)
+        #expect(result.score.hard == 0, "\(result.report.violations.filter { $0.level == .hard })")
+        let bioritme = await solve(try Schools.load("Examples/bioritme/school.yaml"), seed: seed, iterations: 300, verify: true)
+        #expect(bioritme.statistics.deltaMismatches == 0, "seed \(seed), bioritme example")
+    }
+
     @Test("comp01: a feasible timetable whose checker score is the search's own score (seed 1)")
     func comp01() async throws {
         let school = try Schools.itc("comp01")
