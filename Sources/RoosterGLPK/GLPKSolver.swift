@@ -40,7 +40,7 @@ public struct GLPKSolver: TimetableSolver {
             .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
             .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime,
-            .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime,
+            .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
         ],
         notOptimised: [.choiceSeats: "the program has no seat flow yet; auto's heuristic line and the checker keep it"])
 

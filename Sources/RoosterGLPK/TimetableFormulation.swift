@@ -80,17 +80,20 @@ struct TimetableFormulation: Sendable {
         addTeacherRows(weight: weight)
         addRoomRows(weight: weight)
         if let w = weight[.groupGaps], w > 0 {
+            let counts = slots.map(school.isGroupTeachingPeriod)
             for g in school.groups.indices {
                 let busy = slots.indices.map { groupBusy(g, $0) }
-                addGapRows("group_\(school.groups[g].id)", busy: busy, weight: w)
+                addGapRows("group_\(school.groups[g].id)", busy: busy, counts: counts, weight: w)
             }
         }
         if let w = weight[.teacherGaps], w > 0 {
+            let counts = slots.map(school.isTeacherGapPeriod)
             for t in school.teachers.indices {
                 let busy = slots.indices.map { teacherBusy(t, $0) }
-                addGapRows("teacher_\(school.teachers[t].id)", busy: busy, weight: w)
+                addGapRows("teacher_\(school.teachers[t].id)", busy: busy, counts: counts, weight: w)
             }
         }
+        if let w = weight[.dailyLessons], w > 0 { addDailyLessonRows(weight: w) }
         if let w = weight[.isolatedLessons], w > 0 { addIsolationRows(weight: w) }
     }
 
@@ -370,8 +373,8 @@ struct TimetableFormulation: Sendable {
     // MARK: Compactness
 
     /// Idle periods of one person on each day: `started[p]` rises at the first busy period and
-    /// `unfinished[p]` falls after the last; a free period with both set is a gap.
-    private mutating func addGapRows(_ who: String, busy: [[Int]], weight: Int) {
+    /// `unfinished[p]` falls after the last; a free period with both set is a gap, where `counts` holds.
+    private mutating func addGapRows(_ who: String, busy: [[Int]], counts: [Bool], weight: Int) {
         for daySlots in slotsOfDay where daySlots.count > 2 {
             let terms = daySlots.map { busy[$0] }
             guard terms.filter({ !$0.isEmpty }).count > 1 else { continue }
@@ -384,9 +387,30 @@ struct TimetableFormulation: Sendable {
                 if i + 1 < daySlots.count {
                     model.addRow("unfinishedStays_\(who)_s\(s)", [(unfinished[i], 1), (unfinished[i + 1], -1)], lower: 0)
                 }
-                guard i > 0, i + 1 < daySlots.count else { continue }
+                guard i > 0, i + 1 < daySlots.count, counts[s] else { continue }
                 let gap = model.addColumn("gap_\(who)_s\(s)", .continuous, lower: 0, cost: Double(weight))
                 model.addRow("gap_\(who)_s\(s)", [(gap, 1), (started[i], -1), (unfinished[i], -1)] + terms[i].map { ($0, 1) }, lower: -1)
+            }
+        }
+    }
+
+    /// Lesson periods of a group on each day it attends, against its daily minimum and maximum:
+    /// `short ≥ minimum − taught` and `above ≥ taught − maximum`, both charged.
+    private mutating func addDailyLessonRows(weight: Int) {
+        for (g, group) in school.groups.enumerated() {
+            let limits = school.lessonsPerDay(of: group)
+            guard limits.minimum > 0 || limits.maximum != nil else { continue }
+            for (day, daySlots) in slotsOfDay.enumerated() where school.attends(group, day: day) {
+                let taught = daySlots.filter { school.isGroupTeachingPeriod(slots[$0]) }.flatMap { groupBusy(g, $0) }.map { ($0, 1.0) }
+                let name = "\(group.id)_d\(day)"
+                if limits.minimum > 0 {
+                    let short = model.addColumn("dayShort_\(name)", .continuous, lower: 0, cost: Double(weight))
+                    model.addRow("dayShort_\(name)", [(short, 1)] + taught, lower: Double(limits.minimum))
+                }
+                if let maximum = limits.maximum {
+                    let above = model.addColumn("dayAbove_\(name)", .continuous, lower: 0, cost: Double(weight))
+                    model.addRow("dayAbove_\(name)", [(above, 1)] + taught.map { ($0.0, -1.0) }, lower: -Double(maximum))
+                }
             }
         }
     }

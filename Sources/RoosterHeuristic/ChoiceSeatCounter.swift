@@ -76,13 +76,13 @@ struct ChoiceSeatLayout: Sendable {
 struct ChoiceSeatCounter {
     let layout: ChoiceSeatLayout
     /// `seats[pass][period * openSets + openSet]`.
-    private var seats: [[Int32]]
+    private var seats: [[Int]]
     /// `busy[pass][class * relevantCount + relevant slot]`: lessons filling the slot for the class.
     private var busy: [[Int32]]
     private var shortfallOfPass: [Int]
     private var dirty: [Bool]
     /// Shortfalls of states seen before: annealing returns to the same seat counts again and again.
-    private var cache: [[Int32]: Int] = [:]
+    private var cache: [[Int]: Int] = [:]
 
     init(layout: ChoiceSeatLayout) {
         self.layout = layout
@@ -106,9 +106,11 @@ struct ChoiceSeatCounter {
             let l = member.lesson
             if period >= 0, let open = layout.openSetOfLesson[l] {
                 let own = rooms[event.roomOffsets[m]..<(event.roomOffsets[m] + member.roomCount)]
-                let capacity = layout.fixedSeatsOfLesson[l] ?? own.reduce(0) { $0 + roomCapacity[$1] }
+                let demand = layout.demand
+                let capacity =
+                    layout.fixedSeatsOfLesson[l].map(demand.usableSeats) ?? demand.usableSeats(rooms: own.map { roomCapacity[$0] })
                 for pass in layout.passesOfLesson[l] {
-                    seats[pass][period * openSets + open] += Int32(sign * max(capacity, 0))
+                    seats[pass][period * openSets + open] += sign * capacity
                     dirty[pass] = true
                 }
             }
@@ -149,10 +151,10 @@ struct ChoiceSeatCounter {
         seats.indices.reduce(0) { $0 + Self.compute(layout, seats: seats[$1], busy: busy[$1]) }
     }
 
-    private static func compute(_ layout: ChoiceSeatLayout, seats: [Int32], busy: [Int32]) -> Int {
+    private static func compute(_ layout: ChoiceSeatLayout, seats: [Int], busy: [Int32]) -> Int {
         let openSets = layout.demand.openSets.count
         return layout.demand.shortfall(
-            periods: layout.periods.count, seats: { Int(seats[$0 * openSets + $1]) },
+            periods: layout.periods.count, seats: { seats[$0 * openSets + $1] },
             free: { c, p in
                 layout.periods[p].slots.allSatisfy { busy[c * layout.relevantCount + layout.relevantIndex[$0]] == 0 }
             })

@@ -50,7 +50,7 @@ public struct HeuristicSolver: TimetableSolver {
             .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
             .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
-            .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime,
+            .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
         ])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {

@@ -88,6 +88,15 @@ struct SearchProblem: Sendable {
     let conflicting: [[Int]]
     /// The rule `choiceSeats` compiled, when the school takes choice lessons.
     let choiceSeats: ChoiceSeatLayout?
+    /// Per slot: whether a group without a lesson there is idle (not a mentor, choice, independent-work or coaching period).
+    let groupTeachingSlot: [Bool]
+    /// Per slot: whether a teacher without a lesson there is idle (not a coach window).
+    let teacherGapSlot: [Bool]
+    /// `groupDailyMinimum[group]`, `groupDailyMaximum[group]`: lesson periods a day (rule `dailyLessons`).
+    let groupDailyMinimum: [Int]
+    let groupDailyMaximum: [Int?]
+    /// `groupAttends[group * dayCount + day]`.
+    let groupAttends: [Bool]
 
     func weight(_ rule: RuleID) -> Int { weights[rule] ?? 0 }
 
@@ -141,6 +150,12 @@ struct SearchProblem: Sendable {
             for slot in room.unavailable { if let s = slotIndex[slot] { roomUnavailable[r * slotCount + s] = true } }
         }
         self.roomUnavailable = roomUnavailable
+        groupTeachingSlot = slots.map(school.isGroupTeachingPeriod)
+        teacherGapSlot = slots.map(school.isTeacherGapPeriod)
+        let dailyLimits = school.groups.map(school.lessonsPerDay(of:))
+        groupDailyMinimum = dailyLimits.map(\.minimum)
+        groupDailyMaximum = dailyLimits.map(\.maximum)
+        groupAttends = school.groups.flatMap { group in school.days.indices.map { school.attends(group, day: $0) } }
         teacherMaxPeriodsPerDay = school.teachers.map(\.maxPeriodsPerDay)
         teacherMaxDays = school.teachers.map(\.maxDays)
         var teacherUnavailable = Array(repeating: false, count: max(school.teachers.count * slotCount, 0))

@@ -40,7 +40,7 @@ struct SearchState {
 
     private let slotCount: Int
     private let dayCount: Int
-    private let wTeacherGaps: Int, wGroupGaps: Int, wIsolated: Int, wMinDays: Int, wStability: Int, wCapacity: Int
+    private let wTeacherGaps: Int, wGroupGaps: Int, wIsolated: Int, wMinDays: Int, wStability: Int, wCapacity: Int, wDaily: Int
 
     init(problem: SearchProblem) {
         self.problem = problem
@@ -65,10 +65,13 @@ struct SearchState {
         wMinDays = problem.weight(.minWorkingDays)
         wStability = problem.weight(.roomStability)
         wCapacity = problem.weight(.roomCapacity)
+        wDaily = problem.weight(.dailyLessons)
         // Soft costs that hold for an empty timetable: every lesson is short of its minimum days.
         for lesson in 0..<problem.lessonCount {
             soft += minDaysCost(lesson)
         }
+        // Groups' days without lessons yet, short of their minimum.
+        for g in 0..<problem.groupCount { for day in 0..<dayCount { soft += groupDayCost(g, day) } }
         // Team time with nobody teaching yet.
         for team in problem.teams.indices { baseHard += teamCost(team) }
         choiceSeats = problem.choiceSeats.map(ChoiceSeatCounter.init)
@@ -223,7 +226,9 @@ struct SearchState {
             if first < 0 { first = p }
             last = p
         }
-        return (excess, ((last - first + 1) - busy) * wTeacherGaps)
+        var idle = 0
+        for p in first...last where teacherAt[base + p] == 0 && problem.teacherGapSlot[problem.dayStart[day] + p] { idle += 1 }
+        return (excess, idle * wTeacherGaps)
     }
 
     /// Days above the weekly maximum of a teacher (hard).
@@ -231,24 +236,33 @@ struct SearchState {
         (problem.teacherMaxDays[t].map { max(Int(teacherDaysWorked[t]) - $0, 0) } ?? 0, 0)
     }
 
-    /// Gaps and isolated lessons of a group on a day (both soft).
+    /// Gaps, isolated lessons and lesson periods against the daily limits of a group on a day (all soft).
     private func groupDayCost(_ g: Int, _ day: Int) -> Int {
-        guard wGroupGaps > 0 || wIsolated > 0 else { return 0 }
-        let base = g * slotCount + problem.dayStart[day]
+        guard wGroupGaps > 0 || wIsolated > 0 || wDaily > 0 else { return 0 }
+        let dayStart = problem.dayStart[day]
+        let base = g * slotCount + dayStart
         let length = problem.dayLength[day]
-        var first = -1, last = -1, busy = 0, isolated = 0
+        var first = -1, last = -1, isolated = 0, teaching = 0
         for p in 0..<length {
             let here = Int(groupAt[base + p])
             guard here > 0 else { continue }
             if first < 0 { first = p }
             last = p
-            busy += 1
+            if problem.groupTeachingSlot[dayStart + p] { teaching += 1 }
             let before = p > 0 ? groupAt[base + p - 1] : 0
             let after = p + 1 < length ? groupAt[base + p + 1] : 0
             if before == 0 && after == 0 { isolated += here - Int(groupRepeatsAt[base + p]) }
         }
-        guard busy > 0 else { return 0 }
-        return ((last - first + 1) - busy) * wGroupGaps + isolated * wIsolated
+        var cost = 0
+        if wDaily > 0, problem.groupAttends[g * dayCount + day] {
+            let short = max(problem.groupDailyMinimum[g] - teaching, 0)
+            let above = problem.groupDailyMaximum[g].map { max(teaching - $0, 0) } ?? 0
+            cost += (short + above) * wDaily
+        }
+        guard first >= 0 else { return cost }
+        var idle = 0
+        for p in first...last where groupAt[base + p] == 0 && problem.groupTeachingSlot[dayStart + p] { idle += 1 }
+        return cost + idle * wGroupGaps + isolated * wIsolated
     }
 
     /// Periods short of a team's common free time (hard).

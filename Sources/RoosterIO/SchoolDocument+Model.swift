@@ -121,8 +121,10 @@ struct SchoolDocumentReader {
         school.groups = (document.groups ?? []).enumerated().map { index, group in
             Group(
                 id: .init(group.id), name: group.name, year: group.year, level: group.level, size: group.size,
-                unavailable: slots(group.unavailable, at: "groups[\(index)].unavailable"))
+                unavailable: slots(group.unavailable, at: "groups[\(index)].unavailable"),
+                lessonsPerDay: group.lessonsPerDay.map { LessonsPerDay(minimum: $0.min ?? 1, maximum: $0.max) })
         }
+        if let limits = document.lessonsPerDay { school.lessonsPerDay = LessonsPerDay(minimum: limits.min ?? 1, maximum: limits.max) }
         school.students = (document.students ?? []).map { student in
             Student(
                 id: .init(student.id), name: student.name, groups: (student.groups ?? []).map { .init($0) },
@@ -223,7 +225,7 @@ extension SchoolDocument {
             school.groups.map { group in
                 GroupDocument(
                     id: group.id.rawValue, name: name(group.name, group.id), year: group.year, level: group.level, size: group.size,
-                    unavailable: slots(group.unavailable))
+                    unavailable: slots(group.unavailable), lessonsPerDay: group.lessonsPerDay.map(LessonsPerDayDocument.init))
             })
         students = list(
             school.students.map { student in
@@ -276,8 +278,15 @@ extension SchoolDocument {
                     commonFreePeriods: $0.commonFreePeriods, segment: $0.segment?.rawValue)
             })
         exemptions = list(school.exemptions.map { ExemptionDocument(lesson: $0.lesson.rawValue, days: $0.days.sorted().map(dayID)) })
+        lessonsPerDay = school.lessonsPerDay == LessonsPerDay() ? nil : LessonsPerDayDocument(school.lessonsPerDay)
         ruleWeights =
             school.ruleWeights.isEmpty
             ? nil : Dictionary(uniqueKeysWithValues: school.ruleWeights.map { ($0.key.rawValue, $0.value) })
+    }
+}
+
+extension LessonsPerDayDocument {
+    init(_ limits: LessonsPerDay) {
+        self.init(min: limits.minimum, max: limits.maximum)
     }
 }

@@ -26,11 +26,19 @@ struct SchoolDocument: Codable, Equatable {
     var teamTimes: [TeamTimeDocument]?
     var exemptions: [ExemptionDocument]?
     var ruleWeights: [String: Int]?
+    var lessonsPerDay: LessonsPerDayDocument?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schema, name, weeksInCycle, segments, dayTemplates, days, subjects, teachers, rooms, groups, students, parents
-        case lessons, clusters, choiceRequests, choiceLessonsPerWeek, coaching, teamTimes, exemptions, ruleWeights
+        case lessons, clusters, choiceRequests, choiceLessonsPerWeek, coaching, teamTimes, exemptions, ruleWeights, lessonsPerDay
     }
+}
+
+/// `lessonsPerDay: {min: 1, max: 7}`, for the school or one group.
+struct LessonsPerDayDocument: Codable, Equatable {
+    var min: Int?
+    var max: Int?
+    enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
 }
 
 struct SegmentDocument: Codable, Equatable {
@@ -119,7 +127,8 @@ struct GroupDocument: Codable, Equatable {
     var level: String?
     var size: Int?
     var unavailable: [SlotsDocument]?
-    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, year, level, size, unavailable }
+    var lessonsPerDay: LessonsPerDayDocument?
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, year, level, size, unavailable, lessonsPerDay }
 }
 
 struct StudentDocument: Codable, Equatable {
@@ -230,6 +239,8 @@ enum SchoolSchema {
         "rooms[].unavailable[]": names(SlotsDocument.CodingKeys.self),
         "groups[]": names(GroupDocument.CodingKeys.self),
         "groups[].unavailable[]": names(SlotsDocument.CodingKeys.self),
+        "groups[].lessonsPerDay": names(LessonsPerDayDocument.CodingKeys.self),
+        "lessonsPerDay": names(LessonsPerDayDocument.CodingKeys.self),
         "students[]": names(StudentDocument.CodingKeys.self),
         "parents[]": names(ParentDocument.CodingKeys.self),
         "parents[].available[]": names(SlotsDocument.CodingKeys.self),

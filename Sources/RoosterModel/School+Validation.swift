@@ -191,13 +191,29 @@ struct SchoolValidator {
         }
     }
 
+    /// Daily lesson limits: 0 to the longest day's periods, the maximum not below the minimum.
+    mutating func lessonsPerDay(_ limits: LessonsPerDay, at path: String) {
+        let longest = school.dayTemplates.map(\.periods.count).max() ?? 0
+        guard longest > 0 else { return }
+        if limits.minimum < 0 || limits.minimum > longest {
+            error(
+                "invalidValue", "The daily minimum of lessons must be between 0 and \(longest) (the longest day's periods)",
+                at: "\(path).min")
+        }
+        if let maximum = limits.maximum, maximum < max(limits.minimum, 0) || maximum > longest {
+            error("invalidValue", "The daily maximum of lessons must be between the minimum and \(longest)", at: "\(path).max")
+        }
+    }
+
     mutating func checkGroupsAndStudents() {
         for (index, group) in school.groups.enumerated() {
             if let size = group.size, size < 0 {
                 error("invalidValue", "Group \(group.id) has a negative size", at: "groups[\(index)].size")
             }
             slots(group.unavailable, at: "groups[\(index)].unavailable")
+            if let limits = group.lessonsPerDay { lessonsPerDay(limits, at: "groups[\(index)].lessonsPerDay") }
         }
+        lessonsPerDay(school.lessonsPerDay, at: "lessonsPerDay")
         for (index, student) in school.students.enumerated() {
             for (g, group) in student.groups.enumerated() {
                 reference(group, in: groupIDs, kind: "group", listedIn: "groups", at: "students[\(index)].groups[\(g)]")

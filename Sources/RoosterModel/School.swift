@@ -29,6 +29,8 @@ public struct School: Hashable, Sendable {
     public var exemptions: [Exemption]
     /// Weights of soft rules that differ from their defaults; 0 switches a soft rule off.
     public var ruleWeights: [RuleID: Int]
+    /// Periods of lessons per group and day, unless a group sets its own (rule `dailyLessons`).
+    public var lessonsPerDay = LessonsPerDay()
 
     public init(
         name: String, weeksInCycle: Int = 1, segments: [Segment] = [], dayTemplates: [DayTemplate] = [],

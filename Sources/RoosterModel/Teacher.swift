@@ -94,11 +94,14 @@ public struct Group: Hashable, Sendable, Identifiable {
     public var size: Int?
     /// Periods in which the group has no lessons.
     public var unavailable: Set<TimeSlot>
+    /// Periods of lessons on each day the group attends; nil takes the school's ``School/lessonsPerDay``.
+    public var lessonsPerDay: LessonsPerDay?
 
     public init(
         id: ID, name: String? = nil, year: Int? = nil, level: String? = nil, size: Int? = nil,
-        unavailable: Set<TimeSlot> = []
+        unavailable: Set<TimeSlot> = [], lessonsPerDay: LessonsPerDay? = nil
     ) {
+        self.lessonsPerDay = lessonsPerDay
         self.id = id
         self.name = name ?? id.rawValue
         self.year = year

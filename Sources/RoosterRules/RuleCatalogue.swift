@@ -10,7 +10,7 @@ public enum RuleCatalogue {
         TeacherMaxPeriodsPerDay(), TeacherMaxDays(), TeamTimeRule(), ChoiceSeats(),
         ChoiceCapacity(), ChoiceMinimumSize(), ChoiceEnrolment(), CoachMeetings(), ParentConflict(),
         RoomCapacity(), MinWorkingDays(), IsolatedLessons(), RoomStability(),
-        TeacherGaps(), GroupGaps(), TeacherUnwantedTime(), ChoicePreference(), CoachLoadBalance(), SiblingTriads(),
+        TeacherGaps(), GroupGaps(), DailyLessons(), TeacherUnwantedTime(), ChoicePreference(), CoachLoadBalance(), SiblingTriads(),
     ]
 
     /// The descriptors of all rules, hard rules first.

@@ -35,6 +35,7 @@ extension RuleID {
     public static let roomStability: RuleID = "roomStability"
     public static let teacherGaps: RuleID = "teacherGaps"
     public static let groupGaps: RuleID = "groupGaps"
+    public static let dailyLessons: RuleID = "dailyLessons"
     public static let teacherUnwantedTime: RuleID = "teacherUnwantedTime"
     // Soft rules of the weekly layers.
     public static let choicePreference: RuleID = "choicePreference"

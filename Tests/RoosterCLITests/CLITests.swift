@@ -344,6 +344,6 @@ struct CLITests {
         let result = try Rooster.run("rules", "--profile", "itc2007")
         #expect(result.status == 0)
         #expect(result.stdout.contains("minWorkingDays"))
-        #expect(result.stdout.split(separator: "\n").count == 33)  // 23 hard and 10 soft rules
+        #expect(result.stdout.split(separator: "\n").count == 34)  // 23 hard and 11 soft rules
     }
 }

@@ -75,6 +75,48 @@ struct SoftRuleTests {
         #expect(cost("groupGaps", compact, school) == 0)
     }
 
+    @Test("groupGaps: a group's mentor, choice and coaching periods are not idle; a free instruction period is")
+    func groupGapsSkipDesignedPeriods() {
+        let mentor = Lesson(id: "2V1-men", teachers: ["KOK"], groups: ["2V1"], allowedSegments: ["mentor"])
+        let school = F.school(with: [mentor, F.german2V1(), F.maths2V1()])
+        // Mentor lesson at 08:30, the choice period free, German at 10:00: no gap.
+        let designed = Timetable(placements: [place("2V1-men", F.at(F.mon, F.mentorPeriod)), place("2V1-du", F.at(F.mon, 3), ["R2"])])
+        #expect(cost(.groupGaps, designed, school) == 0)
+        // German at 11:00 instead: the free 10:00 instruction period is a gap, the choice period still is not.
+        let late = Timetable(placements: [place("2V1-men", F.at(F.mon, F.mentorPeriod)), place("2V1-du", F.at(F.mon, 4), ["R2"])])
+        #expect(cost(.groupGaps, late, school) == 1)
+    }
+
+    @Test("dailyLessons: every day a group attends has lesson periods, the mentor lesson not counted, within the maximum")
+    func dailyLessons() {
+        let mentor = Lesson(id: "2V1-men", teachers: ["KOK"], groups: ["2V1"], countPerWeek: 5, allowedSegments: ["mentor"])
+        var school = F.school(with: [mentor, F.german2V1(count: 5)])
+        let mentorWeek = (0..<5).map { place("2V1-men", F.at($0, F.mentorPeriod), ["R2"]) }
+        let piled = Timetable(
+            placements: mentorWeek + [
+                place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.mon, 4)), place("2V1-du", F.at(F.mon, 5)),
+                place("2V1-du", F.at(F.tue, 3)), place("2V1-du", F.at(F.tue, 4)),
+            ])
+        // Wednesday to Friday have only the mentor lesson: 3 days short of one lesson period.
+        #expect(cost(.dailyLessons, piled, school) == 3)
+        #expect(violations(.dailyLessons, piled, school).first?.message.contains("has 0 lesson periods on Wed") == true)
+        let spread = Timetable(placements: mentorWeek + (0..<5).map { place("2V1-du", F.at($0, 3)) })
+        #expect(cost(.dailyLessons, spread, school) == 0)
+        // At most two a day: Monday's three are one too many.
+        school.groups[0].lessonsPerDay = LessonsPerDay(minimum: 1, maximum: 2)
+        #expect(cost(.dailyLessons, piled, school) == 4)
+        // A group unavailable all Friday does not attend then.
+        school.groups[0].unavailable = Set((0..<6).map { F.at(F.fri, $0) })
+        #expect(cost(.dailyLessons, piled, school) == 3)
+    }
+
+    @Test("dailyLessons: a group whose week cannot fill every day is not held to the minimum")
+    func dailyLessonsSmallWeek() {
+        let school = F.school(with: [F.german2V1(count: 3)])
+        let timetable = Timetable(placements: (0..<3).map { place("2V1-du", F.at(F.mon, 3 + $0)) })
+        #expect(cost(.dailyLessons, timetable, school) == 0)
+    }
+
     @Test("teacherUnwantedTime: lessons in periods a teacher prefers free")
     func teacherUnwantedTime() {
         var school = F.school(with: [F.german2V1()])

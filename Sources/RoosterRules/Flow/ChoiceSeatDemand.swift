@@ -23,6 +23,8 @@ public struct ChoiceSeatDemand: Sendable {
     }
 
     public let classes: [StudentClass]
+    /// All students; no session usefully has more seats.
+    public let studentCount: Int
     /// Choice lessons each student takes a week.
     public let perStudent: Int
     /// The distinct `openTo` lists of choice lessons; an empty set is open to everyone.
@@ -35,7 +37,9 @@ public struct ChoiceSeatDemand: Sendable {
     /// Nil when the school asks no choice lessons of its students.
     public init?(school: School) {
         guard let perStudent = school.choiceLessonsPerWeek, perStudent > 0, !school.students.isEmpty else { return nil }
-        self.perStudent = perStudent
+        // A student takes at most one session a period: more is impossible, and absurd numbers must not overflow.
+        self.perStudent = min(perStudent, max(school.allSlots.count, 1))
+        studentCount = school.students.count
         var counts: [StudentClass: Int] = [:]
         var order: [StudentClass] = []
         for student in school.students {
@@ -58,6 +62,14 @@ public struct ChoiceSeatDemand: Sendable {
         self.openSetIndex = openSetIndex
         canAttend = classes.map { studentClass in openSets.map { $0.isEmpty || !$0.isDisjoint(with: studentClass.groups) } }
         exemptDays = Dictionary(school.exemptions.map { ($0.lesson, $0.days) }, uniquingKeysWith: { $0.union($1) })
+    }
+
+    /// The seats of a session that can matter: between 0 and the number of students.
+    public func usableSeats(_ capacity: Int) -> Int { min(max(capacity, 0), studentCount) }
+
+    /// The usable seats of a session held in rooms of these capacities.
+    public func usableSeats(rooms capacities: some Sequence<Int>) -> Int {
+        usableSeats(capacities.reduce(0) { min($0 + usableSeats($1), studentCount) })
     }
 
     /// Choice lessons all students need a week.

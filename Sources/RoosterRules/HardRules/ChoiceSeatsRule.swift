@@ -32,8 +32,10 @@ struct ChoiceSeats: Rule {
                 periods.append(period)
                 seats.append(Array(repeating: 0, count: demand.openSets.count))
             }
-            let capacity = choice.capacity ?? placement.rooms.reduce(0) { $0 + (context.rooms[$1]?.capacity ?? 0) }
-            seats[periodIndex[period] ?? 0][open] += max(capacity, 0)
+            let capacity =
+                choice.capacity.map(demand.usableSeats)
+                ?? demand.usableSeats(rooms: placement.rooms.map { context.rooms[$0]?.capacity ?? 0 })
+            seats[periodIndex[period] ?? 0][open] += capacity
         }
         var busy = Array(repeating: Set<TimeSlot>(), count: demand.classes.count)
         for activity in context.placementActivities where context.active(activity, in: week) {

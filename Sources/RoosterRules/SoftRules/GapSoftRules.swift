@@ -1,13 +1,14 @@
 import RoosterModel
 
-/// Counts idle periods between the first and last busy period of each day.
-func gaps(in busy: Set<TimeSlot>) -> [(day: Int, gaps: Int, first: TimeSlot)] {
+/// Counts idle periods between the first and last busy period of each day; only periods for which
+/// `counts` holds can be idle (a group's choice period is not a gap in its day).
+func gaps(in busy: Set<TimeSlot>, counting counts: (TimeSlot) -> Bool) -> [(day: Int, gaps: Int, first: TimeSlot)] {
     Dictionary(grouping: busy, by: \.day).keys.sorted().compactMap { day in
-        let periods = busy.filter { $0.day == day }.map(\.period)
+        let periods = Set(busy.filter { $0.day == day }.map(\.period))
         guard let low = periods.min(), let high = periods.max() else { return nil }
-        let idle = (high - low + 1) - periods.count
-        guard idle > 0, let firstIdle = (low...high).first(where: { !periods.contains($0) }) else { return nil }
-        return (day, idle, TimeSlot(day: day, period: firstIdle))
+        let idle = (low...high).filter { !periods.contains($0) && counts(TimeSlot(day: day, period: $0)) }
+        guard let firstIdle = idle.first else { return nil }
+        return (day, idle.count, TimeSlot(day: day, period: firstIdle))
     }
 }
 
@@ -15,13 +16,15 @@ func gaps(in busy: Set<TimeSlot>) -> [(day: Int, gaps: Int, first: TimeSlot)] {
 struct TeacherGaps: Rule {
     let descriptor = RuleDescriptor(
         id: .teacherGaps, name: "Teacher gaps", level: .soft, defaultWeight: 1,
-        summary: "A teacher has no idle periods between their first and last lesson of a day (tussenuren); cost 1 per idle period.")
+        summary:
+            "A teacher has no idle periods between their first and last lesson of a day (tussenuren; coach windows are not idle); cost 1 per idle period."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         context.weekPasses.flatMap { week -> [Violation] in
             let slots = context.teachingSlots(in: week)
             return slots.keys.sorted().flatMap { teacher in
-                gaps(in: slots[teacher] ?? []).map { day, idle, first in
+                gaps(in: slots[teacher] ?? [], counting: context.school.isTeacherGapPeriod).map { day, idle, first in
                     violation(
                         idle,
                         "Teacher \(teacher) has \(idle) idle period\(idle == 1 ? "" : "s") on \(context.dayName(day))\(context.weekSuffix(week)), from \(context.label(first))",
@@ -36,13 +39,15 @@ struct TeacherGaps: Rule {
 struct GroupGaps: Rule {
     let descriptor = RuleDescriptor(
         id: .groupGaps, name: "Group gaps", level: .soft, defaultWeight: 3,
-        summary: "A group has no idle periods between its first and last lesson of a day (tussenuren); cost 1 per idle period.")
+        summary:
+            "A group has no idle periods between its first and last lesson of a day (tussenuren; mentor, choice, independent-work and coaching periods are not idle); cost 1 per idle period."
+    )
 
     func violations(in context: CheckContext) -> [Violation] {
         context.weekPasses.flatMap { week -> [Violation] in
             let slots = context.groupSlots(in: week)
             return slots.keys.sorted().flatMap { group in
-                gaps(in: slots[group] ?? []).map { day, idle, first in
+                gaps(in: slots[group] ?? [], counting: context.school.isGroupTeachingPeriod).map { day, idle, first in
                     violation(
                         idle,
                         "Group \(group) has \(idle) idle period\(idle == 1 ? "" : "s") on \(context.dayName(day))\(context.weekSuffix(week)), from \(context.label(first))",

@@ -1,0 +1,38 @@
+import RoosterModel
+
+/// Each group has lessons on every day it attends, and not too many: no class-day without
+/// instruction (``School/lessonsPerDay``, ``Group/lessonsPerDay``).
+struct DailyLessons: Rule {
+    let descriptor = RuleDescriptor(
+        id: .dailyLessons, name: "Lessons per day", level: .soft, defaultWeight: 10,
+        summary:
+            "A group has between its minimum (default 1) and maximum periods of lessons, outside mentor, choice, independent-work and coaching periods, on each day it attends; cost 1 per period short or above."
+    )
+
+    func violations(in context: CheckContext) -> [Violation] {
+        let school = context.school
+        let limited = school.groups.compactMap { group -> (Group, LessonsPerDay)? in
+            let limits = school.lessonsPerDay(of: group)
+            return limits.minimum > 0 || limits.maximum != nil ? (group, limits) : nil
+        }
+        guard !limited.isEmpty else { return [] }
+        return context.weekPasses.flatMap { week -> [Violation] in
+            let slots = context.groupSlots(in: week)
+            return limited.flatMap { group, limits -> [Violation] in
+                let teaching = (slots[group.id] ?? []).filter(school.isGroupTeachingPeriod)
+                return school.days.indices.compactMap { day -> Violation? in
+                    guard school.attends(group, day: day) else { return nil }
+                    let count = teaching.filter { $0.day == day }.count
+                    let short = max(limits.minimum - count, 0), above = limits.maximum.map { max(count - $0, 0) } ?? 0
+                    guard short + above > 0 else { return nil }
+                    let when = "\(context.dayName(day))\(context.weekSuffix(week))"
+                    let message =
+                        short > 0
+                        ? "Group \(group.id) has \(count) lesson period\(count == 1 ? "" : "s") on \(when), fewer than its minimum of \(limits.minimum)"
+                        : "Group \(group.id) has \(count) lesson periods on \(when), more than its maximum of \(limits.maximum ?? 0)"
+                    return violation(short + above, message, involving: ["group:\(group.id)"], at: [TimeSlot(day: day, period: 0)])
+                }
+            }
+        }
+    }
+}
