@@ -16,6 +16,11 @@ struct SolveCommand: AsyncParsableCommand {
             whole-program solve for a bound on small schools, then re-optimisation of neighbourhoods. \
             Every result is scored by the same checker as 'rooster check'.
 
+            On a school with weekly choice lessons, block hours or a coaching policy, the result is the \
+            whole week: the base timetable, then the students' enrolment (as 'rooster enrol') and the \
+            coach conversations (as 'rooster coach'), checked together. --base-only stops after the \
+            base timetable.
+
             --write-mps and --write-lp write the mixed-integer program (lessons' starts; rooms are \
             assigned afterwards) before solving, so that other MIP solvers can be tried on it.
 
@@ -85,6 +90,9 @@ struct SolveCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Rendering") var renderOptions: RenderOptions
 
+    @Flag(help: "Only the base timetable: no enrolment and no coach conversations, even when the school has them.")
+    var baseOnly = false
+
     @Flag(help: "Debug mode: check every incremental cost change against a full recomputation and the checker (slow).")
     var verifyDeltas = false
 
@@ -105,12 +113,15 @@ struct SolveCommand: AsyncParsableCommand {
         var gap: Double?
         /// Rules that count for this school but that the solver did not optimise.
         var unoptimisedRules: [String]
+        /// Students short of choice lessons after the enrolment, and conversations not planned; nil without that layer.
+        var studentsShort: Int?
+        var conversationsUnplanned: Int?
     }
 
     func run() async throws {
         let loaded = try loadSchool(school)
         let showProgress = !quiet && !json && isatty(2) != 0
-        let report: @Sendable (SolveProgress) -> Void = { progress in
+        let printProgress: @Sendable (SolveProgress) -> Void = { progress in
             let line =
                 "\u{1B}[2K\r" + String(format: "%6.1f s", progress.elapsed.inSeconds)
                 + "  current \(progress.current)  best \(progress.best)"
@@ -118,7 +129,7 @@ struct SolveCommand: AsyncParsableCommand {
         }
         let options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
-            weightOverrides: try weights.overrides(), progress: showProgress ? report : nil)
+            weightOverrides: try weights.overrides(), progress: showProgress ? printProgress : nil)
         // Ctrl-C stops the search; the best timetable so far is still written.
         let school = loaded.school
         try writeModels(school)
@@ -145,6 +156,10 @@ struct SolveCommand: AsyncParsableCommand {
             printError("\(self.school): not solved (\(result.status.rawValue))")
             throw Exit.badInput
         }
+        let week = try weeklyLayers(on: result, school: loaded.school)
+        let timetable = week?.timetable ?? result.timetable
+        let report =
+            week.map { _ in Checker(weightOverrides: options.weightOverrides).check(timetable, against: loaded.school) } ?? result.report
         // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
         let folderMode = render != nil && renderOut == nil
         let timetablePath = folderMode ? out.map { URL(fileURLWithPath: $0).appendingPathComponent("timetable.json").path } : out
@@ -159,25 +174,26 @@ struct SolveCommand: AsyncParsableCommand {
         if let timetablePath {
             let format = TimetableFile.Format(fileName: timetablePath) ?? .json
             try reportingInputErrors {
-                try TimetableFile.write(result.timetable, for: loaded.school, to: URL(fileURLWithPath: timetablePath), as: format)
+                try TimetableFile.write(timetable, for: loaded.school, to: URL(fileURLWithPath: timetablePath), as: format)
             }
         }
         if let render, result.status != .invalidModel {
-            try renderOptions.render(render, school: loaded.school, timetable: result.timetable, to: renderOut ?? out)
+            try renderOptions.render(render, school: loaded.school, timetable: timetable, to: renderOut ?? out)
         }
         if json {
             try printJSON(
                 Summary(
-                    status: result.status.rawValue, hard: result.score.hard, soft: result.score.soft,
+                    status: result.status.rawValue, hard: report.score.hard, soft: report.score.soft,
                     seconds: result.statistics.elapsed.inSeconds, iterations: result.statistics.iterations,
                     movesPerSecond: result.statistics.movesPerSecond,
                     timeToFeasible: result.statistics.timeToFirstFeasible.map(\.inSeconds), bound: result.bound, gap: result.gap,
-                    unoptimisedRules: result.unoptimisedRules.map(\.rawValue)))
+                    unoptimisedRules: result.unoptimisedRules.map(\.rawValue), studentsShort: week?.enrolment?.shortfalls.count,
+                    conversationsUnplanned: week?.coaching?.unplanned.count))
         } else {
             if result.timetable.placements.isEmpty {
                 print("no timetable found within the time limit; try a longer --time-limit or --solver auto")
             } else {
-                for violation in result.report.violations where violation.level == .hard {
+                for violation in report.violations where violation.level == .hard {
                     print("hard \(violation.rule): \(violation.message)")
                 }
             }
@@ -185,6 +201,7 @@ struct SolveCommand: AsyncParsableCommand {
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", result.statistics.elapsed.inSeconds)) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
                     + (result.bound.map { "; bound \($0)" } ?? "") + (timetablePath.map { "; wrote \($0)" } ?? ""))
+            if let week { printWeek(week, report: report) }
             if !result.unoptimisedRules.isEmpty {
                 print(
                     "not optimised by \(self.solver.rawValue), only checked: \(result.unoptimisedRules.map(\.rawValue).joined(separator: ", "))"
@@ -194,11 +211,38 @@ struct SolveCommand: AsyncParsableCommand {
         if verifyDeltas {
             printError("delta verification: \(result.statistics.deltaMismatches) mismatch(es)")
         }
-        if !result.score.isFeasible { throw Exit.hardViolations }
+        if !report.score.isFeasible { throw Exit.hardViolations }
     }
 }
 
 extension SolveCommand {
+    /// The enrolment and coach conversations on the solver's timetable, unless `--base-only` or the
+    /// school has no weekly layer; nil then.
+    func weeklyLayers(on result: SolveResult, school: School) throws -> WeeklyLayers? {
+        guard !baseOnly, !result.timetable.placements.isEmpty,
+            school.choiceLessonsPerWeek != nil || !school.clusters.isEmpty || school.coaching != nil
+        else { return nil }
+        do {
+            return try WeeklyLayers.plan(school: school, base: result.timetable, seed: seed)
+        } catch {
+            printError("\(self.school): error: \(error)\n  hint: fix the coaching policy, or solve with --base-only")
+            throw Exit.badInput
+        }
+    }
+
+    /// One line per weekly layer: what the enrolment and the coach planner made.
+    func printWeek(_ week: WeeklyLayers, report: CheckReport) {
+        if let enrolment = week.enrolment {
+            print(
+                "enrolment: \(enrolment.enrolments.count) enrolments, \(enrolment.shortfalls.count) students short of choice lessons, "
+                    + "\(enrolment.unmet.count) requests unmet (rooster enrol for the weekly re-run)")
+        }
+        if let coaching = week.coaching {
+            print("coaching: \(coaching.meetings.count) conversations and triad meetings, \(coaching.unplanned.count) not planned")
+        }
+        print("the whole week: \(report.score.hard) hard, \(report.score.soft) soft (rooster check judges the same)")
+    }
+
     /// Writes the mixed-integer program when asked (the library writes through a temporary file).
     func writeModels(_ school: School) throws {
         guard writeMps != nil || writeLp != nil else { return }

@@ -1,0 +1,34 @@
+import RoosterModel
+
+/// The weekly layers on a base timetable in one step, as `rooster solve` makes them: the enrolment
+/// in choice sessions and block hours (when the school has either), then the coach conversations
+/// (when it has a coaching policy), each on the timetable before it.
+///
+/// `rooster enrol` and `rooster coach` remain for the weekly and per-cycle re-runs; this is the
+/// whole week from one solve, so that the checker judges every layer together.
+public struct WeeklyLayers: Sendable {
+    /// The enrolment, when the school has choice lessons or clusters.
+    public var enrolment: EnrolmentPlan?
+    /// The coach conversations, when the school has a coaching policy.
+    public var coaching: CoachPlanner.Plan?
+    /// The base timetable with every layer made.
+    public var timetable: Timetable
+
+    /// Makes the layers the school asks for on `base`.
+    ///
+    /// - Throws: ``CoachPlanner/PlanError`` when the coaching policy names no usable coach windows.
+    public static func plan(school: School, base: Timetable, seed: UInt64 = 1) throws(CoachPlanner.PlanError) -> WeeklyLayers {
+        var layers = WeeklyLayers(enrolment: nil, coaching: nil, timetable: base)
+        if school.choiceLessonsPerWeek != nil || !school.clusters.isEmpty {
+            let plan = FlowEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
+            layers.enrolment = plan
+            layers.timetable = plan.timetable(on: base)
+        }
+        if school.coaching != nil {
+            let plan = try CoachPlanner().plan(school: school, timetable: layers.timetable)
+            layers.coaching = plan
+            layers.timetable = plan.timetable(on: layers.timetable)
+        }
+        return layers
+    }
+}
