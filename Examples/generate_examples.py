@@ -250,6 +250,11 @@ class Example:
         timetable = {"schema": "rooster-timetable/1", "school": self.school["name"], "placements": self.placements}
         timetable.update(timetable_extra or {})
         (folder / "timetable.json").write_text(json.dumps(timetable, indent=1) + "\n")
+        if school.get("choiceRequests"):
+            # The week's requests as the spreadsheet or student app exports them, for `rooster enrol --requests`.
+            rows = ["student,lesson,rank,required"] + [
+                f"{r['student']},{r['lesson']},{r['rank']},{'yes' if r.get('required') else 'no'}" for r in school["choiceRequests"]]
+            (folder / "requests.csv").write_text("\r\n".join(rows) + "\r\n")
         print(f"{folder.name}: {len(self.teachers)} teachers, {len(self.rooms)} rooms, {len(self.groups)} groups, "
               f"{len(self.lessons)} lessons, {len(self.placements)} placements, {self.dropped} occurrences dropped")
 
