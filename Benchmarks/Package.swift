@@ -32,6 +32,13 @@ let package = Package(
             path: "Sources/SolverBenchmark"
         ),
         .executableTarget(
+            name: "whole-week-benchmark",
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster"),
+            ],
+            path: "Sources/WholeWeekBenchmark"
+        ),
+        .executableTarget(
             name: "weekly-benchmark",
             dependencies: [.product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster")],
             path: "Sources/WeeklyBenchmark"

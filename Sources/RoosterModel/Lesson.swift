@@ -15,7 +15,8 @@ public struct Lesson: Hashable, Sendable, Identifiable {
     public var countPerWeek: Int
     /// Consecutive periods each occurrence takes, from 1.
     public var durationInPeriods: Int
-    /// The kind of room needed; nil accepts any room.
+    /// The kind of room needed; nil means an ordinary classroom, ``RoomKind/any`` any room
+    /// (see ``neededRoomKind``).
     public var roomKind: RoomKind?
     /// Rooms each occurrence needs: usually 1, 0 for a lesson outside the building.
     public var roomCount: Int
@@ -203,8 +204,20 @@ public struct Exemption: Hashable, Sendable {
 }
 
 extension Lesson {
-    /// Whether a room may hold this lesson: of its room kind (if any), and among its allowed rooms (if listed).
+    /// The kind of room this lesson needs: its `roomKind`, an ordinary classroom when it names none
+    /// (so a class does not land in the gym or the open learning centre), nil when it says `any`.
+    public var neededRoomKind: RoomKind? {
+        switch roomKind {
+        case nil: .classroom
+        case .some(.any): nil
+        case .some(let kind): kind
+        }
+    }
+
+    /// Whether a room may hold this lesson: of the kind it needs (``neededRoomKind``), and among its
+    /// allowed rooms (if listed). Allowed rooms listed by name count whatever their kind.
     public func accepts(_ room: Room) -> Bool {
-        (roomKind.map { room.kind == $0 } ?? true) && (allowedRooms?.contains(room.id) ?? true)
+        if let allowedRooms { return allowedRooms.contains(room.id) && (roomKind.map { $0 == .any || room.kind == $0 } ?? true) }
+        return neededRoomKind.map { room.kind == $0 } ?? true
     }
 }

@@ -92,7 +92,7 @@ extension SchoolValidator {
         let slotCount = school.allSlots.count
         var demandByKind: [RoomKind?: Int] = [:]
         for lesson in school.lessons where lesson.allowedRooms == nil {
-            demandByKind[lesson.roomKind, default: 0] += weeklyPeriods(lesson) * min(max(lesson.roomCount, 0), Self.countLimit)
+            demandByKind[lesson.neededRoomKind, default: 0] += weeklyPeriods(lesson) * min(max(lesson.roomCount, 0), Self.countLimit)
         }
         func supply(_ kind: RoomKind?) -> Int {
             school.rooms.filter { kind == nil || $0.kind == kind }.reduce(0) { $0 + slotCount - $1.unavailable.count }

@@ -279,14 +279,16 @@ struct SchoolValidator {
             if lesson.teachers.isEmpty && lesson.groups.isEmpty {
                 warning("emptyLesson", "Lesson \(lesson.id) has neither teachers nor groups", at: path)
             }
-            if let kind = lesson.roomKind, lesson.roomCount > 0, !roomKinds.contains(kind) {
+            if let kind = lesson.neededRoomKind, lesson.allowedRooms == nil, lesson.roomCount > 0, !roomKinds.contains(kind) {
                 error(
                     "noRoomOfKind", "Lesson \(lesson.id) needs a room of kind '\(kind)', and no room has that kind", at: "\(path).roomKind",
-                    hint: "add a room of kind '\(kind)' or change the lesson's roomKind")
+                    hint: lesson.roomKind == nil
+                        ? "a lesson without roomKind needs a classroom: add rooms of kind classroom, or give the lesson a roomKind (any for every room)"
+                        : "add a room of kind '\(kind)' or change the lesson's roomKind")
             }
             if lesson.roomCount > 0, lesson.durationInPeriods >= 1, lesson.countPerWeek > 0 {
                 let suitable = school.rooms.filter(lesson.accepts)
-                if suitable.count < lesson.roomCount, lesson.roomKind.map(roomKinds.contains) ?? true {
+                if suitable.count < lesson.roomCount, lesson.neededRoomKind.map(roomKinds.contains) ?? true {
                     error(
                         "notEnoughRooms", "Lesson \(lesson.id) needs \(lesson.roomCount) room(s) at once; only \(suitable.count) qualify",
                         at: "\(path).roomCount")
@@ -398,7 +400,7 @@ struct SchoolValidator {
             let roomSeats =
                 lesson.allowedRooms.map { allowed in
                     school.rooms.filter { allowed.contains($0.id) }.map(\.capacity).max() ?? 0
-                } ?? school.rooms.filter { room in lesson.roomKind.map { room.kind == $0 } ?? true }.map(\.capacity).max() ?? 0
+                } ?? school.rooms.filter(lesson.accepts).map(\.capacity).max() ?? 0
             seats += min(max(lesson.countPerWeek, 0), Self.countLimit) * min(max(choice.capacity ?? roomSeats, 0), Self.countLimit)
         }
         if demand > seats {

@@ -51,6 +51,8 @@ public struct RoomKind: Hashable, Sendable, CustomStringConvertible, Expressible
     public static let gym: RoomKind = "gym"
     /// An open learning centre (open leercentrum): a large room with assistants, not a class.
     public static let openLearningCentre: RoomKind = "openLearningCentre"
+    /// For a lesson: any room will do, whatever its kind.
+    public static let any: RoomKind = "any"
 }
 
 /// A room (lokaal): its capacity, kind and site.

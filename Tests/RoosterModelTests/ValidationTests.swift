@@ -94,6 +94,21 @@ struct ValidationTests {
         #expect(paths(F.school(with: [gym]), code: "noRoomOfKind") == ["lessons[0].roomKind"])
     }
 
+    @Test("A lesson without roomKind in a school without classrooms is an error that says how to fix it")
+    func noClassroomForPlainLesson() {
+        var school = F.school(with: [F.maths2V1()])
+        school.rooms = school.rooms.map { room in
+            var room = room
+            room.kind = .lab
+            return room
+        }
+        let errors = school.validate().filter { $0.code == "noRoomOfKind" }
+        #expect(errors.map(\.path) == ["lessons[0].roomKind"])
+        #expect(errors.first?.hint?.contains("any for every room") == true)
+        school.lessons[0].roomKind = .any
+        #expect(school.validate().filter { $0.code == "noRoomOfKind" }.isEmpty)
+    }
+
     @Test("Choice capacity below weekly demand is an error")
     func choiceCapacityBelowDemand() {
         let support = Lesson(

@@ -155,6 +155,20 @@ struct HardRuleTests {
         #expect(cost("roomAssignment", Timetable(placements: [place("2V1-wi", F.at(F.mon, 3), ["LAB"])]), school) == 0)
     }
 
+    @Test("roomAssignment: a lesson without roomKind needs an ordinary classroom; 'any' and rooms listed by name take others")
+    func roomAssignmentDefaultsToClassroom() {
+        var school = F.school(with: [F.maths2V1()])
+        let inLab = Timetable(placements: [place("2V1-wi", F.at(F.mon, 3), ["LAB"])])
+        #expect(cost(.roomAssignment, inLab, school) == 1)
+        #expect(violations(.roomAssignment, inLab, school).first?.message.contains("needs a room of kind classroom") == true)
+        school.lessons[0].roomKind = .any
+        #expect(cost(.roomAssignment, inLab, school) == 0)
+        school.lessons[0].roomKind = nil
+        school.lessons[0].allowedRooms = ["LAB"]
+        #expect(cost(.roomAssignment, inLab, school) == 0)
+        #expect(cost(.roomAssignment, Timetable(placements: [place("2V1-wi", F.at(F.mon, 3), ["R1"])]), school) == 1)
+    }
+
     @Test("clusterTogether: lessons of a block hour start at the same times")
     func clusterTogether() {
         var school = F.school(with: [F.german2V1(count: 2), F.maths2V1(count: 2)])

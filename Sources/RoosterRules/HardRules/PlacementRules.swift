@@ -81,7 +81,7 @@ struct RoomAssignment: Rule {
     let descriptor = RuleDescriptor(
         id: .roomAssignment, name: "Room assignment", level: .hard, defaultWeight: 1,
         summary:
-            "Each occurrence uses roomCount existing rooms, of the lesson's room kind and among its allowed rooms; cost 1 per missing, extra or wrong room."
+            "Each occurrence uses roomCount existing rooms, of the lesson's room kind (an ordinary classroom when it names none, every room for any) and among its allowed rooms; cost 1 per missing, extra or wrong room."
     )
 
     func violations(in context: CheckContext) -> [Violation] {
@@ -114,15 +114,17 @@ struct RoomAssignment: Rule {
                             involving: involved + ["room:\(roomID)"], at: [placement.start]))
                     continue
                 }
-                if let kind = lesson.roomKind, room.kind != kind {
-                    result.append(
-                        violation(
-                            1, "\(label) on \(when) needs a room of kind \(kind) but is in \(roomID) (\(room.kind))",
-                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
-                } else if let allowed = lesson.allowedRooms, !allowed.contains(roomID) {
+                guard !lesson.accepts(room) else { continue }
+                if let allowed = lesson.allowedRooms, !allowed.contains(roomID) {
                     result.append(
                         violation(
                             1, "\(label) on \(when) is in room \(roomID), which is not among its allowed rooms",
+                            involving: involved + ["room:\(roomID)"], at: [placement.start]))
+                } else {
+                    let kind = lesson.roomKind ?? .classroom
+                    result.append(
+                        violation(
+                            1, "\(label) on \(when) needs a room of kind \(kind) but is in \(roomID) (\(room.kind))",
                             involving: involved + ["room:\(roomID)"], at: [placement.start]))
                 }
             }

@@ -1,0 +1,51 @@
+// The whole week from Rooster's own solve, judged as a roostermaker would: solve (auto, as
+// `rooster solve`), enrol, plan coach conversations, then measure the week's shape.
+//
+//   swift run -c release --package-path Benchmarks whole-week-benchmark [SECONDS] [SEED] [SCHOOLS...]
+//   swift run -c release --package-path Benchmarks whole-week-benchmark --measure LABEL SCHOOL.yaml FULL.json SECONDS
+//
+// SCHOOLS are example names (bioritme, coach, blocks) or generated bioritme sizes (600, 1200, 2400);
+// examples get SECONDS, generated schools twice that. --measure prints the row of a week made
+// elsewhere (for example by an older `rooster`), for before-and-after tables.
+import Foundation
+import Rooster
+import RoosterGLPK
+import BenchmarkSupport
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func row(_ label: String, _ school: School, _ week: Timetable, seconds: Double) {
+    let shape = WeekShape(school: school, timetable: week)
+    let base = WeekShape(school: school, timetable: Timetable(placements: week.placements))
+    print(
+        "| \(label) | \(shape.classDays) | \(shape.withoutInstruction) | \(shape.withOneLesson) | \(shape.groupGaps) | "
+            + "\(shape.teacherGaps) | \(base.choiceSeatShortfall) | \(shape.hard) | \(String(format: "%.0f", seconds)) |")
+}
+
+if arguments.first == "--measure", arguments.count >= 5 {
+    let school = try SchoolFile.load(URL(fileURLWithPath: arguments[2])).school
+    let week = try TimetableFile.load(URL(fileURLWithPath: arguments[3]), for: school)
+    row(arguments[1], school, week, seconds: Double(arguments[4]) ?? 0)
+    exit(0)
+}
+
+let seconds = arguments.first.flatMap(Double.init) ?? 30
+let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 1 : 1
+let names = arguments.count > 2 ? Array(arguments.dropFirst(2)) : ["bioritme", "coach", "blocks", "600", "1200", "2400"]
+
+print("| school | class-days | without instruction | one lesson | group gaps | teacher gaps | base choice seats short | hard after enrol + coach | seconds |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for name in names {
+    let school: School
+    var limit = seconds
+    if let students = Int(name) {
+        school = SchoolGenerator(students: students, profile: .bioritme, seed: seed).make()
+        limit *= 2
+    } else {
+        school = try SchoolFile.load(URL(fileURLWithPath: "Examples/\(name)/school.yaml")).school
+    }
+    let started = ContinuousClock.now
+    let result = await AutoSolver().solve(school, options: SolveOptions(timeLimit: .milliseconds(Int64(limit * 1000)), seed: seed))
+    let week = (try? WeeklyLayers.plan(school: school, base: result.timetable, seed: seed))?.timetable ?? result.timetable
+    row("\(name) (seed \(seed), \(Int(limit)) s)", school, week, seconds: (ContinuousClock.now - started).inSeconds)
+}
