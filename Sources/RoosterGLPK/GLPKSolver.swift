@@ -39,10 +39,9 @@ public struct GLPKSolver: TimetableSolver {
         optimised: [
             .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
-            .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime,
+            .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
             .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
-        ],
-        notOptimised: [.choiceSeats: "the program has no seat flow yet; auto's heuristic line and the checker keep it"])
+        ])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
         var result = solve(school, options: options, start: nil)

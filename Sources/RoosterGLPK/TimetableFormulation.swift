@@ -94,6 +94,7 @@ struct TimetableFormulation: Sendable {
             }
         }
         if let w = weight[.dailyLessons], w > 0 { addDailyLessonRows(weight: w) }
+        addChoiceSeatRows()
         if let w = weight[.isolatedLessons], w > 0 { addIsolationRows(weight: w) }
     }
 
@@ -413,6 +414,93 @@ struct TimetableFormulation: Sendable {
                 }
             }
         }
+    }
+
+    // MARK: Choice seats
+
+    /// `choiceSeats` as rows: a transportation problem inside the program. Flow `y[c, p, k]` takes
+    /// students of class `c` (``RoosterRules/ChoiceSeatDemand``) through session period `p` to the
+    /// seats of sessions open to them (open set `k`). Each class sends its whole need; a class sends
+    /// at most its size through a period, and nothing while one of its lessons is there; a pool
+    /// holds at most the seats of the sessions placed in it. Hard, like the checker's rule.
+    private mutating func addChoiceSeatRows() {
+        guard let demand = ChoiceSeatDemand(school: school) else { return }
+        let openSets = demand.openSets.count
+        var periodIndex: [[Int]: Int] = [:]
+        var periodSlots: [[Int]] = []
+        var seatTerms: [[(Int, Double)]] = []
+        for unit in units {
+            let choiceLessons = unit.lessons.filter { school.lessons[$0].choice != nil }
+            guard !choiceLessons.isEmpty else { continue }
+            for (s, column) in zip(unit.starts, unit.columns) {
+                let key = Array(s..<(s + unit.duration))
+                let p: Int
+                if let known = periodIndex[key] {
+                    p = known
+                } else {
+                    p = periodSlots.count
+                    periodIndex[key] = p
+                    periodSlots.append(key)
+                    seatTerms += Array(repeating: [], count: openSets)
+                }
+                for l in choiceLessons {
+                    let lesson = school.lessons[l]
+                    guard let k = demand.openSet(of: lesson) else { continue }
+                    let seats: Int
+                    if let capacity = lesson.choice?.capacity {
+                        seats = demand.usableSeats(capacity)
+                    } else {
+                        // The rooms are chosen in stage 2: count the largest, and the bound is no longer exact.
+                        let largest = roomOptions[l].map { school.rooms[$0].capacity }.max() ?? 0
+                        seats = demand.usableSeats(rooms: Array(repeating: largest, count: max(lesson.roomCount, 0)))
+                        isExact = false
+                    }
+                    if seats > 0 { seatTerms[p * openSets + k].append((column, Double(seats))) }
+                }
+            }
+        }
+        guard !periodSlots.isEmpty else {
+            if demand.totalNeed > 0 { problems.append(noSeats(demand)) }
+            return
+        }
+        // The units that take each class's students out of a period, by day (exemptions differ per day).
+        let occupying = demand.classes.indices.map { c in
+            units.indices.compactMap { u -> (unit: Int, days: Set<Int>)? in
+                let lessons = units[u].lessons.map { school.lessons[$0] }
+                let days = Set(school.days.indices.filter { day in lessons.contains { demand.occupies($0, class: c, day: day) } })
+                return days.isEmpty ? nil : (u, days)
+            }
+        }
+        var flows = Array(repeating: [(Int, Double)](), count: periodSlots.count * openSets)
+        for (c, studentClass) in demand.classes.enumerated() {
+            var need: [(Int, Double)] = []
+            let size = Double(studentClass.students)
+            for (p, slotsOfPeriod) in periodSlots.enumerated() {
+                var through: [(Int, Double)] = []
+                for k in 0..<openSets where demand.canAttend[c][k] && !seatTerms[p * openSets + k].isEmpty {
+                    let y = model.addColumn("seatFlow_c\(c)_p\(p)_k\(k)", .continuous, lower: 0, upper: size)
+                    through.append((y, 1))
+                    flows[p * openSets + k].append((y, 1))
+                }
+                guard !through.isEmpty else { continue }
+                need += through
+                for s in slotsOfPeriod {
+                    let day = dayOfSlot[s]
+                    let busy = occupying[c].filter { $0.days.contains(day) }.flatMap { covering[$0.unit][s] ?? [] }
+                    model.addRow("seatFree_c\(c)_p\(p)_s\(s)", through + busy.map { ($0, size) }, upper: size)
+                }
+            }
+            model.addRow("seatNeed_c\(c)", need, lower: Double(studentClass.students * demand.perStudent))
+        }
+        for pool in flows.indices where !flows[pool].isEmpty {
+            model.addRow("seats_\(pool)", flows[pool] + seatTerms[pool].map { ($0.0, -$0.1) }, upper: 0)
+        }
+    }
+
+    private func noSeats(_ demand: ChoiceSeatDemand) -> Diagnostic {
+        Diagnostic(
+            .error, "noChoiceSessions", "Students need \(demand.totalNeed) choice lessons a week, but no choice session can be placed",
+            at: "choiceLessonsPerWeek", hint: "add choice lessons with allowed segments, or lower choiceLessonsPerWeek")
     }
 
     /// A group's busy period with neither neighbour busy on the same day is isolated.

@@ -114,6 +114,23 @@ struct GLPKSolverTests {
         #expect(days.count == 5, "a lesson on every day")
     }
 
+    @Test("choiceSeats in the program: GLPK spreads the choice sessions so that every student's week can be enrolled")
+    func choiceSeats() async {
+        // Three students take two choice lessons a week: six lessons for three sessions of two seats,
+        // without a teacher, so several may run at once. Only three sessions in three different
+        // periods, none beside German of 2V1 (also in a choice period), seat everyone.
+        var school = F.school(with: [
+            Lesson(id: "support", countPerWeek: 3, allowedSegments: ["choice"], choice: ChoiceSettings(kind: .support, capacity: 2)),
+            Lesson(id: "2V1-du", teachers: ["JDV"], groups: ["2V1"], countPerWeek: 1, allowedSegments: ["choice"]),
+        ])
+        school.choiceLessonsPerWeek = 2
+        let result = await glpk(school)
+        let score = checked(result, school)
+        #expect(score.hard == 0, "\(result.report.violations.filter { $0.level == .hard }.map(\.message))")
+        #expect(result.status == .optimal)
+        #expect(!result.unoptimisedRules.contains(.choiceSeats))
+    }
+
     @Test("Auto on comp01 is never worse than the heuristic alone with the same seed and moves (seed 3)")
     func autoOnComp01() async throws {
         let school = try SchoolFile.load(Self.fixtures.appendingPathComponent("comp01.ctt")).school
