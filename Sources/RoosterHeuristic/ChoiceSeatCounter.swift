@@ -146,11 +146,6 @@ struct ChoiceSeatCounter {
         return shortfallOfPass.reduce(0, +)
     }
 
-    /// The shortfall recomputed from the counters without the cache: for verification.
-    func recomputedShortfall() -> Int {
-        seats.indices.reduce(0) { $0 + Self.compute(layout, seats: seats[$1], busy: busy[$1]) }
-    }
-
     private static func compute(_ layout: ChoiceSeatLayout, seats: [Int], busy: [Int32]) -> Int {
         let openSets = layout.demand.openSets.count
         return layout.demand.shortfall(

@@ -81,7 +81,9 @@ struct SearchProblem: Sendable {
     /// Problems that make the school unsolvable as modelled (an event without any start).
     let problems: [Diagnostic]
     /// Per event, the other movable events that share a teacher or a group with it: the partners
-    /// worth swapping with, since their clashes and gaps interact.
+    /// worth swapping with, since their clashes and gaps interact. Choice sessions are also related
+    /// to every other movable choice session of their length: swapping two keeps the seats of each
+    /// period (so `choiceSeats` holds) while their teachers' days change.
     let related: [[Int]]
     /// Per event, every other movable event that shares a teacher or a group with it, occurrences
     /// of the same lesson included: the events that cannot share its periods (Kempe chains).
@@ -268,7 +270,21 @@ struct SearchProblem: Sendable {
         self.unitCount = units.count
         self.problems = problems
         conflicting = Self.conflictingEvents(events)
-        related = conflicting.enumerated().map { e, partners in partners.filter { events[$0].unit != events[e].unit } }
+        let sharing = conflicting.enumerated().map { e, partners in partners.filter { events[$0].unit != events[e].unit } }
+        related = Self.withChoiceSessions(sharing, events: events, layout: choiceSeats)
+    }
+
+    /// Adds to each movable choice session the other movable choice sessions of its length.
+    private static func withChoiceSessions(_ related: [[Int]], events: [Event], layout: ChoiceSeatLayout?) -> [[Int]] {
+        guard let layout else { return related }
+        let sessions = events.indices.filter { !events[$0].isFixed && layout.periodOfStart[$0].contains { $0 >= 0 } }
+        guard sessions.count > 1 else { return related }
+        var result = related
+        for e in sessions {
+            let others = sessions.filter { $0 != e && events[$0].unit != events[e].unit && events[$0].duration == events[e].duration }
+            result[e] = Array(Set(related[e]).union(others)).sorted()
+        }
+        return result
     }
 
     /// Per event, every other movable event that shares a teacher or a group with it.

@@ -111,6 +111,8 @@ struct SearchState {
         let end = start + event.duration
         baseHard += sign * event.staticHard[option]
         soft += sign * event.staticSoft[option]
+        choiceSeats?.apply(
+            e, event: event, option: option, rooms: rooms[e], roomCapacity: problem.roomCapacity, dayOfSlot: problem.dayOfSlot, sign: sign)
 
         // Aggregates before the change.
         var teachers: [Int] = []
@@ -333,7 +335,16 @@ struct SearchState {
             for day in 0..<dayCount { hard += maxPerDayExcess(l, day) }
             soft += minDaysCost(l) + stabilityCost(l)
         }
-        hard += choiceSeats?.recomputedShortfall() ?? 0
+        // Choice seats from the placed events afresh, so that a missed or wrong update shows.
+        if let layout = problem.choiceSeats {
+            var fresh = ChoiceSeatCounter(layout: layout)
+            for (e, event) in problem.events.enumerated() where startOption[e] >= 0 {
+                fresh.apply(
+                    e, event: event, option: startOption[e], rooms: rooms[e], roomCapacity: problem.roomCapacity,
+                    dayOfSlot: problem.dayOfSlot, sign: 1)
+            }
+            hard += fresh.shortfall()
+        }
         return (hard, soft)
     }
 }

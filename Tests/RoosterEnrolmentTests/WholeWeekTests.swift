@@ -38,6 +38,7 @@ struct WholeWeekTests {
         let result = await HeuristicSolver().solve(
             school, options: SolveOptions(timeLimit: .seconds(900), iterationLimit: iterations, seed: seed))
         #expect(Checker().check(result.timetable, against: school).score == result.score, "\(label), seed \(seed)")
+        #expect(result.statistics.history.last?.score == result.score, "\(label), seed \(seed): the search's own score is the checker's")
         let week = try WeeklyLayers.plan(school: school, base: result.timetable, seed: seed)
         let report = Checker().check(week.timetable, against: school)
         #expect(
