@@ -8,7 +8,10 @@ import RoosterRules
 /// holds). Pinned occurrences are events with a single start. Starts that break a lesson's
 /// segments or leave the day are not in an event's domain, so `allowedSegment` always holds; starts
 /// that break availability are removed too while some start is left.
-struct SearchProblem: Sendable {
+///
+/// A class, not a struct: the search reads it on every move, and a reference costs one retain
+/// where a struct of many arrays costs one per array in unoptimised (test) builds.
+final class SearchProblem: Sendable {
     /// One lesson inside an event.
     struct Member: Sendable {
         /// Index into ``School/lessons``.

@@ -96,6 +96,7 @@ struct GLPKSolverTests {
     func autoProves() async {
         var school = F.richSchool
         school.ruleWeights[.dailyLessons] = 0
+        for index in school.lessons.indices where school.lessons[index].roomKind == nil { school.lessons[index].roomKind = .any }
         let result = await AutoSolver().solve(school, options: SolveOptions(timeLimit: .seconds(240), iterationLimit: 5_000, seed: 2))
         let score = checked(result, school)
         #expect(score.hard == 0)
