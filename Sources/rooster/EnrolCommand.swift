@@ -79,7 +79,7 @@ struct EnrolCommand: ParsableCommand {
     enum Method: String, ExpressibleByArgument, CaseIterable { case exact, greedy }
 
     func validate() throws {
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be more than 0 seconds") }
+        try CommandLineRange.check(timeLimit, in: CommandLineRange.seconds, "--time-limit")
         if let week, week < 1 { throw ValidationError("--week counts from 1 (week A)") }
     }
 

@@ -97,8 +97,9 @@ struct SolveCommand: AsyncParsableCommand {
     var verifyDeltas = false
 
     func validate() throws {
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try CommandLineRange.check(timeLimit, in: CommandLineRange.seconds, "--time-limit")
+        try CommandLineRange.check(threads, in: CommandLineRange.threads, "--threads")
+        if let iterations { try CommandLineRange.check(iterations, in: CommandLineRange.iterations, "--iterations") }
         if render != nil, renderOut == nil, out == nil { throw ValidationError("--render needs a folder: --out DIR or --render-out DIR") }
         guard (0...1).contains(mipGap) else { throw ValidationError("--mip-gap must be between 0 and 1") }
         if let out, TimetableFile.Format(fileName: out) == nil, render == nil || renderOut != nil {

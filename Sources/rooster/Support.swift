@@ -91,3 +91,21 @@ func parseWeights(_ options: [String]) throws -> [RuleID: Int] {
 }
 
 extension RuleProfile: ExpressibleByArgument {}
+
+/// The ranges of the numbers the command line takes, checked in one place: an absurd number is
+/// an error that says the range, never a trap or a hang.
+enum CommandLineRange {
+    /// Seconds of a search: from a millisecond to a week.
+    static let seconds: ClosedRange<Double> = 0.001...604_800
+    /// Parallel searches: up to 256 (each keeps its own copy of the timetable).
+    static let threads: ClosedRange<Int> = 1...256
+    /// Moves per search: at least one, at most 10^12.
+    static let iterations: ClosedRange<Int> = 1...1_000_000_000_000
+
+    /// Checks a number against its range, naming the option and the range.
+    static func check<T: Comparable>(_ value: T, in range: ClosedRange<T>, _ option: String) throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound); got \(value)")
+        }
+    }
+}

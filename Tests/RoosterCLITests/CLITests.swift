@@ -27,7 +27,9 @@ struct Rooster {
         }
     }
 
-    static func run(_ arguments: String...) throws -> Result {
+    static func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+    static func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
@@ -141,6 +143,17 @@ struct CLITests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("hard teacherConflict"))
         #expect(result.stdout.contains("infeasible"))
+    }
+
+    @Test(
+        "Absurd numbers on the command line are refused with their range (exit 64), never a trap",
+        arguments: [
+            ["--time-limit", "inf"], ["--time-limit", "1e300"], ["--time-limit", "nan"], ["--threads", "1000000"], ["--iterations", "0"],
+        ])
+    func absurdNumbers(_ option: [String]) throws {
+        let result = try Rooster.run(["solve", "\(fixtures)/toy.ctt", "--quiet"] + option)
+        #expect(result.status == 64, "\(option): \(result.stderr)")
+        #expect(result.stderr.contains("must be between"), "\(option): \(result.stderr)")
     }
 
     @Test("check exits 2 for a missing or malformed timetable")
