@@ -14,12 +14,21 @@ public struct WeeklyLayers: Sendable {
     /// The base timetable with every layer made.
     public var timetable: Timetable
 
+    /// Whether the school has a weekly layer at all: choice lessons, clusters or coaching.
+    public static func isNeeded(for school: School) -> Bool {
+        hasEnrolment(school) || school.coaching != nil
+    }
+
+    private static func hasEnrolment(_ school: School) -> Bool {
+        school.choiceLessonsPerWeek != nil || !school.clusters.isEmpty
+    }
+
     /// Makes the layers the school asks for on `base`.
     ///
     /// - Throws: ``CoachPlanner/PlanError`` when the coaching policy names no usable coach windows.
     public static func plan(school: School, base: Timetable, seed: UInt64 = 1) throws(CoachPlanner.PlanError) -> WeeklyLayers {
         var layers = WeeklyLayers(enrolment: nil, coaching: nil, timetable: base)
-        if school.choiceLessonsPerWeek != nil || !school.clusters.isEmpty {
+        if hasEnrolment(school) {
             let plan = FlowEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
             layers.enrolment = plan
             layers.timetable = plan.timetable(on: base)

@@ -463,13 +463,17 @@ struct TimetableFormulation: Sendable {
             if demand.totalNeed > 0 { problems.append(noSeats(demand)) }
             return
         }
-        // The units that take each class's students out of a period, by day (exemptions differ per day).
-        let occupying = demand.classes.indices.map { c in
-            units.indices.compactMap { u -> (unit: Int, days: Set<Int>)? in
-                let lessons = units[u].lessons.map { school.lessons[$0] }
-                let days = Set(school.days.indices.filter { day in lessons.contains { demand.occupies($0, class: c, day: day) } })
-                return days.isEmpty ? nil : (u, days)
+        // The units that take each class's students out of a period, with the days they do not (exemptions).
+        var occupying = Array(repeating: [(unit: Int, exemptDays: Set<Int>)](), count: demand.classes.count)
+        for (u, unit) in units.enumerated() {
+            var exempt: [Int: Set<Int>] = [:]
+            for l in unit.lessons {
+                for (c, days) in demand.classesOccupied(by: school.lessons[l]) {
+                    // A unit occupies a class on a day when any of its lessons does.
+                    exempt[c] = exempt[c].map { $0.intersection(days) } ?? days
+                }
             }
+            for (c, days) in exempt { occupying[c].append((u, days)) }
         }
         var flows = Array(repeating: [(Int, Double)](), count: periodSlots.count * openSets)
         for (c, studentClass) in demand.classes.enumerated() {
@@ -486,7 +490,7 @@ struct TimetableFormulation: Sendable {
                 need += through
                 for s in slotsOfPeriod {
                     let day = dayOfSlot[s]
-                    let busy = occupying[c].filter { $0.days.contains(day) }.flatMap { covering[$0.unit][s] ?? [] }
+                    let busy = occupying[c].filter { !$0.exemptDays.contains(day) }.flatMap { covering[$0.unit][s] ?? [] }
                     model.addRow("seatFree_c\(c)_p\(p)_s\(s)", through + busy.map { ($0, size) }, upper: size)
                 }
             }

@@ -17,7 +17,7 @@ struct ChoiceSeatLayout: Sendable {
     /// Per lesson: its open set when it is a choice lesson, and its fixed seats (nil: its rooms' seats).
     let openSetOfLesson: [Int?]
     let fixedSeatsOfLesson: [Int?]
-    /// Per lesson: the week passes it runs in (indices into `passCount`).
+    /// Per lesson: the week passes (``RoosterModel/School/weekPasses``) it runs in, by index.
     let passesOfLesson: [[Int]]
     let passCount: Int
 
@@ -52,21 +52,13 @@ struct ChoiceSeatLayout: Sendable {
         }
         self.relevantIndex = relevantIndex
         self.relevantCount = relevantCount
-        let exemptDays = Dictionary(school.exemptions.map { ($0.lesson, $0.days) }, uniquingKeysWith: { $0.union($1) })
-        classesOfLesson = school.lessons.map { lesson in
-            guard lesson.choice == nil else { return [] }
-            return demand.classes.indices.compactMap { c in
-                guard !demand.classes[c].groups.isDisjoint(with: lesson.groups) else { return nil }
-                return (c, demand.classes[c].onTrack ? exemptDays[lesson.id] ?? [] : [])
-            }
-        }
+        classesOfLesson = school.lessons.map(demand.classesOccupied(by:))
         openSetOfLesson = school.lessons.map { demand.openSet(of: $0) }
         fixedSeatsOfLesson = school.lessons.map { $0.choice?.capacity }
-        let allWeeks = Set(0..<max(school.weeksInCycle, 1))
-        let perWeek = school.lessons.contains { $0.weeks != nil && $0.weeks != allWeeks }
-        passCount = perWeek ? allWeeks.count : 1
+        let passes = school.weekPasses
+        passCount = passes.count
         passesOfLesson = school.lessons.map { lesson in
-            perWeek ? allWeeks.sorted().filter { lesson.weeks?.contains($0) ?? true } : [0]
+            passes.indices.filter { pass in passes[pass].map { lesson.weeks?.contains($0) ?? true } ?? true }
         }
     }
 }

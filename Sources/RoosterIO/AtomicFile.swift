@@ -12,6 +12,11 @@ public enum AtomicFile {
         public var reason: String
         public var description: String { "\(path): cannot write: \(reason)" }
         public var errorDescription: String? { description }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public static func write(_ text: String, to url: URL) throws(WriteError) {

@@ -51,6 +51,13 @@ extension School {
         (0..<max(durationInPeriods, 1)).map { TimeSlot(day: start.day, period: start.period + $0) }
     }
 
+    /// The weeks of the cycle that rules judge one by one: `[nil]` (every week alike) unless some
+    /// lesson runs only in some weeks of the cycle, then each week (from 0).
+    public var weekPasses: [Int?] {
+        let allWeeks = Set(0..<max(weeksInCycle, 1))
+        return lessons.contains { $0.weeks != nil && $0.weeks != allWeeks } ? allWeeks.sorted() : [nil]
+    }
+
     /// The students in a group: its declared size, or else the number of students listed in it.
     public func size(of group: Group.ID) -> Int {
         if let declared = groups.first(where: { $0.id == group })?.size { return declared }

@@ -136,11 +136,8 @@ public struct JSONRenderer: Sendable {
 /// a temporary file and renamed into place, so an interrupted run never leaves a half-written
 /// timetable, and no name can point outside the folder.
 public enum RenderOutput {
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(path): cannot write: \(reason)" }
-    }
+    /// A file or folder that could not be written, with the reason: the error of ``RoosterIO/AtomicFile``.
+    public typealias WriteError = AtomicFile.WriteError
 
     public static func write(_ files: [RenderedFile], to folder: URL) throws(WriteError) {
         do {
@@ -155,11 +152,7 @@ public enum RenderOutput {
                 throw WriteError(path: name, reason: "not a plain file name")
             }
             let url = folder.appendingPathComponent(name)
-            do {
-                try AtomicFile.write(file.contents, to: url)
-            } catch {
-                throw WriteError(path: url.path, reason: error.reason)
-            }
+            try AtomicFile.write(file.contents, to: url)
         }
     }
 }

@@ -70,7 +70,7 @@ struct CheckContext: Sendable {
 
         let allWeeks = Set(0..<max(school.weeksInCycle, 1))
         self.allWeeks = allWeeks
-        weekPasses = school.lessons.contains { $0.weeks != nil && $0.weeks != allWeeks } ? allWeeks.sorted().map { $0 } : [nil]
+        weekPasses = school.weekPasses
 
         var placementsOfLesson: [Lesson.ID: [Int]] = [:]
         var placementActivities: [Activity] = []

@@ -220,9 +220,7 @@ extension SolveCommand {
     /// The enrolment and coach conversations on the solver's timetable, unless `--base-only` or the
     /// school has no weekly layer; nil then.
     func weeklyLayers(on result: SolveResult, school: School) throws -> WeeklyLayers? {
-        guard !baseOnly, !result.timetable.placements.isEmpty,
-            school.choiceLessonsPerWeek != nil || !school.clusters.isEmpty || school.coaching != nil
-        else { return nil }
+        guard !baseOnly, !result.timetable.placements.isEmpty, WeeklyLayers.isNeeded(for: school) else { return nil }
         do {
             return try WeeklyLayers.plan(school: school, base: result.timetable, seed: seed)
         } catch {

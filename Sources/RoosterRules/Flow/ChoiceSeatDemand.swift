@@ -80,12 +80,14 @@ public struct ChoiceSeatDemand: Sendable {
         lesson.choice.map { openSetIndex[Set($0.openTo)] ?? 0 }
     }
 
-    /// Whether a lesson of a group fills a period for the students of a class on a day: they are in
-    /// one of its groups and not on track for a lesson they may skip that day.
-    public func occupies(_ lesson: Lesson, class index: Int, day: Int) -> Bool {
-        guard lesson.choice == nil, !classes[index].groups.isDisjoint(with: lesson.groups) else { return false }
-        if classes[index].onTrack, exemptDays[lesson.id]?.contains(day) ?? false { return false }
-        return true
+    /// The classes a lesson takes out of its periods, each with the days it does not (the days its
+    /// on-track students may skip it). Choice lessons occupy nobody: students enrol in them.
+    public func classesOccupied(by lesson: Lesson) -> [(studentClass: Int, exemptDays: Set<Int>)] {
+        guard lesson.choice == nil else { return [] }
+        return classes.indices.compactMap { c in
+            guard !classes[c].groups.isDisjoint(with: lesson.groups) else { return nil }
+            return (c, classes[c].onTrack ? exemptDays[lesson.id] ?? [] : [])
+        }
     }
 
     /// Choice lessons that the sessions cannot seat.

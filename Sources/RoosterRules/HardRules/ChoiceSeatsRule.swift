@@ -40,7 +40,7 @@ struct ChoiceSeats: Rule {
         var busy = Array(repeating: Set<TimeSlot>(), count: demand.classes.count)
         for activity in context.placementActivities where context.active(activity, in: week) {
             guard let lesson = activity.lesson, let day = activity.slots.first?.day else { continue }
-            for c in demand.classes.indices where demand.occupies(lesson, class: c, day: day) { busy[c].formUnion(activity.slots) }
+            for (c, exempt) in demand.classesOccupied(by: lesson) where !exempt.contains(day) { busy[c].formUnion(activity.slots) }
         }
         let free = { (c: Int, p: Int) in periods[p].slots.allSatisfy { !busy[c].contains($0) } }
         let short = demand.shortfall(periods: periods.count, seats: { seats[$0][$1] }, free: free)
