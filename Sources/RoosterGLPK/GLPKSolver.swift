@@ -101,7 +101,7 @@ public struct GLPKSolver: TimetableSolver {
         var roomRunner = self.runner(deadline: ContinuousClock.now + roomReserve)
         roomRunner.timeLimit = max(deadline - ContinuousClock.now, .milliseconds(100))
         let timetable = exact.timetable(from: values, runner: roomRunner, preferring: start)
-        let report = checker.check(timetable, against: school)
+        let report = checker.check(timetable, against: exact.formulation.compiled)
         statistics.elapsed = ContinuousClock.now - startedAt
         if report.score.isFeasible { statistics.timeToFirstFeasible = history.improvements.first?.elapsed ?? statistics.elapsed }
         let proven =

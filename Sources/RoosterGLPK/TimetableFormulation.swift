@@ -14,21 +14,20 @@ import RoosterRules
 ///
 /// The optimum of this program is a lower bound on the checker's score when ``boundIsValid``.
 struct TimetableFormulation: Sendable {
+    /// A unit of the compiled school with its start columns.
+    @dynamicMemberLookup
     struct Unit: Sendable {
-        /// Indices into ``School/lessons``.
-        var lessons: [Int]
-        var label: String
-        var count: Int
-        var duration: Int
+        var shape: CompiledSchool.Unit
         /// Allowed starts (global slot indices) and the column of each.
         var starts: [Int]
         var columns: [Int]
-        var teachers: [Int]
-        var groups: [Int]
+
+        subscript<Value>(dynamicMember path: KeyPath<CompiledSchool.Unit, Value>) -> Value { shape[keyPath: path] }
     }
 
-    let school: School
-    let slots: [TimeSlot]
+    let compiled: CompiledSchool
+    var school: School { compiled.school }
+    var slots: [TimeSlot] { compiled.slots }
     private(set) var model = MIPModel()
     private(set) var units: [Unit] = []
     /// Reasons no timetable exists (a unit without any start, a pin that cannot hold).
@@ -46,29 +45,29 @@ struct TimetableFormulation: Sendable {
     /// The (tier, column) choices of each (lesson, start).
     private var tierChoices: [[Int]: [(tier: Int, column: Int)]] = [:]
     /// Room options per lesson (indices into ``School/rooms``).
-    private(set) var roomOptions: [[Int]] = []
+    var roomOptions: [[Int]] { compiled.roomOptions }
     /// Students per lesson.
-    private(set) var students: [Int] = []
+    var students: [Int] { compiled.lessonStudents }
 
-    private var slotIndex: [TimeSlot: Int] = [:]
-    private var dayOfSlot: [Int] = []
-    private var slotsOfDay: [[Int]] = []
+    private var slotIndex: [TimeSlot: Int] { compiled.slotIndex }
+    private var dayOfSlot: [Int] { compiled.dayOfSlot }
+    private let slotsOfDay: [[Int]]
     /// Per unit: slot → columns whose start covers the slot.
     private var covering: [[Int: [Int]]] = []
 
     init(school: School, checker: Checker) {
-        self.school = school
-        slots = school.allSlots
-        for (index, slot) in slots.enumerated() { slotIndex[slot] = index }
-        dayOfSlot = slots.map(\.day)
-        slotsOfDay = school.days.indices.map { day in slots.indices.filter { slots[$0].day == day } }
-        let weight = Dictionary(
-            uniqueKeysWithValues: RuleCatalogue.descriptors.filter { $0.level == .soft }.map { ($0.id, checker.weight(of: $0, in: school)) }
-        )
+        self.init(compiled: CompiledSchool(school: school, checker: checker))
+    }
+
+    init(compiled: CompiledSchool) {
+        self.compiled = compiled
+        slotsOfDay = zip(compiled.dayStart, compiled.dayLength).map { Array($0..<($0 + $1)) }
+        let school = compiled.school
+        let weight = compiled.weights
         let allWeeks = Set(0..<max(school.weeksInCycle, 1))
         if school.lessons.contains(where: { $0.weeks != nil && $0.weeks != allWeeks }) { boundIsValid = false }
 
-        buildUnits(weight: weight)
+        buildUnits()
         unitsOfTeacher = Array(repeating: [], count: school.teachers.count)
         unitsOfGroup = Array(repeating: [], count: school.groups.count)
         for (u, unit) in units.enumerated() {
@@ -80,14 +79,14 @@ struct TimetableFormulation: Sendable {
         addTeacherRows(weight: weight)
         addRoomRows(weight: weight)
         if let w = weight[.groupGaps], w > 0 {
-            let counts = slots.map(school.isGroupTeachingPeriod)
+            let counts = compiled.groupTeachingSlot
             for g in school.groups.indices {
                 let busy = slots.indices.map { groupBusy(g, $0) }
                 addGapRows("group_\(school.groups[g].id)", busy: busy, counts: counts, weight: w)
             }
         }
         if let w = weight[.teacherGaps], w > 0 {
-            let counts = slots.map(school.isTeacherGapPeriod)
+            let counts = compiled.teacherGapSlot
             for t in school.teachers.indices {
                 let busy = slots.indices.map { teacherBusy(t, $0) }
                 addGapRows("teacher_\(school.teachers[t].id)", busy: busy, counts: counts, weight: w)
@@ -100,45 +99,13 @@ struct TimetableFormulation: Sendable {
 
     // MARK: Units and their columns
 
-    private mutating func buildUnits(weight: [RuleID: Int]) {
-        let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let groupIndex = Dictionary(school.groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        students = school.lessons.map { school.expectedStudents(of: $0) }
-        roomOptions = school.lessons.map { lesson in school.rooms.indices.filter { lesson.accepts(school.rooms[$0]) } }
-        var grouped: [(lessons: [Int], label: String)] = []
-        var inCluster = Set<Int>()
-        for cluster in school.clusters {
-            let members = cluster.lessons.compactMap { lessonIndex[$0] }.filter { !inCluster.contains($0) }
-            guard !members.isEmpty else { continue }
-            inCluster.formUnion(members)
-            grouped.append((members, "cluster \(cluster.id)"))
-        }
-        for l in school.lessons.indices where !inCluster.contains(l) { grouped.append(([l], "lesson \(school.lessons[l].id)")) }
-
-        let unwanted = weight[.teacherUnwantedTime] ?? 0
-        for (lessonIndices, label) in grouped {
-            let lessons = lessonIndices.map { school.lessons[$0] }
-            let count = lessons.map { max($0.countPerWeek, 0) }.max() ?? 0
-            let duration = lessons.map { max($0.durationInPeriods, 1) }.max() ?? 1
-            let teachers = Array(Set(lessons.flatMap { $0.teachers.compactMap { teacherIndex[$0] } })).sorted()
-            let groups = Array(Set(lessons.flatMap { $0.groups.compactMap { groupIndex[$0] } })).sorted()
-            let pinned = Set((lessons.first { !$0.pinned.isEmpty }?.pinned ?? []).compactMap { slotIndex[$0] })
-            func blocked(_ start: Int) -> Bool {
-                (start..<(start + duration)).contains { s in
-                    let slot = slots[s]
-                    return lessons.contains { $0.unavailable.contains(slot) }
-                        || teachers.contains {
-                            school.teachers[$0].unavailable.contains(slot) || school.teachers[$0].daysOff.contains(slot.day)
-                        }
-                        || groups.contains { school.groups[$0].unavailable.contains(slot) }
-                }
-            }
-            var starts: [Int] = []
-            for (s, slot) in slots.enumerated()
-            where lessons.allSatisfy({ school.fits(durationInPeriods: duration, at: slot, in: $0.allowedSegments) }) && !blocked(s) {
-                starts.append(s)
-            }
+    private mutating func buildUnits() {
+        for (unitIndex, shape) in compiled.units.enumerated() {
+            let label = shape.label, count = shape.count, duration = shape.duration
+            let pinned = Set(shape.pinned.compactMap { compiled.slotIndex[$0] })
+            // Starts where nothing is unavailable, with what the teachers' unwanted periods cost.
+            let options = shape.fittingStarts.map { ($0, compiled.staticCost(ofUnit: unitIndex, start: $0)) }.filter { $0.1.hard == 0 }
+            let starts = options.map(\.0)
             for pin in pinned.sorted() where !starts.contains(pin) {
                 problems.append(
                     Diagnostic(
@@ -147,24 +114,14 @@ struct TimetableFormulation: Sendable {
                         at: "", hint: "move the pin or the unavailability"))
             }
             // Units without teachers and groups may run several occurrences at once.
-            let shared = !teachers.isEmpty || !groups.isEmpty
-            let unitIndex = units.count
+            let shared = !shape.teachers.isEmpty || !shape.groups.isEmpty
             var columns: [Int] = []
             var cover: [Int: [Int]] = [:]
-            for s in starts {
-                var cost = 0.0
-                for offset in 0..<duration {
-                    for lesson in lessons {
-                        for t in Set(lesson.teachers.compactMap({ teacherIndex[$0] }))
-                        where school.teachers[t].unwanted.contains(slots[s + offset]) {
-                            cost += Double(unwanted)
-                        }
-                    }
-                }
+            for (s, cost) in options {
                 let column = model.addColumn(
                     "x_u\(unitIndex)_s\(s)", shared ? .binary : .integer, lower: pinned.contains(s) ? 1 : 0,
                     upper: shared ? 1 : Double(count),
-                    cost: cost)
+                    cost: Double(cost.soft))
                 columns.append(column)
                 for offset in 0..<duration { cover[s + offset, default: []].append(column) }
             }
@@ -179,11 +136,7 @@ struct TimetableFormulation: Sendable {
                 problems.append(Diagnostic(.error, "tooManyPins", "\(label) has more pins than occurrences", at: "", hint: "remove pins"))
             }
             model.addRow("count_u\(unitIndex)", columns.map { ($0, 1) }, lower: Double(count), upper: Double(count))
-            units.append(
-                Unit(
-                    lessons: lessonIndices, label: label, count: count, duration: duration, starts: starts, columns: columns,
-                    teachers: teachers,
-                    groups: groups))
+            units.append(Unit(shape: shape, starts: starts, columns: columns))
             covering.append(cover)
         }
     }
@@ -266,23 +219,17 @@ struct TimetableFormulation: Sendable {
                 if worked.count > limit { model.addRow("maxDays_\(teacher.id)", worked.map { ($0, 1) }, upper: Double(limit)) }
             }
         }
-        for (index, team) in school.teamTimes.enumerated() {
-            let members = school.teachers.indices.filter { team.teachers.contains(school.teachers[$0].id) }
+        for (index, team) in compiled.teams.enumerated() {
             var free: [Int] = []
-            for (s, slot) in slots.enumerated() {
-                if let segment = team.segment, school.period(at: slot)?.segment != segment { continue }
-                let available = members.allSatisfy {
-                    !school.teachers[$0].unavailable.contains(slot) && !school.teachers[$0].daysOff.contains(slot.day)
-                }
-                guard available else { continue }
+            for s in team.slots where team.members.allSatisfy({ !compiled.teacherUnavailable[$0 * slots.count + s] }) {
                 let column = model.addColumn("teamFree_\(index)_s\(s)", .binary)
-                for t in members {
+                for t in team.members {
                     model.addRow(
                         "teamFree_\(index)_\(school.teachers[t].id)_s\(s)", [(column, 1)] + busy(byTeacher[t], s).map { ($0, 1) }, upper: 1)
                 }
                 free.append(column)
             }
-            model.addRow("team_\(index)", free.map { ($0, 1) }, lower: Double(team.commonFreePeriods))
+            model.addRow("team_\(index)", free.map { ($0, 1) }, lower: Double(team.need))
         }
     }
 
@@ -547,7 +494,7 @@ struct TimetableFormulation: Sendable {
             }
         }
         // Tiers from the rooms, where the timetable's rooms are allowed ones.
-        let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let lessonIndex = compiled.lessonIndex
         var tierOfRoom: [Room.ID: Int] = [:]
         for (k, tier) in roomTiers.enumerated() { for r in tier { tierOfRoom[school.rooms[r].id] = k } }
         var chosen: [[Int]: Double] = [:]

@@ -356,7 +356,7 @@ struct AnnealingSearch {
         if full.hard != state.hard || full.soft != state.soft { mismatches += 1 }
         if againstChecker, state.hard == 0 {
             let timetable = problem.timetable(starts: state.startOption, rooms: state.rooms)
-            if checker.check(timetable, against: problem.school).score != score { mismatches += 1 }
+            if checker.check(timetable, against: problem.compiled).score != score { mismatches += 1 }
         }
     }
 }

@@ -96,7 +96,7 @@ public struct HeuristicSolver: TimetableSolver {
                 statistics: SolveStatistics())
         }
         let timetable = problem.timetable(starts: best.startOption, rooms: best.rooms)
-        let report = checker.check(timetable, against: school)
+        let report = checker.check(timetable, against: problem.compiled)
         var statistics = SolveStatistics()
         statistics.iterations = outcomes.reduce(0) { $0 + $1.iterations }
         statistics.elapsed = ContinuousClock.now - startedAt

@@ -42,19 +42,14 @@ final class SearchProblem: Sendable {
         var isFixed: Bool { starts.count == 1 }
     }
 
-    struct Team: Sendable {
-        var members: [Int]
-        var need: Int
-        /// Slots that count as common free time.
-        var slots: [Int]
-    }
-
-    let school: School
-    let slots: [TimeSlot]
-    let dayOfSlot: [Int]
+    /// The school as every engine sees it: slots, units, resources, availability, weights.
+    let compiled: CompiledSchool
+    var school: School { compiled.school }
+    var slots: [TimeSlot] { compiled.slots }
+    var dayOfSlot: [Int] { compiled.dayOfSlot }
     /// First global slot index of each day; a day's slots are contiguous.
-    let dayStart: [Int]
-    let dayLength: [Int]
+    var dayStart: [Int] { compiled.dayStart }
+    var dayLength: [Int] { compiled.dayLength }
     let dayCount: Int
     let slotCount: Int
     let teacherCount: Int
@@ -62,25 +57,23 @@ final class SearchProblem: Sendable {
     let roomCount: Int
     let lessonCount: Int
     let events: [Event]
-    /// Number of lessons and clusters that events are occurrences of.
+    /// Number of lessons and clusters that events are occurrences of (the compiled school's units).
     let unitCount: Int
     let lessonMaxPerDay: [Int?]
     let lessonMinDays: [Int?]
     let lessonRoomCount: [Int]
-    let lessonStudents: [Int]
+    var lessonStudents: [Int] { compiled.lessonStudents }
     /// Lessons whose room capacity counts (choice lessons are limited by enrolment instead).
     let lessonCountsCapacity: [Bool]
     let roomCapacity: [Int]
     /// `roomUnavailable[room * slotCount + slot]`.
-    let roomUnavailable: [Bool]
+    var roomUnavailable: [Bool] { compiled.roomUnavailable }
     let teacherMaxPeriodsPerDay: [Int?]
     let teacherMaxDays: [Int?]
     /// `teacherUnavailable[teacher * slotCount + slot]`: unavailable or on a day off.
-    let teacherUnavailable: [Bool]
-    let teams: [Team]
+    var teacherUnavailable: [Bool] { compiled.teacherUnavailable }
+    var teams: [CompiledSchool.Team] { compiled.teams }
     let teamsOfTeacher: [[Int]]
-    /// Soft-rule weights, by rule ID.
-    let weights: [RuleID: Int]
     /// Problems that make the school unsolvable as modelled (an event without any start).
     let problems: [Diagnostic]
     /// Per event, the other movable events that share a teacher or a group with it: the partners
@@ -94,157 +87,63 @@ final class SearchProblem: Sendable {
     /// The rule `choiceSeats` compiled, when the school takes choice lessons.
     let choiceSeats: ChoiceSeatLayout?
     /// Per slot: whether a group without a lesson there is idle (not a mentor, choice, independent-work or coaching period).
-    let groupTeachingSlot: [Bool]
+    var groupTeachingSlot: [Bool] { compiled.groupTeachingSlot }
     /// Per slot: whether a teacher without a lesson there is idle (not a coach window).
-    let teacherGapSlot: [Bool]
+    var teacherGapSlot: [Bool] { compiled.teacherGapSlot }
     /// `groupDailyMinimum[group]`, `groupDailyMaximum[group]`: lesson periods a day (rule `dailyLessons`).
-    let groupDailyMinimum: [Int]
-    let groupDailyMaximum: [Int?]
+    var groupDailyMinimum: [Int] { compiled.groupDailyMinimum }
+    var groupDailyMaximum: [Int?] { compiled.groupDailyMaximum }
     /// `groupAttends[group * dayCount + day]`.
-    let groupAttends: [Bool]
+    var groupAttends: [Bool] { compiled.groupAttends }
 
-    func weight(_ rule: RuleID) -> Int { weights[rule] ?? 0 }
+    func weight(_ rule: RuleID) -> Int { compiled.weight(rule) }
 
-    init(school: School, checker: Checker) {
-        self.school = school
-        let slots = school.allSlots
-        let slotCount = slots.count
-        self.slots = slots
-        self.slotCount = slotCount
-        dayCount = school.days.count
-        var slotIndex: [TimeSlot: Int] = [:]
-        for (index, slot) in slots.enumerated() { slotIndex[slot] = index }
-        dayOfSlot = slots.map(\.day)
-        var dayStart: [Int] = [], dayLength: [Int] = [], next = 0
-        for day in school.days.indices {
-            dayStart.append(next)
-            let length = school.periods(ofDay: day).count
-            dayLength.append(length)
-            next += length
-        }
-        self.dayStart = dayStart
-        self.dayLength = dayLength
+    convenience init(school: School, checker: Checker) {
+        self.init(compiled: CompiledSchool(school: school, checker: checker))
+    }
 
-        let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let groupIndex = Dictionary(school.groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    init(compiled: CompiledSchool) {
+        self.compiled = compiled
+        let school = compiled.school
+        slotCount = compiled.slotCount
+        dayCount = compiled.dayCount
         teacherCount = school.teachers.count
         groupCount = school.groups.count
         roomCount = school.rooms.count
         lessonCount = school.lessons.count
-        let weights = Dictionary(
-            uniqueKeysWithValues: RuleCatalogue.descriptors.filter { $0.level == .soft }.map {
-                ($0.id, checker.weight(of: $0, in: school))
-            })
-        self.weights = weights
-
-        var listed: [Group.ID: Int] = [:]
-        for student in school.students { for group in Set(student.groups) { listed[group, default: 0] += 1 } }
-        let groupSize = school.groups.map { $0.size ?? listed[$0.id] ?? 0 }
-        let lessonStudents = school.lessons.map { lesson in
-            lesson.studentCount ?? lesson.groups.reduce(0) { $0 + (groupIndex[$1].map { groupSize[$0] } ?? 0) }
-        }
-        self.lessonStudents = lessonStudents
         lessonMaxPerDay = school.lessons.map(\.maxPerDay)
         lessonMinDays = school.lessons.map(\.minDays)
         lessonRoomCount = school.lessons.map { max($0.roomCount, 0) }
         lessonCountsCapacity = school.lessons.map { $0.choice == nil }
         roomCapacity = school.rooms.map(\.capacity)
-        var roomUnavailable = Array(repeating: false, count: max(school.rooms.count * slotCount, 0))
-        for (r, room) in school.rooms.enumerated() {
-            for slot in room.unavailable { if let s = slotIndex[slot] { roomUnavailable[r * slotCount + s] = true } }
-        }
-        self.roomUnavailable = roomUnavailable
-        groupTeachingSlot = slots.map(school.isGroupTeachingPeriod)
-        teacherGapSlot = slots.map(school.isTeacherGapPeriod)
-        let dailyLimits = school.groups.map(school.lessonsPerDay(of:))
-        groupDailyMinimum = dailyLimits.map(\.minimum)
-        groupDailyMaximum = dailyLimits.map(\.maximum)
-        groupAttends = school.groups.flatMap { group in school.days.indices.map { school.attends(group, day: $0) } }
         teacherMaxPeriodsPerDay = school.teachers.map(\.maxPeriodsPerDay)
         teacherMaxDays = school.teachers.map(\.maxDays)
-        var teacherUnavailable = Array(repeating: false, count: max(school.teachers.count * slotCount, 0))
-        for (t, teacher) in school.teachers.enumerated() {
-            for (s, slot) in slots.enumerated() where teacher.unavailable.contains(slot) || teacher.daysOff.contains(slot.day) {
-                teacherUnavailable[t * slotCount + s] = true
-            }
-        }
-        self.teacherUnavailable = teacherUnavailable
-
-        var teams: [Team] = []
         var teamsOfTeacher = Array(repeating: [Int](), count: school.teachers.count)
-        for team in school.teamTimes {
-            let members = team.teachers.compactMap { teacherIndex[$0] }
-            let eligible = slots.indices.filter { s in team.segment.map { school.period(at: slots[s])?.segment == $0 } ?? true }
-            for member in Set(members) { teamsOfTeacher[member].append(teams.count) }
-            teams.append(Team(members: Array(Set(members)).sorted(), need: team.commonFreePeriods, slots: eligible))
-        }
-        self.teams = teams
+        for (index, team) in compiled.teams.enumerated() { for member in team.members { teamsOfTeacher[member].append(index) } }
         self.teamsOfTeacher = teamsOfTeacher
 
-        // Events: clusters first (one event per occurrence of the whole cluster), then single lessons.
+        // Events: one per occurrence of a unit (a whole cluster, or a lone lesson).
         var events: [Event] = []
         var problems: [Diagnostic] = []
-        var inCluster = Set<Int>()
-        var units: [(lessons: [Int], label: String)] = []
-        for cluster in school.clusters {
-            let members = cluster.lessons.compactMap { lessonIndex[$0] }.filter { !inCluster.contains($0) }
-            guard !members.isEmpty else { continue }
-            inCluster.formUnion(members)
-            units.append((members, "cluster \(cluster.id)"))
-        }
-        for lesson in school.lessons.indices where !inCluster.contains(lesson) {
-            units.append(([lesson], "lesson \(school.lessons[lesson].id)"))
-        }
-        let unwantedSoftWeight = weights[.teacherUnwantedTime] ?? 0
-        for (unitIndex, unit) in units.enumerated() {
-            let lessons = unit.lessons.map { school.lessons[$0] }
-            let count = lessons.map { max($0.countPerWeek, 0) }.max() ?? 0
-            let duration = lessons.map { max($0.durationInPeriods, 1) }.max() ?? 1
-            let pinned = lessons.first { !$0.pinned.isEmpty }?.pinned ?? []
+        for (unitIndex, unit) in compiled.units.enumerated() {
             let members = unit.lessons.map { l -> Member in
-                let lesson = school.lessons[l]
-                let options = school.rooms.indices.filter { lesson.accepts(school.rooms[$0]) }
                 // Best fit first: the smallest room that seats everyone, then larger, then too small.
-                let students = lessonStudents[l]
-                let sorted = options.sorted { a, b in
+                let students = compiled.lessonStudents[l]
+                let sorted = compiled.roomOptions[l].sorted { a, b in
                     let fitA = school.rooms[a].capacity >= students, fitB = school.rooms[b].capacity >= students
                     if fitA != fitB { return fitA }
                     return fitA ? school.rooms[a].capacity < school.rooms[b].capacity : school.rooms[a].capacity > school.rooms[b].capacity
                 }
                 return Member(
-                    lesson: l, roomOptions: sorted, roomCount: max(lesson.roomCount, 0), students: students,
-                    teachers: Array(Set(lesson.teachers.compactMap { teacherIndex[$0] })).sorted())
+                    lesson: l, roomOptions: sorted, roomCount: max(school.lessons[l].roomCount, 0), students: students,
+                    teachers: compiled.lessonTeachers[l])
             }
-            let groups = Array(Set(lessons.flatMap { $0.groups.compactMap { groupIndex[$0] } })).sorted()
-            var allStarts: [Int] = []
-            for (s, slot) in slots.enumerated()
-            where lessons.allSatisfy({ school.fits(durationInPeriods: duration, at: slot, in: $0.allowedSegments) }) {
-                allStarts.append(s)
-            }
-            func staticCost(_ start: Int) -> (hard: Int, soft: Int) {
-                var hard = 0, soft = 0
-                for offset in 0..<duration {
-                    let s = start + offset
-                    let slot = slots[s]
-                    for member in members {
-                        let lesson = school.lessons[member.lesson]
-                        if lesson.unavailable.contains(slot) { hard += 1 }
-                        for t in member.teachers {
-                            if teacherUnavailable[t * slotCount + s] { hard += 1 }
-                            if school.teachers[t].unwanted.contains(slot) { soft += unwantedSoftWeight }
-                        }
-                    }
-                    for g in groups where school.groups[g].unavailable.contains(slot) { hard += 1 }
+            for occurrence in 0..<unit.count {
+                var starts = unit.fittingStarts
+                if occurrence < unit.pinned.count {
+                    starts = compiled.slotIndex[unit.pinned[occurrence]].map { [$0] } ?? []
                 }
-                return (hard, soft)
-            }
-            for occurrence in 0..<count {
-                var starts = allStarts
-                if occurrence < pinned.count {
-                    starts = slotIndex[pinned[occurrence]].map { [$0] } ?? []
-                }
-                var costs = starts.map(staticCost)
+                var costs = starts.map { compiled.staticCost(ofUnit: unitIndex, start: $0) }
                 if starts.count > 1, costs.contains(where: { $0.hard == 0 }) {
                     let keep = costs.indices.filter { costs[$0].hard == 0 }
                     starts = keep.map { starts[$0] }
@@ -253,7 +152,7 @@ final class SearchProblem: Sendable {
                 guard !starts.isEmpty else {
                     problems.append(
                         Diagnostic(
-                            .error, "noStart", "\(unit.label) has no period where its \(duration) period(s) fit its segments and pins",
+                            .error, "noStart", "\(unit.label) has no period where its \(unit.duration) period(s) fit its segments and pins",
                             at: "", hint: "allow more segments or fix the pinned slot"))
                     continue
                 }
@@ -264,13 +163,13 @@ final class SearchProblem: Sendable {
                 }
                 events.append(
                     Event(
-                        members: members, duration: duration, groups: groups, starts: starts, staticHard: costs.map(\.hard),
+                        members: members, duration: unit.duration, groups: unit.groups, starts: starts, staticHard: costs.map(\.hard),
                         staticSoft: costs.map(\.soft), roomOffsets: offsets, roomSlots: total, unit: unitIndex))
             }
         }
         self.events = events
         choiceSeats = ChoiceSeatLayout(school: school, events: events, slotCount: slotCount)
-        self.unitCount = units.count
+        unitCount = compiled.units.count
         self.problems = problems
         conflicting = Self.conflictingEvents(events)
         let sharing = conflicting.enumerated().map { e, partners in partners.filter { events[$0].unit != events[e].unit } }

@@ -26,17 +26,17 @@ struct Activity: Sendable {
 ///
 /// Built once per check and shared by all rules, so that each rule is a simple pass.
 struct CheckContext: Sendable {
-    let school: School
+    let compiled: CompiledSchool
+    var school: School { compiled.school }
     let timetable: Timetable
 
-    let lessons: [Lesson.ID: Lesson]
-    let teachers: [Teacher.ID: Teacher]
-    let rooms: [Room.ID: Room]
-    let groups: [Group.ID: Group]
-    let students: [Student.ID: Student]
-    let subjects: [Subject.ID: Subject]
-    let clusterOfLesson: [Lesson.ID: Cluster.ID]
-    let groupSizes: [Group.ID: Int]
+    let lessons: ByID<Lesson>
+    let teachers: ByID<Teacher>
+    let rooms: ByID<Room>
+    let groups: ByID<Group>
+    let students: ByID<Student>
+    let subjects: ByID<Subject>
+    var clusterOfLesson: [Lesson.ID: Cluster.ID] { compiled.clusterOfLesson }
     let allWeeks: Set<Int>
     /// The weeks to look at one by one for per-week rules: `[nil]` (every week is alike) unless some
     /// lesson runs only in some weeks of the cycle.
@@ -51,22 +51,17 @@ struct CheckContext: Sendable {
     /// Students enrolled per session (lesson and start).
     let sessionEnrolment: [SessionKey: Int]
 
-    init(school: School, timetable: Timetable) {
-        self.school = school
+    init(compiled: CompiledSchool, timetable: Timetable) {
+        self.compiled = compiled
         self.timetable = timetable
-        lessons = Dictionary(school.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        teachers = Dictionary(school.teachers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        rooms = Dictionary(school.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        groups = Dictionary(school.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        students = Dictionary(school.students.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        subjects = Dictionary(school.subjects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var clusterOfLesson: [Lesson.ID: Cluster.ID] = [:]
-        for cluster in school.clusters { for lesson in cluster.lessons { clusterOfLesson[lesson] = cluster.id } }
-        self.clusterOfLesson = clusterOfLesson
-
-        var listed: [Group.ID: Int] = [:]
-        for student in school.students { for group in Set(student.groups) { listed[group, default: 0] += 1 } }
-        groupSizes = Dictionary(school.groups.map { ($0.id, $0.size ?? listed[$0.id] ?? 0) }, uniquingKeysWith: { first, _ in first })
+        let school = compiled.school
+        lessons = ByID(school.lessons, compiled.lessonIndex)
+        teachers = ByID(school.teachers, compiled.teacherIndex)
+        rooms = ByID(school.rooms, compiled.roomIndex)
+        groups = ByID(school.groups, compiled.groupIndex)
+        students = ByID(school.students, compiled.studentIndex)
+        subjects = ByID(school.subjects, compiled.subjectIndex)
+        let clusterOfLesson = compiled.clusterOfLesson
 
         let allWeeks = Set(0..<max(school.weeksInCycle, 1))
         self.allWeeks = allWeeks
@@ -103,7 +98,7 @@ struct CheckContext: Sendable {
         Self.label(ofLesson: id, lessons: lessons, subjects: subjects)
     }
 
-    static func label(ofLesson id: Lesson.ID, lessons: [Lesson.ID: Lesson], subjects: [Subject.ID: Subject]) -> String {
+    static func label(ofLesson id: Lesson.ID, lessons: ByID<Lesson>, subjects: ByID<Subject>) -> String {
         guard let lesson = lessons[id] else { return "unknown lesson \(id)" }
         guard let subject = lesson.subject else { return id.rawValue }
         let subjectName = subjects[subject]?.name ?? subject.rawValue
@@ -133,11 +128,12 @@ struct CheckContext: Sendable {
     /// the lesson is a choice or cluster lesson, otherwise the lesson's count or its groups' sizes.
     func students(in placementIndex: Int) -> Int {
         let placement = timetable.placements[placementIndex]
-        guard let lesson = lessons[placement.lesson] else { return 0 }
+        guard let index = compiled.lessonIndex[placement.lesson] else { return 0 }
+        let lesson = compiled.school.lessons[index]
         if timetable.enrolments != nil, lesson.choice != nil || clusterOfLesson[lesson.id] != nil {
             return sessionEnrolment[SessionKey(lesson: lesson.id, start: placement.start)] ?? 0
         }
-        return lesson.studentCount ?? lesson.groups.reduce(0) { $0 + (groupSizes[$1] ?? 0) }
+        return compiled.lessonStudents[index]
     }
 
     /// Identifies one session: a lesson at a start slot.
@@ -168,4 +164,18 @@ struct CheckContext: Sendable {
     func active(_ activity: Activity, in week: Int?) -> Bool {
         week.map { activity.weeks.contains($0) } ?? true
     }
+}
+
+/// The items of one of the school's arrays, found by ID through the compiled school's index (the
+/// first item with an ID wins, as everywhere in Rooster).
+struct ByID<Item: Identifiable & Sendable>: Sendable where Item.ID: Sendable {
+    private let items: [Item]
+    private let index: [Item.ID: Int]
+
+    init(_ items: [Item], _ index: [Item.ID: Int]) {
+        self.items = items
+        self.index = index
+    }
+
+    subscript(id: Item.ID) -> Item? { index[id].map { items[$0] } }
 }

@@ -46,7 +46,13 @@ public struct Checker: Sendable {
     ///
     /// - Returns: the score and every violation; soft rules of weight 0 are not evaluated.
     public func check(_ timetable: Timetable, against school: School) -> CheckReport {
-        let context = CheckContext(school: school, timetable: timetable)
+        check(timetable, against: CompiledSchool(school: school, checker: self))
+    }
+
+    /// Checks a timetable against a school compiled once for many checks (the solvers' own).
+    package func check(_ timetable: Timetable, against compiled: CompiledSchool) -> CheckReport {
+        let school = compiled.school
+        let context = CheckContext(compiled: compiled, timetable: timetable)
         var score = Score.zero
         var violations: [Violation] = []
         var weights: [RuleID: Int] = [:]
