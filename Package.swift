@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Rooster", targets: ["Rooster"]),
-        // The GLPK backend, separate so that the core library builds without libglpk.
+        // The GLPK backend, separate so that the core library builds and links without libglpk (and GPL).
         .library(name: "RoosterGLPK", targets: ["RoosterGLPK"]),
         .executable(name: "rooster", targets: ["rooster"]),
     ],
@@ -32,15 +32,24 @@ let package = Package(
         .target(name: "RoosterEnrolment", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
         // Realistic generated Dutch flex schools (bioritme, coach, block-hour profiles) for tests and benchmarks.
         .target(name: "RoosterGenerate", dependencies: ["RoosterModel", "RoosterSolving"]),
+        // Mixed-integer programming without a solver: the model builder, the backend protocol, the
+        // timetable, room and enrolment formulations, and the MIP solver that uses them.
+        .target(name: "RoosterMIP", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving", "RoosterEnrolment"]),
+        // The default mode: the heuristic and the MIP solver side by side, timetables handed between them.
+        .target(name: "RoosterAuto", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving", "RoosterHeuristic", "RoosterMIP"]),
         // GLPK (libglpk-dev) behind a C guard that turns its errors into return codes instead of abort().
         .target(name: "CGLPK", linkerSettings: [.linkedLibrary("glpk")]),
-        // The exact solver (MIP through GLPK) and the auto mode: heuristic, then GLPK for bounds and neighbourhoods.
-        .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment"]),
+        // GLPK as a MIP backend: one thin module, the only one that links GLPK.
+        .target(name: "RoosterGLPK", dependencies: ["CGLPK", "RoosterIO", "RoosterMIP"]),
         // Timetables for people: terminal grid, HTML, CSV, iCalendar, JSON, and the quality report.
         .target(name: "RoosterRender", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO"]),
         // The library product: re-exports the modules above.
         .target(
-            name: "Rooster", dependencies: ["RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment", "RoosterGenerate", "RoosterRender"]),
+            name: "Rooster",
+            dependencies: [
+                "RoosterModel", "RoosterRules", "RoosterIO", "RoosterSolving", "RoosterHeuristic", "RoosterEnrolment", "RoosterGenerate",
+                "RoosterMIP", "RoosterAuto", "RoosterRender",
+            ]),
         // The command-line tool.
         .executableTarget(
             name: "rooster",
@@ -58,9 +67,16 @@ let package = Package(
         .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),
         .testTarget(name: "RoosterRenderTests", dependencies: ["RoosterRender", "RoosterTestSupport"], resources: [.copy("Golden")]),
         .testTarget(
-            name: "RoosterGLPKTests", dependencies: ["RoosterGLPK", "CGLPK", "RoosterIO", "RoosterHeuristic", "RoosterEnrolment", "RoosterTestSupport"]),
+            name: "RoosterGLPKTests",
+            dependencies: [
+                "RoosterGLPK", "RoosterMIP", "RoosterAuto", "CGLPK", "RoosterIO", "RoosterHeuristic", "RoosterEnrolment", "RoosterTestSupport",
+            ]),
         .testTarget(
-            name: "RoosterEnrolmentTests", dependencies: ["RoosterEnrolment", "RoosterGenerate", "RoosterHeuristic", "RoosterSolving", "RoosterGLPK", "RoosterRules", "RoosterIO", "RoosterTestSupport"]),
+            name: "RoosterEnrolmentTests",
+            dependencies: [
+                "RoosterEnrolment", "RoosterGenerate", "RoosterHeuristic", "RoosterSolving", "RoosterMIP", "RoosterGLPK", "RoosterRules",
+                "RoosterIO", "RoosterTestSupport",
+            ]),
         .testTarget(name: "RoosterCLITests", dependencies: ["rooster", "RoosterTestSupport"]),
     ]
 )

@@ -108,7 +108,8 @@ struct EnrolCommand: ParsableCommand {
         switch method {
         case .exact:
             let log: (@Sendable (String) -> Void)? = glpkLog ? { @Sendable text in printError(text, newline: false) } : nil
-            plan = ExactEnrolment(timeLimit: .milliseconds(Int(timeLimit * 1000)), seed: seed, log: log).enrol(problem, previous: earlier)
+            plan = ExactEnrolment(backend: GLPKBackend(), timeLimit: .milliseconds(Int(timeLimit * 1000)), seed: seed, log: log).enrol(
+                problem, previous: earlier)
         case .greedy:
             plan = EnrolmentPlan(
                 problem: problem, assignment: GreedyEnrolment(seed: seed).solve(problem), method: .greedy, previous: earlier)

@@ -36,6 +36,6 @@ struct RulesCommand: ParsableCommand {
 
     /// The engines in the order of the column, with their letters.
     static let engines: [(letter: String, coverage: RuleCoverage)] = [
-        ("h", HeuristicSolver.coverage), ("g", GLPKSolver.coverage), ("e", FlowEnrolment.coverage), ("c", CoachPlanner.coverage),
+        ("h", HeuristicSolver.coverage), ("g", MIPSolver.coverage), ("e", FlowEnrolment.coverage), ("c", CoachPlanner.coverage),
     ]
 }

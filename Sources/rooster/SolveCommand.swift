@@ -136,12 +136,12 @@ struct SolveCommand: AsyncParsableCommand {
         try writeModels(school)
         let heuristic = HeuristicSolver(verifiesDeltas: verifyDeltas)
         let log: (@Sendable (String) -> Void)? = glpkLog ? { @Sendable text in printError(text, newline: false) } : nil
-        let glpk = GLPKSolver(mipGap: mipGap, log: log)
+        let glpk = MIPSolver(backend: GLPKBackend(), mipGap: mipGap, log: log)
         let solver: any TimetableSolver =
             switch self.solver {
             case .heuristic: heuristic
             case .glpk: glpk
-            case .auto: AutoSolver(heuristic: heuristic, glpk: glpk)
+            case .auto: AutoSolver(heuristic: heuristic, mip: glpk)
             }
         let search = Task { await solver.solve(school, options: options) }
         signal(SIGINT, SIG_IGN)
@@ -246,7 +246,7 @@ extension SolveCommand {
     func writeModels(_ school: School) throws {
         guard writeMps != nil || writeLp != nil else { return }
         do {
-            try GLPKSolver.writeModel(of: school, mps: writeMps, lp: writeLp)
+            try MIPSolver(backend: GLPKBackend()).writeModel(of: school, mps: writeMps, lp: writeLp)
         } catch {
             printError(
                 "\([writeMps, writeLp].compactMap { $0 }.joined(separator: ", ")): error: \(error)\n  hint: check that the folder exists and is writable"

@@ -67,7 +67,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let problem = EnrolmentProblem(school: school, timetable: Week.timetable())
         let plan =
             method == "exact"
-            ? ExactEnrolment().enrol(problem)
+            ? ExactEnrolment(backend: GLPKBackend()).enrol(problem)
             : EnrolmentPlan(problem: problem, assignment: GreedyEnrolment().solve(problem), method: .greedy)
         let table = plan.timetable(on: Week.timetable())
         #expect(enrolmentViolations(table, school).isEmpty)
@@ -99,7 +99,8 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         ]
         let problem = EnrolmentProblem(school: school, timetable: table)
         for plan in [
-            ExactEnrolment().enrol(problem), EnrolmentPlan(problem: problem, assignment: GreedyEnrolment().solve(problem), method: .greedy),
+            ExactEnrolment(backend: GLPKBackend()).enrol(problem),
+            EnrolmentPlan(problem: problem, assignment: GreedyEnrolment().solve(problem), method: .greedy),
         ] {
             let result = plan.timetable(on: table)
             #expect(enrolmentViolations(result, school).isEmpty, "\(plan.method)")
@@ -118,7 +119,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
             ChoiceRequest(student: "s3", lesson: "maths-mon", rank: 1), ChoiceRequest(student: "s3", lesson: "olc-mon", rank: 2),
         ]
         let problem = EnrolmentProblem(school: school, timetable: Week.timetable())
-        let plan = ExactEnrolment().enrol(problem)
+        let plan = ExactEnrolment(backend: GLPKBackend()).enrol(problem)
         let reason = { (student: Student.ID, lesson: Lesson.ID) in
             plan.unmet.first { $0.request.student == student && $0.request.lesson == lesson }?.reason
         }
@@ -138,7 +139,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         var table = Week.timetable()
         table.placements.append(Placement(lesson: "mentor", start: Week.tue, rooms: ["LAB"]))
         let problem = EnrolmentProblem(school: school, timetable: table)
-        let plan = ExactEnrolment().enrol(problem)
+        let plan = ExactEnrolment(backend: GLPKBackend()).enrol(problem)
         // s1 is on track: Tuesday is free, so both choice lessons fit; s2 has the mentor lesson on Tuesday.
         #expect(plan.enrolments.filter { $0.student == "s1" }.count == 2)
         #expect(plan.enrolments.filter { $0.student == "s2" }.count == 1)
@@ -151,7 +152,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let seed: UInt64 = 5
         print("re-enrolment on a generated bioritme school, seed \(seed)")
         let (school, base) = try await generatedWeek(students: 90, seed: seed)
-        let first = ExactEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
+        let first = ExactEnrolment(backend: GLPKBackend(), seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
         #expect(enrolmentViolations(first.timetable(on: base), school).isEmpty)
         // Move one session to another choice period that no one of its teacher holds.
         var moved = base
@@ -162,7 +163,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let free = try #require(school.allSlots.first { school.period(at: $0)?.segment == "choice" && !busy.contains($0) })
         moved.placements[index].start = free
         let lesson = moved.placements[index].lesson
-        let again = ExactEnrolment(seed: seed).enrol(
+        let again = ExactEnrolment(backend: GLPKBackend(), seed: seed).enrol(
             EnrolmentProblem(school: school, timetable: moved, previous: first.enrolments), previous: first.enrolments)
         #expect(enrolmentViolations(again.timetable(on: moved), school).isEmpty)
         let unaffected = first.enrolments.filter { $0.lesson != lesson }
@@ -178,7 +179,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let seed: UInt64 = 3
         print("bioritme end to end, generated school of 120 students, seed \(seed)")
         let (school, base) = try await generatedWeek(students: 120, seed: seed)
-        let plan = ExactEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
+        let plan = ExactEnrolment(backend: GLPKBackend(), seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
         #expect(plan.shortfalls.isEmpty)
         let week = plan.timetable(on: base)
         let coaching = try CoachPlanner().plan(school: school, timetable: week)
@@ -209,7 +210,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
         let seed: UInt64 = 11
         print("block hours on a generated school, seed \(seed)")
         let (school, base) = try await generatedWeek(students: 160, profile: .blocks, seed: seed)
-        let plan = ExactEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
+        let plan = ExactEnrolment(backend: GLPKBackend(), seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
         let table = plan.timetable(on: base)
         let report = Checker().check(table, against: school)
         #expect(report.score.hard == 0, "\(report.violations.filter { $0.level == .hard }.prefix(3).map(\.message))")
@@ -265,7 +266,7 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
     @Test func enrolmentsRoundTrip() throws {
         var school = Week.school(students: 3)
         school.choiceRequests = [ChoiceRequest(student: "s1", lesson: "maths-mon", rank: 1)]
-        let plan = ExactEnrolment().enrol(EnrolmentProblem(school: school, timetable: Week.timetable()))
+        let plan = ExactEnrolment(backend: GLPKBackend()).enrol(EnrolmentProblem(school: school, timetable: Week.timetable()))
         let text = WeeklyFiles.encodeEnrolments(
             plan.enrolments, school: school, timetable: Week.timetable(), requests: school.choiceRequests)
         #expect(text.hasPrefix("student,lesson,subject,kind,day,time,rooms,rank\r\n"))

@@ -1,11 +1,12 @@
 import RoosterEnrolment
+import RoosterGLPK
 import RoosterGenerate
 import RoosterHeuristic
 import RoosterModel
 import RoosterSolving
 import Testing
 
-@testable import RoosterGLPK
+@testable import RoosterMIP
 
 @Suite struct FlowTests {
     /// Random small assignment problems (students with demands, items with seats, random costs and
@@ -72,7 +73,7 @@ import Testing
         let problem = EnrolmentProblem(school: school, timetable: base)
         let flow = FlowEnrolment(seed: seed).enrol(problem)
         let program = EnrolmentProgram(problem: problem)
-        var runner = GLPKRunner(timeLimit: .seconds(120))
+        var runner = MIPRunner(GLPKBackend(), settings: MIPSettings(timeLimit: .seconds(120)))
         runner.primalSimplex = true
         let solution = try runner.solve(program.model)
         let values = try #require(solution.values)

@@ -7,7 +7,9 @@ import RoosterSolving
 import RoosterTestSupport
 import Testing
 
+@testable import RoosterAuto
 @testable import RoosterGLPK
+@testable import RoosterMIP
 
 @Suite("GLPK solver")
 struct GLPKSolverTests {
@@ -17,7 +19,7 @@ struct GLPKSolverTests {
         .appendingPathComponent("RoosterIOTests/Fixtures")
 
     func glpk(_ school: School, seconds: Int = 60) async -> SolveResult {
-        await GLPKSolver().solve(school, options: SolveOptions(timeLimit: .seconds(seconds)))
+        await MIPSolver(backend: GLPKBackend()).solve(school, options: SolveOptions(timeLimit: .seconds(seconds)))
     }
 
     /// The checker's verdict on a solver's timetable, recomputed here, independent of the solver.
@@ -84,7 +86,7 @@ struct GLPKSolverTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let mps = directory.appendingPathComponent("rich.mps").path, lp = directory.appendingPathComponent("rich.lp").path
-        try GLPKSolver.writeModel(of: school, mps: mps, lp: lp)
+        try MIPSolver(backend: GLPKBackend()).writeModel(of: school, mps: mps, lp: lp)
         let mpsText = try String(contentsOfFile: mps, encoding: .utf8), lpText = try String(contentsOfFile: lp, encoding: .utf8)
         for section in ["ROWS", "COLUMNS", "RHS", "BOUNDS", "ENDATA"] { #expect(mpsText.contains("\n\(section)"), "MPS has \(section)") }
         #expect(lpText.contains("Minimize") && lpText.contains("Subject To") && lpText.contains("End"))
@@ -97,7 +99,8 @@ struct GLPKSolverTests {
         var school = F.richSchool
         school.ruleWeights[.dailyLessons] = 0
         for index in school.lessons.indices where school.lessons[index].roomKind == nil { school.lessons[index].roomKind = .any }
-        let result = await AutoSolver().solve(school, options: SolveOptions(timeLimit: .seconds(240), iterationLimit: 5_000, seed: 2))
+        let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend())).solve(
+            school, options: SolveOptions(timeLimit: .seconds(240), iterationLimit: 5_000, seed: 2))
         let score = checked(result, school)
         #expect(score.hard == 0)
         #expect(result.status == .optimal, "seed 2")
@@ -137,7 +140,7 @@ struct GLPKSolverTests {
         let school = try SchoolFile.load(Self.fixtures.appendingPathComponent("comp01.ctt")).school
         let options = SolveOptions(timeLimit: .seconds(30), iterationLimit: 20_000, seed: 3)
         let alone = await HeuristicSolver().solve(school, options: options)
-        let result = await AutoSolver().solve(school, options: options)
+        let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend())).solve(school, options: options)
         let score = checked(result, school)
         #expect(score.hard == 0, "seed 3")
         #expect(score <= alone.score, "seed 3: auto \(score), heuristic \(alone.score)")

@@ -2,7 +2,9 @@ import CGLPK
 import Foundation
 import Testing
 
+@testable import RoosterAuto
 @testable import RoosterGLPK
+@testable import RoosterMIP
 
 /// GLPK misuse must come back as an error, never as `abort()` in the host process.
 @Suite("GLPK guard")
@@ -15,7 +17,7 @@ struct GuardTests {
         let message = withUnsafeBytes(of: result.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         #expect(message.contains("glp_add_rows"), "GLPK's own message names the call: \(message)")
         // The environment was freed and comes back for the next solve.
-        let solution = try GLPKRunner().solve(Self.knapsack)
+        let solution = try GLPKBackend().solve(Self.knapsack)
         #expect(solution.status == .optimal)
         #expect(solution.objective == -10)
     }
@@ -41,7 +43,7 @@ struct GuardTests {
         for start in stride(from: 0, to: columns.count - 10, by: 3) {
             model.addRow("r\(start)", columns[start..<(start + 10)].map { ($0, 1) }, upper: 3)
         }
-        var runner = GLPKRunner()
+        var runner = MIPRunner(GLPKBackend())
         runner.memoryLimitMegabytes = 1
         #expect(throws: GLPKError.self) { try runner.solve(model) }
     }
@@ -51,20 +53,20 @@ struct GuardTests {
         var model = MIPModel()
         let x = model.addColumn("x", .integer, lower: 0, upper: 10, cost: -1)
         model.addRow("twice", [(x, 1), (x, 1)], upper: 7)
-        let solution = try GLPKRunner().solve(model)
+        let solution = try GLPKBackend().solve(model)
         #expect(solution.objective == -3, "2x ≤ 7 with x integer gives x = 3")
     }
 
     @Test("A warm start is accepted and a cancelled task stops the search")
     func warmStartAndCancellation() async throws {
         let model = Self.knapsack
-        var runner = GLPKRunner()
+        var runner = MIPRunner(GLPKBackend())
         runner.start = [1, 0, 1, 0]
         let warm = try runner.solve(model)
         #expect(warm.objective == -10)
         let task = Task { () -> MIPSolution? in
             withUnsafeCurrentTask { $0?.cancel() }
-            return try? GLPKRunner().solve(Self.hardModel)
+            return try? GLPKBackend().solve(Self.hardModel)
         }
         let stopped = await task.value
         #expect(stopped != nil, "a cancelled solve still returns")

@@ -6,14 +6,16 @@ import RoosterSolving
 import RoosterTestSupport
 import Testing
 
+@testable import RoosterAuto
 @testable import RoosterGLPK
+@testable import RoosterMIP
 
 /// The catalogue test: every rule of a layer is either optimised by each engine of that layer or
 /// declared not optimised there, so a new rule cannot slip past a solver unnoticed.
 @Suite("Rule coverage of the engines")
 struct RuleCoverageTests {
     static let engines = [
-        HeuristicSolver.coverage, GLPKSolver.coverage, AutoSolver.coverage, FlowEnrolment.coverage, CoachPlanner.coverage,
+        HeuristicSolver.coverage, MIPSolver.coverage, AutoSolver.coverage, FlowEnrolment.coverage, CoachPlanner.coverage,
     ]
 
     @Test("Each engine accounts for every rule of its layer, exactly once, and for no rule of another layer")
@@ -36,7 +38,7 @@ struct RuleCoverageTests {
         for descriptor in RuleCatalogue.descriptors
         where descriptor.layer == .base && (descriptor.level == .hard || descriptor.defaultWeight > 0) {
             #expect(
-                HeuristicSolver.coverage.optimised.contains(descriptor.id) || GLPKSolver.coverage.optimised.contains(descriptor.id),
+                HeuristicSolver.coverage.optimised.contains(descriptor.id) || MIPSolver.coverage.optimised.contains(descriptor.id),
                 "\(descriptor.id) counts by default but no solver optimises it")
         }
     }

@@ -53,8 +53,8 @@ func load(_ instance: String, _ settings: Settings) throws -> School {
 
 func solver(_ mode: String) -> any TimetableSolver {
     switch mode {
-    case "glpk": GLPKSolver()
-    case "auto": AutoSolver()
+    case "glpk": MIPSolver(backend: GLPKBackend())
+    case "auto": AutoSolver(mip: MIPSolver(backend: GLPKBackend()))
     default: HeuristicSolver()
     }
 }

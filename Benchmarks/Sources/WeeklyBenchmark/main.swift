@@ -47,7 +47,7 @@ var greedy: EnrolmentAssignment?
 let greedyTime = clock.measure { greedy = GreedyEnrolment(seed: seed).solve(problem) }
 if let greedy { row("greedy", EnrolmentPlan(problem: problem, assignment: greedy, method: .greedy), greedyTime + built) }
 var exact: EnrolmentPlan?
-let exactTime = clock.measure { exact = ExactEnrolment(timeLimit: .seconds(60), seed: seed).enrol(problem) }
+let exactTime = clock.measure { exact = ExactEnrolment(backend: GLPKBackend(), timeLimit: .seconds(60), seed: seed).enrol(problem) }
 if let exact { row("exact", exact, exactTime + built) }
 
 if let exact, school.coaching != nil {

@@ -45,7 +45,7 @@ for name in names {
         school = try SchoolFile.load(URL(fileURLWithPath: "Examples/\(name)/school.yaml")).school
     }
     let started = ContinuousClock.now
-    let result = await AutoSolver().solve(school, options: SolveOptions(timeLimit: .milliseconds(Int64(limit * 1000)), seed: seed))
+    let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend())).solve(school, options: SolveOptions(timeLimit: .milliseconds(Int64(limit * 1000)), seed: seed))
     let week = (try? WeeklyLayers.plan(school: school, base: result.timetable, seed: seed))?.timetable ?? result.timetable
     row("\(name) (seed \(seed), \(Int(limit)) s)", school, week, seconds: (ContinuousClock.now - started).inSeconds)
 }

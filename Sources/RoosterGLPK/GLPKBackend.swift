@@ -1,6 +1,7 @@
 import CGLPK
 import Foundation
 import RoosterIO
+@_exported import RoosterMIP
 
 #if canImport(Glibc)
     import Glibc
@@ -8,60 +9,29 @@ import RoosterIO
     import Darwin
 #endif
 
-/// GLPK reported an error, or could not write a file. The host process is unaffected: the C
-/// guard caught the error before GLPK could abort, and freed GLPK's environment.
-public struct GLPKError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-}
+/// GLPK's errors are ``RoosterMIP/MIPError``s; the name stays for code written against earlier versions.
+public typealias GLPKError = MIPError
 
-/// What GLPK found for one model.
-struct MIPSolution: Sendable {
-    enum Status: Sendable { case optimal, feasible, infeasible, noSolutionYet }
-    var status: Status
-    /// Objective of the returned values.
-    var objective: Double?
-    /// A proven lower bound on the optimum (minimisation), when known.
-    var bound: Double?
-    /// Column values of the best integer solution.
-    var values: [Double]?
-}
+/// GLPK (GNU Linear Programming Kit, `libglpk-dev`) as Rooster's MIP backend.
+///
+/// Every GLPK call of a solve happens inside one C function (`rg_run`) on the calling thread,
+/// behind a `setjmp` and GLPK's error hook: a GLPK error becomes a ``RoosterMIP/MIPError`` instead
+/// of an `abort()` of the host, and no GLPK object outlives the call or crosses an `await`.
+public struct GLPKBackend: MIPBackend {
+    public var name: String { "glpk" }
 
-/// Progress inside GLPK's branch-and-bound.
-struct MIPProgress: Sendable {
-    var incumbent: Double?
-    var bound: Double?
-}
-
-/// Runs one model through GLPK. Every GLPK call happens inside one C function (`rg_run`) on the
-/// calling thread, so no GLPK object outlives the call or crosses an `await`.
-struct GLPKRunner: Sendable {
-    var timeLimit: Duration = .seconds(60)
-    /// Rooster's own wall-clock deadline, checked at every branching decision (GLPK's own time
-    /// limit is only checked between steps and overshoots).
-    var deadline: ContinuousClock.Instant?
-    var mipGap = 0.0
-    var memoryLimitMegabytes = 0
-    var cuts = true
-    var heuristics = true
-    /// Solve the root LP with the primal simplex from an advanced basis instead of the dual simplex.
-    var primalSimplex = false
-    /// A feasible solution to start from (one value per column), handed to GLPK as its first incumbent.
-    var start: [Double]?
-    /// Receives GLPK's terminal output.
-    var log: (@Sendable (String) -> Void)?
-    var progress: (@Sendable (MIPProgress) -> Void)?
+    public init() {}
 
     /// Solves the model. Returns early, with the best solution so far, when the time limit or
     /// deadline passes or the current task is cancelled.
-    func solve(_ model: MIPModel) throws(GLPKError) -> MIPSolution {
+    public func solve(_ model: MIPModel, settings: MIPSettings = MIPSettings()) throws(MIPError) -> MIPSolution {
         if model.isTriviallyInfeasible { return MIPSolution(status: .infeasible) }
         var values = [Double](repeating: 0, count: model.columns.count)
         var result = rg_result()
-        let hooks = Hooks(deadline: deadline, log: log, progress: progress)
+        let hooks = Hooks(deadline: settings.deadline, log: settings.log, progress: settings.progress)
         let code = values.withUnsafeMutableBufferPointer { buffer in
             result.values = buffer.baseAddress
-            return run(model, names: false, mps: nil, lp: nil, writeOnly: false, hooks: hooks, result: &result)
+            return run(model, settings: settings, names: false, mps: nil, lp: nil, writeOnly: false, hooks: hooks, result: &result)
         }
         try Self.check(code, result)
         switch result.mip_status {
@@ -79,15 +49,16 @@ struct GLPKRunner: Sendable {
     /// Writes the model in free MPS and/or CPLEX LP format, with readable row and column names. Each
     /// file is written under a temporary name and renamed into place, so a failed or interrupted
     /// write never leaves a half-written model.
-    static func write(_ model: MIPModel, mps: String?, lp: String?) throws(GLPKError) {
+    public func write(_ model: MIPModel, mps: String?, lp: String?) throws(MIPError) {
         for (path, isMPS) in [(mps, true), (lp, false)] {
             guard let path else { continue }
             let partial = path + ".partial"
             var result = rg_result()
-            let code = GLPKRunner().run(
-                model, names: true, mps: isMPS ? partial : nil, lp: isMPS ? nil : partial, writeOnly: true, hooks: Hooks(), result: &result)
+            let code = run(
+                model, settings: MIPSettings(), names: true, mps: isMPS ? partial : nil, lp: isMPS ? nil : partial, writeOnly: true,
+                hooks: Hooks(), result: &result)
             do {
-                try check(code, result)
+                try Self.check(code, result)
             } catch {
                 unlink(partial)
                 throw error
@@ -95,23 +66,24 @@ struct GLPKRunner: Sendable {
             do {
                 try AtomicFile.replace(URL(fileURLWithPath: path), withFinished: URL(fileURLWithPath: partial))
             } catch {
-                throw GLPKError(message: error.description)
+                throw MIPError(message: error.description)
             }
         }
     }
 
-    private static func check(_ code: Int32, _ result: rg_result) throws(GLPKError) {
+    private static func check(_ code: Int32, _ result: rg_result) throws(MIPError) {
         guard code != Int32(RG_OK) else { return }
         let message = withUnsafeBytes(of: result.error) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
-        throw GLPKError(message: message.trimmingWhitespace())
+        throw MIPError(message: message.trimmingWhitespace())
     }
 
     private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 
     private func run(
-        _ model: MIPModel, names: Bool, mps: String?, lp: String?, writeOnly: Bool, hooks: Hooks, result: inout rg_result
+        _ model: MIPModel, settings: MIPSettings, names: Bool, mps: String?, lp: String?, writeOnly: Bool, hooks: Hooks,
+        result: inout rg_result
     ) -> Int32 {
         let rows = model.rows, columns = model.columns
         let rowType = CBuffer(rows.map { Self.boundType($0.lower, $0.upper) })
@@ -141,7 +113,7 @@ struct GLPKRunner: Sendable {
         let entryRows = CBuffer(entryRow), entryCols = CBuffer(entryCol), entryValues = CBuffer(entryValue)
         let colNames = names ? CStrings(columns.map { Self.glpkName($0.name) }) : nil
         let rowNames = names ? CStrings(rows.map { Self.glpkName($0.name) }) : nil
-        let start = start.map { CBuffer($0) }
+        let start = settings.start.map { CBuffer($0) }
         let branchFirst = CBuffer(model.branchFirst.map { Int32($0) })
         let mpsPath = mps.map { CStrings([$0]) }, lpPath = lp.map { CStrings([$0]) }
 
@@ -152,15 +124,15 @@ struct GLPKRunner: Sendable {
             nonzeros: Int32(entryValue.count), entry_row: entryRows.pointer, entry_col: entryCols.pointer,
             entry_value: entryValues.pointer, col_names: colNames?.pointer, row_names: rowNames?.pointer)
         // Rooster's deadline takes precedence over a longer time limit.
-        let limit = deadline.map { min(timeLimit, max($0 - ContinuousClock.now, .milliseconds(1))) } ?? timeLimit
+        let limit = settings.effectiveLimit
         let milliseconds = limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
         var params = rg_params()
         params.time_limit_ms = Int32(clamping: max(milliseconds, 1))
-        params.mip_gap = mipGap
-        params.memory_limit_mb = Int32(clamping: memoryLimitMegabytes)
-        params.use_cuts = cuts ? 1 : 0
-        params.use_heuristics = heuristics ? 1 : 0
-        params.primal_simplex = primalSimplex ? 1 : 0
+        params.mip_gap = settings.mipGap
+        params.memory_limit_mb = Int32(clamping: settings.memoryLimitMegabytes)
+        params.use_cuts = settings.cuts ? 1 : 0
+        params.use_heuristics = settings.heuristics ? 1 : 0
+        params.primal_simplex = settings.primalSimplex ? 1 : 0
         params.write_only = writeOnly ? 1 : 0
         params.mps_path = mpsPath?.pointer[0].map { UnsafePointer($0) }
         params.lp_path = lpPath?.pointer[0].map { UnsafePointer($0) }

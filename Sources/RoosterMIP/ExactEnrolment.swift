@@ -2,21 +2,25 @@ import RoosterEnrolment
 import RoosterModel
 
 /// The weekly enrolment, exactly: the minimum-cost flow first (``RoosterEnrolment/FlowEnrolment``,
-/// proven optimal whenever its optimum keeps the minimum sizes), and GLPK's full program
-/// (``EnrolmentProgram``) only when the flow cannot prove its answer and the program is small.
+/// proven optimal whenever its optimum keeps the minimum sizes), and the full program
+/// (``EnrolmentProgram``, solved by a ``MIPBackend``) only when the flow cannot prove its answer and the program is small.
 ///
 /// ```swift
 /// let problem = EnrolmentProblem(school: school, timetable: base)
-/// let plan = ExactEnrolment().enrol(problem)
+/// let plan = ExactEnrolment(backend: GLPKBackend()).enrol(problem)
 /// print(plan.method, plan.statistics.firstChoiceShare, plan.unmet.count)
 /// ```
 public struct ExactEnrolment: Sendable {
+    public var backend: any MIPBackend
     public var timeLimit: Duration
     public var seed: UInt64
-    /// Receives GLPK's log lines.
+    /// Receives the backend's log lines.
     public var log: (@Sendable (String) -> Void)?
 
-    public init(timeLimit: Duration = .seconds(30), seed: UInt64 = 1, log: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        backend: any MIPBackend, timeLimit: Duration = .seconds(30), seed: UInt64 = 1, log: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.backend = backend
         self.timeLimit = timeLimit
         self.seed = seed
         self.log = log
@@ -31,7 +35,7 @@ public struct ExactEnrolment: Sendable {
         if flow.method == .exact(optimal: true) { return flow }
         let program = EnrolmentProgram(problem: problem)
         guard program.model.columns.count <= Self.largestProgram || flow.bound == nil, ContinuousClock.now < deadline else { return flow }
-        var runner = GLPKRunner(timeLimit: timeLimit, deadline: deadline)
+        var runner = MIPRunner(backend, settings: MIPSettings(timeLimit: timeLimit, deadline: deadline))
         runner.log = log
         runner.primalSimplex = true
         runner.start = program.values(of: flow.assignment)
@@ -179,7 +183,7 @@ struct EnrolmentProgram {
         }
     }
 
-    /// Column values of an assignment, for GLPK's warm start.
+    /// Column values of an assignment, for the backend's warm start.
     func values(of assignment: EnrolmentAssignment) -> [Double] {
         var values = [Double](repeating: 0, count: model.columns.count)
         var poolOf: [Int: [Int]] = [:]
@@ -208,7 +212,7 @@ struct EnrolmentProgram {
         return values
     }
 
-    /// The assignment in GLPK's values: direct columns as they are, pooled students dealt to their
+    /// The assignment in a solution's values: direct columns as they are, pooled students dealt to their
     /// pool's sessions (avoiding a lesson the student already has).
     func assignment(from values: [Double]) -> EnrolmentAssignment {
         var items = direct.map { $0.filter { values[$0.value] > 0.5 }.map(\.key).sorted() }

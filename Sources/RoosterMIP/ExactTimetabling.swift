@@ -5,28 +5,29 @@ import RoosterSolving
 /// The two stages of the exact approach for one school: the start program
 /// (``TimetableFormulation``) and the room program (``RoomAssignment``), and the conversions
 /// between timetables and column values that warm starts and neighbourhood search need.
-struct ExactTimetabling: Sendable {
-    let school: School
-    let checker: Checker
+package struct ExactTimetabling: Sendable {
+    package let school: School
+    package let checker: Checker
     let formulation: TimetableFormulation
     let capacityWeight: Int
     let stabilityWeight: Int
 
-    init(school: School, checker: Checker) {
+    package init(school: School, checker: Checker) {
         self.school = school
         self.checker = checker
         formulation = TimetableFormulation(school: school, checker: checker)
-        let weight = { (id: RuleID) in RuleCatalogue.descriptors.first { $0.id == id }.map { checker.weight(of: $0, in: school) } ?? 0 }
-        capacityWeight = weight(.roomCapacity)
-        stabilityWeight = weight(.roomStability)
+        capacityWeight = formulation.compiled.weight(.roomCapacity)
+        stabilityWeight = formulation.compiled.weight(.roomStability)
     }
 
-    var model: MIPModel { formulation.model }
+    package var model: MIPModel { formulation.model }
+    /// Reasons no timetable exists, found while building the program.
+    package var problems: [Diagnostic] { formulation.problems }
 
     /// All column values for a timetable's starts: the other columns (days used, gaps, overflow…)
     /// are completed by a small program with the starts fixed. Nil when the timetable breaks a
     /// hard row of the program or does not fit it.
-    func values(of timetable: Timetable, runner: GLPKRunner) -> [Double]? {
+    package func values(of timetable: Timetable, runner: MIPRunner) -> [Double]? {
         guard let starts = formulation.startValues(of: timetable) else { return nil }
         let (reduced, original) = model.fixing(starts)
         var completion = runner
@@ -41,14 +42,13 @@ struct ExactTimetabling: Sendable {
 
     /// The timetable of a solution of the start program, with rooms from stage 2 (kept as in
     /// `roomsOf` where they still fit).
-    func timetable(from values: [Double], runner: GLPKRunner, preferring roomsOf: Timetable? = nil) -> Timetable {
+    package func timetable(from values: [Double], runner: MIPRunner, preferring roomsOf: Timetable? = nil) -> Timetable {
         let starts = formulation.starts(from: values)
         let assignment = RoomAssignment(
             formulation: formulation, starts: starts, capacityWeight: capacityWeight, stabilityWeight: stabilityWeight)
         var preferred: [Int: [Int]] = [:]
         if let roomsOf {
-            let lessonIndex = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let roomIndex = Dictionary(school.rooms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let lessonIndex = formulation.compiled.lessonIndex, roomIndex = formulation.compiled.roomIndex
             for placement in roomsOf.placements {
                 guard let l = lessonIndex[placement.lesson] else { continue }
                 for room in placement.rooms {
@@ -61,9 +61,9 @@ struct ExactTimetabling: Sendable {
     }
 
     /// Large-neighbourhood search: repeatedly frees the starts of a few days, or of the lessons
-    /// around a few teachers and groups, fixes every other start, and lets GLPK re-optimise that
+    /// around a few teachers and groups, fixes every other start, and lets the backend re-optimise that
     /// sub-program from the current solution. Returns the best start-program solution found.
-    func improve(_ start: [Double], until deadline: ContinuousClock.Instant, seed: UInt64, runner: GLPKRunner, log: (String) -> Void)
+    package func improve(_ start: [Double], until deadline: ContinuousClock.Instant, seed: UInt64, runner: MIPRunner, log: (String) -> Void)
         -> [Double]
     {
         var current = start

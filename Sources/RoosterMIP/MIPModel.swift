@@ -1,31 +1,32 @@
 /// A mixed-integer program in memory, minimised: columns with bounds, kinds and costs, and rows
-/// of linear terms with bounds. Built by the timetable formulation; handed to GLPK by
-/// ``GLPKRunner``. The builder keeps the matrix well-formed (terms of one column in a row merged,
-/// zero coefficients dropped), which GLPK would otherwise reject by aborting.
-struct MIPModel: Sendable {
-    enum Kind: Sendable { case continuous, integer, binary }
+/// of linear terms with bounds. Built by the formulations of this module; handed to a
+/// ``MIPBackend``, which reads it. The builder keeps the matrix well-formed (terms of one column in a row merged,
+/// zero coefficients dropped), which GLPK, for one, would otherwise reject by aborting.
+public struct MIPModel: Sendable {
+    public enum Kind: Sendable { case continuous, integer, binary }
 
-    struct Column: Sendable {
-        var name: String
-        var kind: Kind
-        var lower: Double?
-        var upper: Double?
-        var cost: Double
+    public struct Column: Sendable {
+        public var name: String
+        public var kind: Kind
+        /// Bounds; nil is unbounded.
+        public var lower: Double?
+        public var upper: Double?
+        public var cost: Double
     }
 
-    struct Row: Sendable {
-        var name: String
-        var lower: Double?
-        var upper: Double?
-        /// Column index and coefficient, one term per column.
-        var terms: [(column: Int, coefficient: Double)]
+    public struct Row: Sendable {
+        public var name: String
+        public var lower: Double?
+        public var upper: Double?
+        /// Column index and coefficient, one term per column, by ascending column, none zero.
+        public var terms: [(column: Int, coefficient: Double)]
     }
 
-    private(set) var columns: [Column] = []
+    public private(set) var columns: [Column] = []
     /// Columns to branch on before any other: the decisions that the rest follows from.
-    var branchFirst: [Int] = []
-    private(set) var rows: [Row] = []
-    var objectiveConstant: Double = 0
+    public internal(set) var branchFirst: [Int] = []
+    public private(set) var rows: [Row] = []
+    public internal(set) var objectiveConstant: Double = 0
 
     /// Adds a column and returns its index.
     @discardableResult
@@ -52,13 +53,13 @@ struct MIPModel: Sendable {
     }
 
     /// Names of rows without terms whose bounds exclude zero: the model has no solution.
-    private(set) var emptyRowsViolated: [String] = []
-    var isTriviallyInfeasible: Bool { !emptyRowsViolated.isEmpty }
+    public private(set) var emptyRowsViolated: [String] = []
+    public var isTriviallyInfeasible: Bool { !emptyRowsViolated.isEmpty }
 
-    var nonzeros: Int { rows.reduce(0) { $0 + $1.terms.count } }
+    public var nonzeros: Int { rows.reduce(0) { $0 + $1.terms.count } }
 
     /// Objective value of a full assignment of column values.
-    func objective(of values: [Double]) -> Double {
+    public func objective(of values: [Double]) -> Double {
         zip(columns, values).reduce(objectiveConstant) { $0 + $1.0.cost * $1.1 }
     }
 

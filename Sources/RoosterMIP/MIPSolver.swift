@@ -2,31 +2,37 @@ import RoosterModel
 import RoosterRules
 import RoosterSolving
 
-/// Rooster's exact solver: the school as a mixed-integer program solved by GLPK, with a proven
-/// bound next to the cost.
+/// Rooster's exact solver: the school as a mixed-integer program solved by a ``MIPBackend`` (GLPK
+/// from `RoosterGLPK`), with a proven bound next to the cost.
 ///
 /// Stage 1 places the lessons (``TimetableFormulation``), stage 2 assigns rooms
 /// (``RoomAssignment``); the result's score comes from the ``RoosterRules/Checker``. The status is
-/// ``RoosterSolving/SolveStatus/optimal`` only when GLPK proved stage 1 optimal and the checker's
+/// ``RoosterSolving/SolveStatus/optimal`` only when the backend proved stage 1 optimal and the checker's
 /// score equals that optimum. Good for small schools and for bounds; for large schools use
 /// ``AutoSolver``, which starts from the heuristic.
 ///
-/// Every GLPK call of a solve runs synchronously on the calling thread inside a C guard: a GLPK
-/// error becomes a diagnostic, never an `abort()`.
+/// A solve runs synchronously on the calling thread (GLPK keeps state per thread); a backend error
+/// becomes a diagnostic, never a crash.
 ///
 /// ```swift
-/// let result = await GLPKSolver().solve(school, options: SolveOptions(timeLimit: .seconds(30)))
+/// import RoosterGLPK
+/// let result = await MIPSolver(backend: GLPKBackend()).solve(school, options: SolveOptions(timeLimit: .seconds(30)))
 /// print(result.status, result.score, result.bound ?? -1)   // optimal 0 hard, 5 soft 5
 /// ```
-public struct GLPKSolver: TimetableSolver {
+public struct MIPSolver: TimetableSolver {
+    /// The program that solves the mixed-integer programs.
+    public var backend: any MIPBackend
     /// Stop when the relative gap between the best timetable and the bound is at most this.
     public var mipGap: Double
-    /// GLPK's memory limit in megabytes (0: none). Reaching it ends the solve with an error diagnostic.
+    /// The backend's memory limit in megabytes (0: none). Reaching it ends the solve with an error diagnostic.
     public var memoryLimitMegabytes: Int
-    /// Receives GLPK's log lines.
+    /// Receives the backend's log lines.
     public var log: (@Sendable (String) -> Void)?
 
-    public init(mipGap: Double = 0, memoryLimitMegabytes: Int = 0, log: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        backend: any MIPBackend, mipGap: Double = 0, memoryLimitMegabytes: Int = 0, log: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.backend = backend
         self.mipGap = mipGap
         self.memoryLimitMegabytes = memoryLimitMegabytes
         self.log = log
@@ -35,7 +41,7 @@ public struct GLPKSolver: TimetableSolver {
     /// The program of ``TimetableFormulation`` has rows or terms for every rule of the base
     /// timetable; room capacity and stability are exact in stage 2 (room assignment).
     public static let coverage = RuleCoverage(
-        engine: "glpk", layer: .base,
+        engine: "mip", layer: .base,
         optimised: [
             .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
@@ -49,7 +55,7 @@ public struct GLPKSolver: TimetableSolver {
         return result
     }
 
-    /// Solves with a timetable (for example the heuristic's) as GLPK's first incumbent.
+    /// Solves with a timetable (for example the heuristic's) as the backend's first incumbent.
     func solve(_ school: School, options: SolveOptions, start: Timetable?) -> SolveResult {
         let checker = Checker(weightOverrides: options.weightOverrides)
         let errors = school.validate().filter { $0.severity == .error }
@@ -58,7 +64,7 @@ public struct GLPKSolver: TimetableSolver {
     }
 
     /// Solves a program built before (the school already validated).
-    func solve(_ exact: ExactTimetabling, options: SolveOptions, start: Timetable?) -> SolveResult {
+    package func solve(_ exact: ExactTimetabling, options: SolveOptions, start: Timetable?) -> SolveResult {
         let startedAt = ContinuousClock.now
         let school = exact.school, checker = exact.checker
         guard exact.formulation.problems.isEmpty else {
@@ -79,7 +85,7 @@ public struct GLPKSolver: TimetableSolver {
         do {
             solution = try runner.solve(exact.model)
         } catch {
-            return failure(school, checker, "GLPK failed: \(error.message)", startedAt)
+            return failure(school, checker, "\(backend.name) failed: \(error.message)", startedAt)
         }
         var statistics = SolveStatistics()
         statistics.history = history.improvements
@@ -87,7 +93,7 @@ public struct GLPKSolver: TimetableSolver {
         guard let values = solution.values else {
             if solution.status == .infeasible {
                 let reason = Diagnostic(
-                    .error, "noTimetable", "GLPK proved that no timetable meets every hard rule of the model", at: "",
+                    .error, "noTimetable", "\(backend.name) proved that no timetable meets every hard rule of the model", at: "",
                     hint: "run 'rooster validate' and relax availability, pins or segments")
                 var result = failure(school, checker, nil, startedAt)
                 result.status = .infeasible
@@ -112,8 +118,9 @@ public struct GLPKSolver: TimetableSolver {
         return result
     }
 
-    func runner(deadline: ContinuousClock.Instant) -> GLPKRunner {
-        var runner = GLPKRunner()
+    /// The backend with this solver's settings and a deadline.
+    package func runner(deadline: ContinuousClock.Instant) -> MIPRunner {
+        var runner = MIPRunner(backend)
         runner.deadline = deadline
         runner.mipGap = mipGap
         runner.memoryLimitMegabytes = memoryLimitMegabytes
@@ -125,7 +132,7 @@ public struct GLPKSolver: TimetableSolver {
         var statistics = SolveStatistics()
         statistics.elapsed = ContinuousClock.now - startedAt
         let diagnostics =
-            message.map { [Diagnostic(.error, "glpkError", $0, at: "", hint: "raise the memory limit or report the school")] } ?? []
+            message.map { [Diagnostic(.error, "mipError", $0, at: "", hint: "raise the memory limit or report the school")] } ?? []
         return SolveResult(
             status: message == nil ? .limitReached : .invalidModel, timetable: Timetable(),
             report: checker.check(Timetable(), against: school),
@@ -133,12 +140,12 @@ public struct GLPKSolver: TimetableSolver {
     }
 
     /// Writes the school's start program (stage 1) in free MPS and/or CPLEX LP format, so that
-    /// other MIP solvers can be tried on it. Files are written to a temporary name and renamed.
-    public static func writeModel(of school: School, weightOverrides: [RuleID: Int] = [:], mps: String? = nil, lp: String? = nil)
-        throws(GLPKError)
+    /// other MIP solvers can be tried on it. Each file is written whole or not at all.
+    public func writeModel(of school: School, weightOverrides: [RuleID: Int] = [:], mps: String? = nil, lp: String? = nil)
+        throws(MIPError)
     {
         let exact = ExactTimetabling(school: school, checker: Checker(weightOverrides: weightOverrides))
-        try GLPKRunner.write(exact.model, mps: mps, lp: lp)
+        try backend.write(exact.model, mps: mps, lp: lp)
     }
 }
 
@@ -155,7 +162,7 @@ final class History: @unchecked Sendable {
         self.progress = progress
     }
 
-    /// Called synchronously from GLPK's callback, on the solving thread only.
+    /// Called synchronously from the backend's callback, on the solving thread only.
     func record(_ report: MIPProgress) {
         nodes += 1
         let now = ContinuousClock.now

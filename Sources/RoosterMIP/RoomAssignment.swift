@@ -5,7 +5,7 @@ import RoosterModel
 /// One binary per occurrence and allowed room; a room holds one occurrence per period; the cost
 /// is the room-capacity overflow plus one per extra distinct room of a lesson (room stability),
 /// with the weights of the school. A greedy assignment (the lesson's earlier room first, then the
-/// smallest room that seats everyone) is GLPK's starting solution, and the answer when GLPK has
+/// smallest room that seats everyone) is the backend's starting solution, and the answer when it has
 /// no time left, so stage 2 never does worse than greedy.
 struct RoomAssignment {
     struct Occurrence {
@@ -134,8 +134,8 @@ struct RoomAssignment {
         return (model, columns, start)
     }
 
-    /// Rooms per occurrence: GLPK improves the greedy assignment within the runner's limits.
-    func solve(with runner: GLPKRunner, preferring preferred: [Int: [Int]] = [:]) -> [[Int]] {
+    /// Rooms per occurrence: the backend improves the greedy assignment within the runner's limits.
+    func solve(with runner: MIPRunner, preferring preferred: [Int: [Int]] = [:]) -> [[Int]] {
         let greedy = greedy(preferring: preferred)
         guard !occurrences.isEmpty else { return greedy }
         let (model, columns, start) = program(start: greedy)

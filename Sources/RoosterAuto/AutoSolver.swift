@@ -1,33 +1,34 @@
 import RoosterHeuristic
+import RoosterMIP
 import RoosterModel
 import RoosterRules
 import RoosterSolving
 
-/// The default solver: the heuristic finds a timetable, then GLPK starts from it.
+/// The default solver: the heuristic finds a timetable, then the MIP solver starts from it.
 ///
 /// Two lines of search run side by side (one core each): the heuristic alone for the whole time
 /// limit, exactly as ``RoosterHeuristic/HeuristicSolver`` would run with the same options, and the
-/// GLPK line:
+/// MIP line (GLPK, or any ``RoosterMIP/MIPBackend``):
 ///
 /// 1. The native heuristic runs for half the time (seed + 1).
-/// 2. Large-neighbourhood search: GLPK re-optimises the starts of a few days, or of the lessons
+/// 2. Large-neighbourhood search: the backend re-optimises the starts of a few days, or of the lessons
 ///    around a few teachers and groups, with everything else fixed — until the end for large
 ///    programs, for a quarter of the rest for small ones.
-/// 3. When the start program is small enough, GLPK then solves it whole with the best timetable
+/// 3. When the start program is small enough, the backend then solves it whole with the best timetable
 ///    as first incumbent: this proves a bound, and on small schools (comp01 among them) the optimum.
 ///
 /// The answer is the better timetable of the two lines by the checker's score, so auto is never
 /// worse than the heuristic alone with the same options (given a second core; on one core the two
-/// lines share it). The bound comes from the GLPK line.
+/// lines share it). The bound comes from the MIP line.
 public struct AutoSolver: TimetableSolver {
     public var heuristic: HeuristicSolver
-    public var glpk: GLPKSolver
+    public var mip: MIPSolver
     /// Start programs with more columns than this skip the whole-program phase.
     public var wholeProgramColumnLimit: Int
 
-    public init(heuristic: HeuristicSolver = HeuristicSolver(), glpk: GLPKSolver = GLPKSolver(), wholeProgramColumnLimit: Int = 20_000) {
+    public init(heuristic: HeuristicSolver = HeuristicSolver(), mip: MIPSolver, wholeProgramColumnLimit: Int = 20_000) {
         self.heuristic = heuristic
-        self.glpk = glpk
+        self.mip = mip
         self.wholeProgramColumnLimit = wholeProgramColumnLimit
     }
 
@@ -35,11 +36,11 @@ public struct AutoSolver: TimetableSolver {
         let startedAt = ContinuousClock.now
         let heuristic = heuristic
         let alone = Task { await heuristic.solve(school, options: options) }
-        var viaGLPK = options
-        viaGLPK.seed = options.seed &+ 1
-        viaGLPK.progress = nil
+        var viaMIP = options
+        viaMIP.seed = options.seed &+ 1
+        viaMIP.progress = nil
         var best = await withTaskCancellationHandler {
-            await glpkLine(school, options: viaGLPK, startedAt: startedAt)
+            await mipLine(school, options: viaMIP, startedAt: startedAt)
         } onCancel: {
             alone.cancel()
         }
@@ -56,8 +57,8 @@ public struct AutoSolver: TimetableSolver {
         return best
     }
 
-    /// The heuristic for half the time, then GLPK from its timetable.
-    private func glpkLine(_ school: School, options: SolveOptions, startedAt: ContinuousClock.Instant) async -> SolveResult {
+    /// The heuristic for half the time, then the MIP solver from its timetable.
+    private func mipLine(_ school: School, options: SolveOptions, startedAt: ContinuousClock.Instant) async -> SolveResult {
         let deadline = startedAt + options.timeLimit
         var heuristicOptions = options
         heuristicOptions.timeLimit = options.timeLimit / 2
@@ -65,14 +66,14 @@ public struct AutoSolver: TimetableSolver {
         guard best.status == .feasible || best.status == .limitReached, !Task.isCancelled else { return finished(best, startedAt) }
 
         let checker = Checker(weightOverrides: options.weightOverrides)
-        let log = glpk.log ?? { _ in }
+        let log = mip.log ?? { _ in }
         func elapsed() -> String {
             String(((ContinuousClock.now - startedAt).inSeconds * 100).rounded() / 100)
         }
         log("auto: heuristic line at \(best.score) after \(elapsed()) s\n")
         let exact = ExactTimetabling(school: school, checker: checker)
         log("auto: program of \(exact.model.columns.count) columns and \(exact.model.rows.count) rows built after \(elapsed()) s\n")
-        guard exact.formulation.problems.isEmpty, ContinuousClock.now < deadline else { return finished(best, startedAt) }
+        guard exact.problems.isEmpty, ContinuousClock.now < deadline else { return finished(best, startedAt) }
         var bound: Int?
         let small = exact.model.columns.count <= wholeProgramColumnLimit
         // Keep a tenth of the time (at most 20 s) for the rooms of an improved timetable.
@@ -80,13 +81,13 @@ public struct AutoSolver: TimetableSolver {
         // 1. Neighbourhoods: until the end for large programs; for small ones a quarter of what is
         //    left, so that the whole solve after them starts from a better incumbent.
         let neighbourhoodEnd = small ? ContinuousClock.now + (deadline - roomReserve - ContinuousClock.now) / 4 : deadline - roomReserve
-        if let start = exact.values(of: best.timetable, runner: glpk.runner(deadline: deadline)), ContinuousClock.now < neighbourhoodEnd {
+        if let start = exact.values(of: best.timetable, runner: mip.runner(deadline: deadline)), ContinuousClock.now < neighbourhoodEnd {
             log("auto: neighbourhood search from cost \(Int(exact.model.objective(of: start).rounded())) after \(elapsed()) s\n")
             let improved = exact.improve(
-                start, until: neighbourhoodEnd, seed: options.seed, runner: glpk.runner(deadline: deadline), log: log)
+                start, until: neighbourhoodEnd, seed: options.seed, runner: mip.runner(deadline: deadline), log: log)
             log("auto: neighbourhood search ends at cost \(Int(exact.model.objective(of: improved).rounded())) after \(elapsed()) s\n")
             if exact.model.objective(of: improved) < exact.model.objective(of: start) - 0.5 {
-                var roomRunner = glpk.runner(deadline: deadline)
+                var roomRunner = mip.runner(deadline: deadline)
                 roomRunner.timeLimit = max(min(roomReserve, deadline - ContinuousClock.now), .milliseconds(100))
                 let timetable = exact.timetable(from: improved, runner: roomRunner, preferring: best.timetable)
                 let report = checker.check(timetable, against: school)
@@ -102,7 +103,7 @@ public struct AutoSolver: TimetableSolver {
         if small, ContinuousClock.now < deadline, !Task.isCancelled {
             var whole = options
             whole.timeLimit = deadline - ContinuousClock.now
-            let result = glpk.solve(exact, options: whole, start: best.timetable)
+            let result = mip.solve(exact, options: whole, start: best.timetable)
             log(
                 "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"
             )
@@ -113,10 +114,10 @@ public struct AutoSolver: TimetableSolver {
     }
 
     /// Auto keeps the better timetable of its two lines by the checker's score, so a rule either
-    /// line optimises is optimised: GLPK's neighbourhoods cannot trade it away unseen.
+    /// line optimises is optimised: the MIP line's neighbourhoods cannot trade it away unseen.
     public static let coverage: RuleCoverage = {
-        let optimised = HeuristicSolver.coverage.optimised.union(GLPKSolver.coverage.optimised)
-        let left = HeuristicSolver.coverage.notOptimised.merging(GLPKSolver.coverage.notOptimised) { first, _ in first }
+        let optimised = HeuristicSolver.coverage.optimised.union(MIPSolver.coverage.optimised)
+        let left = HeuristicSolver.coverage.notOptimised.merging(MIPSolver.coverage.notOptimised) { first, _ in first }
         return RuleCoverage(engine: "auto", layer: .base, optimised: optimised, notOptimised: left.filter { !optimised.contains($0.key) })
     }()
 
