@@ -59,9 +59,9 @@ public struct AutoSolver: TimetableSolver {
 
     /// The heuristic for half the time, then the MIP solver from its timetable.
     private func mipLine(_ school: School, options: SolveOptions, startedAt: ContinuousClock.Instant) async -> SolveResult {
-        let deadline = startedAt + options.timeLimit
+        let deadline = options.deadline(from: startedAt)
         var heuristicOptions = options
-        heuristicOptions.timeLimit = options.timeLimit / 2
+        heuristicOptions.deadline = Deadline(after: options.timeLimit / 2, from: startedAt).earlier(than: deadline)
         var best = await heuristic.solve(school, options: heuristicOptions)
         guard best.status == .feasible || best.status == .limitReached, !Task.isCancelled else { return finished(best, startedAt) }
 
@@ -73,22 +73,21 @@ public struct AutoSolver: TimetableSolver {
         log("auto: heuristic line at \(best.score) after \(elapsed()) s\n")
         let exact = ExactTimetabling(school: school, checker: checker)
         log("auto: program of \(exact.model.columns.count) columns and \(exact.model.rows.count) rows built after \(elapsed()) s\n")
-        guard exact.problems.isEmpty, ContinuousClock.now < deadline else { return finished(best, startedAt) }
+        guard exact.problems.isEmpty, !deadline.hasPassed else { return finished(best, startedAt) }
         var bound: Int?
         let small = exact.model.columns.count <= wholeProgramColumnLimit
-        // Keep a tenth of the time (at most 20 s) for the rooms of an improved timetable.
-        let roomReserve = min(options.timeLimit / 10, .seconds(20))
+        let roomReserve = MIPSolver.roomReserve(until: deadline, from: startedAt)
         // 1. Neighbourhoods: until the end for large programs; for small ones a quarter of what is
         //    left, so that the whole solve after them starts from a better incumbent.
-        let neighbourhoodEnd = small ? ContinuousClock.now + (deadline - roomReserve - ContinuousClock.now) / 4 : deadline - roomReserve
-        if let start = exact.values(of: best.timetable, runner: mip.runner(deadline: deadline)), ContinuousClock.now < neighbourhoodEnd {
+        let neighbourhoodEnd = small ? deadline.reserving(roomReserve).share(0.25) : deadline.reserving(roomReserve)
+        if let start = exact.values(of: best.timetable, runner: mip.runner(deadline: deadline)), !neighbourhoodEnd.hasPassed {
             log("auto: neighbourhood search from cost \(Int(exact.model.objective(of: start).rounded())) after \(elapsed()) s\n")
             let improved = exact.improve(
                 start, until: neighbourhoodEnd, seed: options.seed, runner: mip.runner(deadline: deadline), log: log)
             log("auto: neighbourhood search ends at cost \(Int(exact.model.objective(of: improved).rounded())) after \(elapsed()) s\n")
             if exact.model.objective(of: improved) < exact.model.objective(of: start) - 0.5 {
-                var roomRunner = mip.runner(deadline: deadline)
-                roomRunner.timeLimit = max(min(roomReserve, deadline - ContinuousClock.now), .milliseconds(100))
+                let roomRunner = mip.runner(
+                    deadline: Deadline(after: max(deadline.remaining, .milliseconds(100))).earlier(than: Deadline(after: roomReserve)))
                 let timetable = exact.timetable(from: improved, runner: roomRunner, preferring: best.timetable)
                 let report = checker.check(timetable, against: school)
                 log("auto: rooms assigned, \(report.score) after \(elapsed()) s\n")
@@ -100,9 +99,9 @@ public struct AutoSolver: TimetableSolver {
             }
         }
         // 2. Small programs: the whole program from the best timetable, for the bound or the proof.
-        if small, ContinuousClock.now < deadline, !Task.isCancelled {
+        if small, !deadline.hasPassed, !Task.isCancelled {
             var whole = options
-            whole.timeLimit = deadline - ContinuousClock.now
+            whole.deadline = deadline
             let result = mip.solve(exact, options: whole, start: best.timetable)
             log(
                 "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"

@@ -25,7 +25,7 @@ public struct FlowEnrolment: Sendable {
         self.rounds = rounds
     }
 
-    public func enrol(_ problem: EnrolmentProblem, previous: [Enrolment] = [], deadline: ContinuousClock.Instant? = nil) -> EnrolmentPlan {
+    public func enrol(_ problem: EnrolmentProblem, previous: [Enrolment] = [], deadline: Deadline? = nil) -> EnrolmentPlan {
         var best: EnrolmentAssignment?
         var method = EnrolmentPlan.Method.greedy
         var bound: Int?
@@ -36,7 +36,7 @@ public struct FlowEnrolment: Sendable {
             bound = problem.objective(of: relaxed)
             var current = relaxed
             var cancelled = Set<Int>()
-            for _ in 0..<rounds where !usable(current) && deadline.map({ ContinuousClock.now < $0 }) ?? true {
+            for _ in 0..<rounds where !usable(current) && !(deadline?.hasPassed ?? false) {
                 let small = EnrolmentFlow.undersized(current, in: problem)
                 guard !small.isEmpty else { break }
                 cancelled.formUnion(small)

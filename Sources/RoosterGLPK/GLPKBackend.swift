@@ -28,7 +28,7 @@ public struct GLPKBackend: MIPBackend {
         if model.isTriviallyInfeasible { return MIPSolution(status: .infeasible) }
         var values = [Double](repeating: 0, count: model.columns.count)
         var result = rg_result()
-        let hooks = Hooks(deadline: settings.deadline, log: settings.log, progress: settings.progress)
+        let hooks = Hooks(deadline: settings.deadline.instant, log: settings.log, progress: settings.progress)
         let code = values.withUnsafeMutableBufferPointer { buffer in
             result.values = buffer.baseAddress
             return run(model, settings: settings, names: false, mps: nil, lp: nil, writeOnly: false, hooks: hooks, result: &result)
@@ -123,8 +123,8 @@ public struct GLPKBackend: MIPBackend {
             col_upper: colUpper.pointer, objective: cost.pointer, objective_constant: model.objectiveConstant,
             nonzeros: Int32(entryValue.count), entry_row: entryRows.pointer, entry_col: entryCols.pointer,
             entry_value: entryValues.pointer, col_names: colNames?.pointer, row_names: rowNames?.pointer)
-        // Rooster's deadline takes precedence over a longer time limit.
-        let limit = settings.effectiveLimit
+        // GLPK's own limit overshoots (it is checked between steps); the hooks stop at the deadline itself.
+        let limit = max(settings.deadline.remaining, .milliseconds(1))
         let milliseconds = limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
         var params = rg_params()
         params.time_limit_ms = Int32(clamping: max(milliseconds, 1))

@@ -95,7 +95,7 @@ struct AnnealingSearch {
     /// Places every event, most constrained first, each where it adds least cost. After the
     /// deadline or cancellation the remaining events go to their first start, so that the
     /// timetable is always complete.
-    mutating func construct(deadline: ContinuousClock.Instant) {
+    mutating func construct(deadline: Deadline) {
         let order = problem.events.indices.sorted { a, b in
             let ea = problem.events[a], eb = problem.events[b]
             if ea.starts.count != eb.starts.count { return ea.starts.count < eb.starts.count }
@@ -105,7 +105,7 @@ struct AnnealingSearch {
         var hurry = false
         for e in order {
             let event = problem.events[e]
-            if !hurry, Task.isCancelled || ContinuousClock.now >= deadline { hurry = true }
+            if !hurry, Task.isCancelled || deadline.hasPassed { hurry = true }
             if hurry {
                 state.place(e, option: 0, rooms: chooseRooms(e, option: 0))
                 continue
@@ -131,7 +131,7 @@ struct AnnealingSearch {
 
     /// Runs construction and annealing until the deadline, the iteration limit or cancellation.
     mutating func run(
-        deadline: ContinuousClock.Instant, iterationLimit: Int?, startedAt: ContinuousClock.Instant,
+        deadline: Deadline, iterationLimit: Int?, startedAt: ContinuousClock.Instant,
         progress: (@Sendable (SolveProgress) -> Void)?
     ) -> Outcome {
         construct(deadline: deadline)
@@ -153,12 +153,12 @@ struct AnnealingSearch {
         while true {
             if iteration & 255 == 0 {
                 let now = ContinuousClock.now
-                if now >= deadline || Task.isCancelled { break }
+                if now >= deadline.instant || Task.isCancelled { break }
                 let fraction: Double
                 if let iterationLimit {
                     fraction = Double(iteration - phaseStartIteration) / Double(max(iterationLimit - phaseStartIteration, 1))
                 } else {
-                    fraction = (now - phaseStart).inSeconds / max((deadline - phaseStart).inSeconds, 1e-9)
+                    fraction = (now - phaseStart).inSeconds / max((deadline.instant - phaseStart).inSeconds, 1e-9)
                 }
                 temperature =
                     repairing ? Self.repairTemperature : startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))

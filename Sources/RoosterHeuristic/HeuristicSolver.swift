@@ -71,7 +71,7 @@ public struct HeuristicSolver: TimetableSolver {
                 status: .infeasible, timetable: Timetable(), report: checker.check(Timetable(), against: school),
                 statistics: SolveStatistics(), diagnostics: proofs)
         }
-        let deadline = startedAt + options.timeLimit
+        let deadline = options.deadline(from: startedAt)
         let verify = verifiesDeltas
         let temperatures = (start: startTemperature, end: endTemperature)
         let hardWeight = hardWeight

@@ -1,5 +1,6 @@
 import RoosterEnrolment
 import RoosterModel
+import RoosterSolving
 
 /// The weekly enrolment, exactly: the minimum-cost flow first (``RoosterEnrolment/FlowEnrolment``,
 /// proven optimal whenever its optimum keeps the minimum sizes), and the full program
@@ -30,12 +31,12 @@ public struct ExactEnrolment: Sendable {
     /// proven optimal in the usual case), and when it is not proven, the full program from there
     /// for programs small enough to finish (with the flow's optimum as lower bound throughout).
     public func enrol(_ problem: EnrolmentProblem, previous: [Enrolment] = []) -> EnrolmentPlan {
-        let deadline = ContinuousClock.now + timeLimit
+        let deadline = Deadline(after: timeLimit)
         let flow = FlowEnrolment(seed: seed).enrol(problem, previous: previous, deadline: deadline)
         if flow.method == .exact(optimal: true) { return flow }
         let program = EnrolmentProgram(problem: problem)
-        guard program.model.columns.count <= Self.largestProgram || flow.bound == nil, ContinuousClock.now < deadline else { return flow }
-        var runner = MIPRunner(backend, settings: MIPSettings(timeLimit: timeLimit, deadline: deadline))
+        guard program.model.columns.count <= Self.largestProgram || flow.bound == nil, !deadline.hasPassed else { return flow }
+        var runner = MIPRunner(backend, settings: MIPSettings(deadline: deadline))
         runner.log = log
         runner.primalSimplex = true
         runner.start = program.values(of: flow.assignment)

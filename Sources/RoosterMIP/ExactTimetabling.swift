@@ -32,7 +32,7 @@ package struct ExactTimetabling: Sendable {
         let (reduced, original) = model.fixing(starts)
         var completion = runner
         completion.start = nil
-        completion.timeLimit = min(runner.timeLimit, .seconds(10))
+        completion.deadline = runner.deadline.earlier(than: Deadline(after: .seconds(10)))
         guard let solution = try? completion.solve(reduced), let values = solution.values else { return nil }
         var full = Array(repeating: 0.0, count: model.columns.count)
         for (column, value) in starts { full[column] = value }
@@ -63,7 +63,7 @@ package struct ExactTimetabling: Sendable {
     /// Large-neighbourhood search: repeatedly frees the starts of a few days, or of the lessons
     /// around a few teachers and groups, fixes every other start, and lets the backend re-optimise that
     /// sub-program from the current solution. Returns the best start-program solution found.
-    package func improve(_ start: [Double], until deadline: ContinuousClock.Instant, seed: UInt64, runner: MIPRunner, log: (String) -> Void)
+    package func improve(_ start: [Double], until deadline: Deadline, seed: UInt64, runner: MIPRunner, log: (String) -> Void)
         -> [Double]
     {
         var current = start
@@ -72,7 +72,7 @@ package struct ExactTimetabling: Sendable {
         var size = 6  // units freed around a teacher or group
         var round = 0
         let startColumns = formulation.units.map(\.columns)
-        while ContinuousClock.now < deadline, !Task.isCancelled, currentCost > 0.5 {
+        while !deadline.hasPassed, !Task.isCancelled, currentCost > 0.5 {
             round += 1
             let freeUnits: Set<Int>
             let freeDays: Set<Int>?
@@ -94,9 +94,8 @@ package struct ExactTimetabling: Sendable {
             }
             let (reduced, original) = model.fixing(fixed)
             var sub = runner
-            let remaining = deadline - ContinuousClock.now
-            sub.timeLimit = min(remaining, .seconds(10))
-            sub.deadline = deadline
+            // At most 10 s per neighbourhood, so that one hard neighbourhood does not eat the rest.
+            sub.deadline = deadline.earlier(than: Deadline(after: .seconds(10)))
             sub.start = original.map { current[$0] }
             guard let solution = try? sub.solve(reduced), let values = solution.values, let cost = solution.objective else { continue }
             if solution.status == .optimal { size = min(size + 2, formulation.units.count) } else { size = max(size - 1, 2) }

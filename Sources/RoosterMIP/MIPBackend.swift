@@ -1,3 +1,5 @@
+import RoosterSolving
+
 /// A program that solves mixed-integer programs: GLPK (module `RoosterGLPK`) today; CBC or HiGHS
 /// would be another conformance. Everything above it — the timetable and room formulations, the
 /// exact enrolment, the MIP solver and the auto mode — is written against this protocol only.
@@ -15,10 +17,8 @@ public protocol MIPBackend: Sendable {
 
 /// Limits and hints for one solve, understood by every backend (a backend ignores what it cannot use).
 public struct MIPSettings: Sendable {
-    /// The longest the solve may take; the ``deadline`` wins when it is earlier.
-    public var timeLimit: Duration = .seconds(60)
-    /// Rooster's wall-clock deadline, checked by the backend as often as it can.
-    public var deadline: ContinuousClock.Instant?
+    /// When the solve must stop, checked by the backend as often as it can.
+    public var deadline: Deadline
     /// Stop when the relative gap between the incumbent and the bound is at most this.
     public var mipGap = 0.0
     /// The backend's memory limit in megabytes (0: none). Reaching it is an ``MIPError``.
@@ -34,14 +34,8 @@ public struct MIPSettings: Sendable {
     /// Receives the incumbent and bound during branch-and-bound.
     public var progress: (@Sendable (MIPProgress) -> Void)?
 
-    public init(timeLimit: Duration = .seconds(60), deadline: ContinuousClock.Instant? = nil) {
-        self.timeLimit = timeLimit
+    public init(deadline: Deadline = Deadline(after: .seconds(60))) {
         self.deadline = deadline
-    }
-
-    /// The time left for a solve started now: the time limit, cut to the deadline (at least 1 ms).
-    public var effectiveLimit: Duration {
-        deadline.map { min(timeLimit, max($0 - ContinuousClock.now, .milliseconds(1))) } ?? timeLimit
     }
 }
 
@@ -85,7 +79,7 @@ public struct MIPError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A backend with the settings of one solve, as the formulations hand it around: copy it, change a
-/// setting (`runner.timeLimit = …`), solve.
+/// setting (`runner.deadline = …`), solve.
 @dynamicMemberLookup
 package struct MIPRunner: Sendable {
     package var backend: any MIPBackend

@@ -72,13 +72,10 @@ public struct MIPSolver: TimetableSolver {
                 status: .infeasible, timetable: Timetable(), report: checker.check(Timetable(), against: school),
                 statistics: SolveStatistics(), diagnostics: exact.formulation.problems)
         }
-        let deadline = startedAt + options.timeLimit
+        let deadline = options.deadline(from: startedAt)
         let history = History(startedAt: startedAt, progress: options.progress)
-        var runner = runner(deadline: deadline)
-        // Keep a tenth of the time (at most 20 s) for the rooms.
-        let roomReserve = min(options.timeLimit / 10, .seconds(20))
-        runner.timeLimit = options.timeLimit - roomReserve
-        runner.deadline = deadline - roomReserve
+        let roomReserve = Self.roomReserve(until: deadline, from: startedAt)
+        var runner = runner(deadline: deadline.reserving(roomReserve))
         runner.progress = { history.record($0) }
         if let start { runner.start = exact.values(of: start, runner: self.runner(deadline: deadline)) }
         let solution: MIPSolution
@@ -104,8 +101,8 @@ public struct MIPSolver: TimetableSolver {
             result.bound = bound
             return result
         }
-        var roomRunner = self.runner(deadline: ContinuousClock.now + roomReserve)
-        roomRunner.timeLimit = max(deadline - ContinuousClock.now, .milliseconds(100))
+        let roomRunner = self.runner(
+            deadline: Deadline(after: max(deadline.remaining, .milliseconds(100))).earlier(than: Deadline(after: roomReserve)))
         let timetable = exact.timetable(from: values, runner: roomRunner, preferring: start)
         let report = checker.check(timetable, against: exact.formulation.compiled)
         statistics.elapsed = ContinuousClock.now - startedAt
@@ -118,8 +115,13 @@ public struct MIPSolver: TimetableSolver {
         return result
     }
 
+    /// The time kept for assigning rooms after the start program: a tenth of the solve's time, at most 20 s.
+    package static func roomReserve(until deadline: Deadline, from start: ContinuousClock.Instant) -> Duration {
+        min((deadline.instant - start) / 10, .seconds(20))
+    }
+
     /// The backend with this solver's settings and a deadline.
-    package func runner(deadline: ContinuousClock.Instant) -> MIPRunner {
+    package func runner(deadline: Deadline) -> MIPRunner {
         var runner = MIPRunner(backend)
         runner.deadline = deadline
         runner.mipGap = mipGap

@@ -16,6 +16,14 @@ public struct SolveOptions: Sendable {
     public var weightOverrides: [RuleID: Int]
     /// Called from the search with the best score so far, about ten times a second at most.
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// A deadline that wins over the time limit when it is earlier: a solver that combines others
+    /// gives each part its share this way.
+    public var deadline: Deadline?
+
+    /// When a solve that started at `start` must stop: the time limit from then, or the deadline if earlier.
+    public func deadline(from start: ContinuousClock.Instant) -> Deadline {
+        Deadline(after: timeLimit, from: start).earlier(than: deadline)
+    }
 
     public init(
         timeLimit: Duration = .seconds(60), iterationLimit: Int? = nil, seed: UInt64 = 1, threads: Int = 1,

@@ -73,7 +73,7 @@ import Testing
         let problem = EnrolmentProblem(school: school, timetable: base)
         let flow = FlowEnrolment(seed: seed).enrol(problem)
         let program = EnrolmentProgram(problem: problem)
-        var runner = MIPRunner(GLPKBackend(), settings: MIPSettings(timeLimit: .seconds(120)))
+        var runner = MIPRunner(GLPKBackend(), settings: MIPSettings(deadline: Deadline(after: .seconds(120))))
         runner.primalSimplex = true
         let solution = try runner.solve(program.model)
         let values = try #require(solution.values)
