@@ -31,7 +31,7 @@ let package = Package(
         // The weekly layers on a base timetable: choice and block-hour enrolment, coach conversations.
         .target(name: "RoosterEnrolment", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving"]),
         // Realistic generated Dutch flex schools (bioritme, coach, block-hour profiles) for tests and benchmarks.
-        .target(name: "RoosterGenerate", dependencies: ["RoosterModel", "RoosterSolving"]),
+        .target(name: "RoosterGenerate", dependencies: ["RoosterModel"]),
         // Mixed-integer programming without a solver: the model builder, the backend protocol, the
         // timetable, room and enrolment formulations, and the MIP solver that uses them.
         .target(name: "RoosterMIP", dependencies: ["RoosterModel", "RoosterRules", "RoosterSolving", "RoosterEnrolment"]),

@@ -14,18 +14,18 @@ import RoosterModel
 /// a placement a coach required, a full week, and keeping earlier placements.
 public struct EnrolmentProblem: Sendable {
     /// Something one enrolment places a student in: a choice session or a lesson of a cluster.
-    public struct Item: Sendable, Hashable {
-        public var lesson: Lesson.ID
+    package struct Item: Sendable, Hashable {
+        package var lesson: Lesson.ID
         /// The session; nil for a cluster lesson taken in every occurrence.
-        public var start: TimeSlot?
+        package var start: TimeSlot?
         /// The periods it takes (all occurrences for a cluster lesson without start).
-        public var slots: [TimeSlot]
+        package var slots: [TimeSlot]
         /// Students it can hold.
-        public var seats: Int
+        package var seats: Int
         /// Fewer students than this (but more than none) is not allowed: the session is cancelled instead.
-        public var minimumSize: Int
+        package var minimumSize: Int
         /// The demand it belongs to: the choice layer, or one cluster (session).
-        public var demand: Int
+        package var demand: Int
     }
 
     /// A set of items from which a student takes exactly `count`.
@@ -37,22 +37,23 @@ public struct EnrolmentProblem: Sendable {
             case cluster(Cluster.ID, start: TimeSlot?)
         }
         public var kind: Kind
-        public var items: [Int]
+        /// Indices into the problem's items.
+        package var items: [Int]
     }
 
     /// What one student may be placed in and at what cost.
-    public struct Need: Sendable {
-        public var student: Student.ID
+    package struct Need: Sendable {
+        package var student: Student.ID
         /// Per demand the student takes part in: the demand, how many items, and the items that fit them.
-        public var parts: [(demand: Int, count: Int, options: [Int])]
+        package var parts: [(demand: Int, count: Int, options: [Int])]
         /// Preference cost per option item.
-        public var cost: [Int: Int]
+        package var cost: [Int: Int]
         /// Lessons a coach required.
-        public var required: [Lesson.ID]
+        package var required: [Lesson.ID]
         /// The student's requests by lesson: the best rank asked.
-        public var ranks: [Lesson.ID: Int]
+        package var ranks: [Lesson.ID: Int]
         /// Items the student held in the earlier enrolment.
-        public var previous: Set<Int>
+        package var previous: Set<Int>
     }
 
     /// Relative weights of the objective; each outweighs everything below it.
@@ -67,11 +68,15 @@ public struct EnrolmentProblem: Sendable {
     public let timetable: Timetable
     public let requests: [ChoiceRequest]
     public var weights = Weights()
-    public internal(set) var items: [Item] = []
+    package internal(set) var items: [Item] = []
     public internal(set) var demands: [Demand] = []
-    public internal(set) var needs: [Need] = []
+    package internal(set) var needs: [Need] = []
     /// Earlier enrolments that name no item of this timetable (their lesson or session is gone).
     public internal(set) var previousWithoutItem: [Enrolment] = []
+    /// Choice sessions and cluster lessons students can be placed in.
+    public var itemCount: Int { items.count }
+    /// Students who take part in some demand (choice lessons, clusters).
+    public var studentsToPlace: Int { needs.count }
     let calendar: StudentCalendar
     let itemIndex: [ItemKey: Int]
 
@@ -192,7 +197,7 @@ public struct EnrolmentProblem: Sendable {
     }
 
     /// The index of the item for a lesson and session, if this problem has one.
-    public func item(lesson: Lesson.ID, start: TimeSlot?) -> Int? { itemIndex[ItemKey(lesson: lesson, start: start)] }
+    package func item(lesson: Lesson.ID, start: TimeSlot?) -> Int? { itemIndex[ItemKey(lesson: lesson, start: start)] }
 
     /// The objective of an assignment (lower is better): the weighted shortfalls plus preference costs.
     public func objective(of assignment: EnrolmentAssignment) -> Int {
@@ -213,13 +218,16 @@ public struct EnrolmentProblem: Sendable {
     }
 }
 
-/// Items per student (by position in ``School/students``), as indices into ``EnrolmentProblem/items``.
+/// Who goes where in an ``EnrolmentProblem``, as an engine leaves it: turn it into words and
+/// enrolments with ``EnrolmentPlan/init(problem:assignment:method:previous:)``.
+///
+/// Items per student (by position in ``School/students``), as indices into the problem's items.
 public struct EnrolmentAssignment: Sendable, Hashable {
-    public var items: [[Int]]
+    package var items: [[Int]]
     /// Items cancelled for being below their minimum size.
-    public var cancelled: Set<Int>
+    package var cancelled: Set<Int>
 
-    public init(items: [[Int]], cancelled: Set<Int> = []) {
+    package init(items: [[Int]], cancelled: Set<Int> = []) {
         self.items = items
         self.cancelled = cancelled
     }

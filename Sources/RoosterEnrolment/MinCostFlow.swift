@@ -6,29 +6,29 @@
 /// *Network Flows*, 1993, §9.8).
 ///
 /// Pure Swift, so that the enrolment has an exact method without GLPK.
-public struct MinCostFlow: Sendable {
+package struct MinCostFlow: Sendable {
     private var supply: [Int] = []
     private var tail: [Int] = []
     private var head: [Int] = []
     private var capacity: [Int] = []
     private var cost: [Int] = []
 
-    public init() {}
+    package init() {}
 
-    public var nodeCount: Int { supply.count }
-    public var arcCount: Int { tail.count }
+    package var nodeCount: Int { supply.count }
+    package var arcCount: Int { tail.count }
 
     /// Adds a node with a supply (positive) or demand (negative) and returns its index.
-    public mutating func addNode(supply: Int = 0) -> Int {
+    package mutating func addNode(supply: Int = 0) -> Int {
         self.supply.append(supply)
         return self.supply.count - 1
     }
 
-    public mutating func addSupply(_ amount: Int, to node: Int) { supply[node] += amount }
+    package mutating func addSupply(_ amount: Int, to node: Int) { supply[node] += amount }
 
     /// Adds an arc and returns its index.
     @discardableResult
-    public mutating func addArc(from: Int, to: Int, capacity: Int, cost: Int) -> Int {
+    package mutating func addArc(from: Int, to: Int, capacity: Int, cost: Int) -> Int {
         tail.append(from)
         head.append(to)
         self.capacity.append(max(capacity, 0))
@@ -38,7 +38,7 @@ public struct MinCostFlow: Sendable {
 
     /// The flow on each arc of a minimum-cost flow that meets every supply and demand, or nil when
     /// none exists (supplies that do not sum to zero, or not enough capacity).
-    public func solve() -> [Int]? {
+    package func solve() -> [Int]? {
         guard supply.reduce(0, +) == 0 else { return nil }
         var residual = Residual(self)
         guard residual.initialPotentials() else { return nil }

@@ -1,5 +1,4 @@
 import RoosterModel
-import RoosterSolving
 
 /// Generates realistic Dutch flex schools for tests, benchmarks and trying Rooster out: years 1–6
 /// (mavo to year 4, havo to 5, vwo to 6) in classes of 25–30, subject teachers sized by load (a

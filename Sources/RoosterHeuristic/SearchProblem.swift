@@ -44,12 +44,12 @@ final class SearchProblem: Sendable {
 
     /// The school as every engine sees it: slots, units, resources, availability, weights.
     let compiled: CompiledSchool
-    var school: School { compiled.school }
-    var slots: [TimeSlot] { compiled.slots }
-    var dayOfSlot: [Int] { compiled.dayOfSlot }
+    let school: School
+    let slots: [TimeSlot]
+    let dayOfSlot: [Int]
     /// First global slot index of each day; a day's slots are contiguous.
-    var dayStart: [Int] { compiled.dayStart }
-    var dayLength: [Int] { compiled.dayLength }
+    let dayStart: [Int]
+    let dayLength: [Int]
     let dayCount: Int
     let slotCount: Int
     let teacherCount: Int
@@ -105,6 +105,11 @@ final class SearchProblem: Sendable {
     init(compiled: CompiledSchool) {
         self.compiled = compiled
         let school = compiled.school
+        self.school = school
+        slots = compiled.slots
+        dayOfSlot = compiled.dayOfSlot
+        dayStart = compiled.dayStart
+        dayLength = compiled.dayLength
         slotCount = compiled.slotCount
         dayCount = compiled.dayCount
         teacherCount = school.teachers.count

@@ -26,8 +26,8 @@ struct TimetableFormulation: Sendable {
     }
 
     let compiled: CompiledSchool
-    var school: School { compiled.school }
-    var slots: [TimeSlot] { compiled.slots }
+    let school: School
+    let slots: [TimeSlot]
     private(set) var model = MIPModel()
     private(set) var units: [Unit] = []
     /// Reasons no timetable exists (a unit without any start, a pin that cannot hold).
@@ -61,6 +61,8 @@ struct TimetableFormulation: Sendable {
 
     init(compiled: CompiledSchool) {
         self.compiled = compiled
+        school = compiled.school
+        slots = compiled.slots
         slotsOfDay = zip(compiled.dayStart, compiled.dayLength).map { Array($0..<($0 + $1)) }
         let school = compiled.school
         let weight = compiled.weights
@@ -346,16 +348,16 @@ struct TimetableFormulation: Sendable {
     /// `short ≥ minimum − taught` and `above ≥ taught − maximum`, both charged.
     private mutating func addDailyLessonRows(weight: Int) {
         for (g, group) in school.groups.enumerated() {
-            let limits = school.lessonsPerDay(of: group)
-            guard limits.minimum > 0 || limits.maximum != nil else { continue }
-            for (day, daySlots) in slotsOfDay.enumerated() where school.attends(group, day: day) {
-                let taught = daySlots.filter { school.isGroupTeachingPeriod(slots[$0]) }.flatMap { groupBusy(g, $0) }.map { ($0, 1.0) }
+            let minimum = compiled.groupDailyMinimum[g], maximum = compiled.groupDailyMaximum[g]
+            guard minimum > 0 || maximum != nil else { continue }
+            for (day, daySlots) in slotsOfDay.enumerated() where compiled.groupAttends[g * compiled.dayCount + day] {
+                let taught = daySlots.filter { compiled.groupTeachingSlot[$0] }.flatMap { groupBusy(g, $0) }.map { ($0, 1.0) }
                 let name = "\(group.id)_d\(day)"
-                if limits.minimum > 0 {
+                if minimum > 0 {
                     let short = model.addColumn("dayShort_\(name)", .continuous, lower: 0, cost: Double(weight))
-                    model.addRow("dayShort_\(name)", [(short, 1)] + taught, lower: Double(limits.minimum))
+                    model.addRow("dayShort_\(name)", [(short, 1)] + taught, lower: Double(minimum))
                 }
-                if let maximum = limits.maximum {
+                if let maximum {
                     let above = model.addColumn("dayAbove_\(name)", .continuous, lower: 0, cost: Double(weight))
                     model.addRow("dayAbove_\(name)", [(above, 1)] + taught.map { ($0.0, -1.0) }, lower: -Double(maximum))
                 }

@@ -41,6 +41,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Diagnostic {
+    /// Codes of the counting checks (``School/validate()``) whose errors prove that no timetable
+    /// can meet every hard rule: more lessons than periods, rooms or seats, not a question of input.
+    public static let impossibilityCodes: Set<String> = [
+        "teacherOverloaded", "groupOverloaded", "roomsOverloaded", "lessonTooLong", "notEnoughRooms", "noRoomOfKind",
+        "choiceCapacity", "caseloadExceeded", "pinnedOutsideSegment",
+    ]
+
+    /// True for an error that proves the school has no timetable (see ``impossibilityCodes``).
+    public var provesNoTimetable: Bool { severity == .error && Self.impossibilityCodes.contains(code) }
+}
+
 extension Array where Element == Diagnostic {
     /// True when at least one diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }

@@ -27,7 +27,8 @@ struct Activity: Sendable {
 /// Built once per check and shared by all rules, so that each rule is a simple pass.
 struct CheckContext: Sendable {
     let compiled: CompiledSchool
-    var school: School { compiled.school }
+    /// The compiled school's school, held here once: rules read it in their loops.
+    let school: School
     let timetable: Timetable
 
     let lessons: ByID<Lesson>
@@ -36,7 +37,7 @@ struct CheckContext: Sendable {
     let groups: ByID<Group>
     let students: ByID<Student>
     let subjects: ByID<Subject>
-    var clusterOfLesson: [Lesson.ID: Cluster.ID] { compiled.clusterOfLesson }
+    let clusterOfLesson: [Lesson.ID: Cluster.ID]
     let allWeeks: Set<Int>
     /// The weeks to look at one by one for per-week rules: `[nil]` (every week is alike) unless some
     /// lesson runs only in some weeks of the cycle.
@@ -55,6 +56,7 @@ struct CheckContext: Sendable {
         self.compiled = compiled
         self.timetable = timetable
         let school = compiled.school
+        self.school = school
         lessons = ByID(school.lessons, compiled.lessonIndex)
         teachers = ByID(school.teachers, compiled.teacherIndex)
         rooms = ByID(school.rooms, compiled.roomIndex)
@@ -62,6 +64,7 @@ struct CheckContext: Sendable {
         students = ByID(school.students, compiled.studentIndex)
         subjects = ByID(school.subjects, compiled.subjectIndex)
         let clusterOfLesson = compiled.clusterOfLesson
+        self.clusterOfLesson = clusterOfLesson
 
         let allWeeks = Set(0..<max(school.weeksInCycle, 1))
         self.allWeeks = allWeeks

@@ -89,7 +89,7 @@ package final class CompiledSchool: Sendable {
     package let groupTeachingSlot: [Bool]
     /// Per slot: whether a teacher without a lesson there is idle (not a coach window).
     package let teacherGapSlot: [Bool]
-    /// Lesson periods a day per group (rule `dailyLessons`).
+    /// Lesson periods a day per group (rule `dailyLessons`; no limits when the rule is off).
     package let groupDailyMinimum: [Int]
     package let groupDailyMaximum: [Int?]
     /// `groupAttends[group * dayCount + day]`.
@@ -158,10 +158,12 @@ package final class CompiledSchool: Sendable {
         self.roomUnavailable = roomUnavailable
         groupTeachingSlot = slots.map(school.isGroupTeachingPeriod)
         teacherGapSlot = slots.map(school.isTeacherGapPeriod)
-        let dailyLimits = school.groups.map(school.lessonsPerDay(of:))
+        // Only `dailyLessons` reads the day shape; with the rule off the school is not asked.
+        let shapesDays = (weights[.dailyLessons] ?? 0) > 0
+        let dailyLimits = shapesDays ? school.lessonsPerDayOfGroups() : school.groups.map { _ in LessonsPerDay(minimum: 0) }
         groupDailyMinimum = dailyLimits.map(\.minimum)
         groupDailyMaximum = dailyLimits.map(\.maximum)
-        groupAttends = school.groups.flatMap { group in school.days.indices.map { school.attends(group, day: $0) } }
+        groupAttends = shapesDays ? school.attendance().flatMap { $0 } : Array(repeating: true, count: school.groups.count * dayStart.count)
 
         teams = school.teamTimes.map { team in
             Team(
@@ -189,17 +191,28 @@ package final class CompiledSchool: Sendable {
             grouped.append((members, "cluster \(cluster.id)"))
         }
         for l in school.lessons.indices where !inCluster.contains(l) { grouped.append(([l], "lesson \(school.lessons[l].id)")) }
+        // Units mostly share their duration and segments (all of them in ITC 2007), so the starts
+        // that fit are computed once per distinct pair.
+        struct Shape: Hashable {
+            var duration: Int
+            var segmentLists: Set<[Segment.ID]>
+        }
+        var fitting: [Shape: [Int]] = [:]
         return grouped.map { indices, label in
             let lessons = indices.map { school.lessons[$0] }
             let duration = lessons.map { max($0.durationInPeriods, 1) }.max() ?? 1
+            let shape = Shape(duration: duration, segmentLists: Set(lessons.map(\.allowedSegments)))
+            let starts =
+                fitting[shape]
+                ?? slots.indices.filter { s in
+                    shape.segmentLists.allSatisfy { school.fits(durationInPeriods: duration, at: slots[s], in: $0) }
+                }
+            fitting[shape] = starts
             return Unit(
                 lessons: indices, label: label, count: lessons.map { max($0.countPerWeek, 0) }.max() ?? 0, duration: duration,
                 teachers: Array(Set(indices.flatMap { lessonTeachers[$0] })).sorted(),
                 groups: Array(Set(lessons.flatMap { $0.groups.compactMap { groupIndex[$0] } })).sorted(),
-                pinned: lessons.first { !$0.pinned.isEmpty }?.pinned ?? [],
-                fittingStarts: slots.indices.filter { s in
-                    lessons.allSatisfy { school.fits(durationInPeriods: duration, at: slots[s], in: $0.allowedSegments) }
-                })
+                pinned: lessons.first { !$0.pinned.isEmpty }?.pinned ?? [], fittingStarts: starts)
         }
     }
 

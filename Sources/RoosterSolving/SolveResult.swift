@@ -83,17 +83,11 @@ public struct SolveResult: Sendable {
     /// The answer for a school whose validation found errors: impossible loads prove that no
     /// timetable exists (``SolveStatus/infeasible``); other errors make the model unusable.
     public static func rejecting(_ school: School, errors: [Diagnostic], checker: Checker) -> SolveResult {
-        let status: SolveStatus = errors.allSatisfy { impossibleLoadCodes.contains($0.code) } ? .infeasible : .invalidModel
+        let status: SolveStatus = errors.allSatisfy(\.provesNoTimetable) ? .infeasible : .invalidModel
         return SolveResult(
             status: status, timetable: Timetable(), report: checker.check(Timetable(), against: school), statistics: SolveStatistics(),
             diagnostics: errors)
     }
-
-    /// Validation codes that prove that no timetable can meet every hard rule.
-    public static let impossibleLoadCodes: Set<String> = [
-        "teacherOverloaded", "groupOverloaded", "roomsOverloaded", "lessonTooLong", "notEnoughRooms", "noRoomOfKind",
-        "choiceCapacity", "caseloadExceeded", "pinnedOutsideSegment",
-    ]
 }
 
 /// A solver: takes a school, returns a timetable judged by the checker.

@@ -41,7 +41,7 @@ var problem: EnrolmentProblem?
 let built = clock.measure { problem = EnrolmentProblem(school: school, timetable: base.timetable) }
 guard let problem else { exit(1) }
 print(
-    "| \(profile) \(students) | problem | \(problem.items.count) items, \(problem.needs.count) students | \(String(format: "%.2f", seconds(built))) | | | | | | | | | |"
+    "| \(profile) \(students) | problem | \(problem.itemCount) items, \(problem.studentsToPlace) students | \(String(format: "%.2f", seconds(built))) | | | | | | | | | |"
 )
 var greedy: EnrolmentAssignment?
 let greedyTime = clock.measure { greedy = GreedyEnrolment(seed: seed).solve(problem) }

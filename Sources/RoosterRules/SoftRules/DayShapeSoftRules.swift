@@ -10,18 +10,19 @@ struct DailyLessons: Rule {
     )
 
     func violations(in context: CheckContext) -> [Violation] {
-        let school = context.school
-        let limited = school.groups.compactMap { group -> (Group, LessonsPerDay)? in
-            let limits = school.lessonsPerDay(of: group)
-            return limits.minimum > 0 || limits.maximum != nil ? (group, limits) : nil
+        let school = context.school, compiled = context.compiled
+        let limited = school.groups.indices.compactMap { g -> (Int, LessonsPerDay)? in
+            let limits = LessonsPerDay(minimum: compiled.groupDailyMinimum[g], maximum: compiled.groupDailyMaximum[g])
+            return limits.minimum > 0 || limits.maximum != nil ? (g, limits) : nil
         }
         guard !limited.isEmpty else { return [] }
         return context.weekPasses.flatMap { week -> [Violation] in
             let slots = context.groupSlots(in: week)
-            return limited.flatMap { group, limits -> [Violation] in
-                let teaching = (slots[group.id] ?? []).filter(school.isGroupTeachingPeriod)
+            return limited.flatMap { g, limits -> [Violation] in
+                let group = school.groups[g]
+                let teaching = (slots[group.id] ?? []).filter { compiled.slotIndex[$0].map { compiled.groupTeachingSlot[$0] } ?? true }
                 return school.days.indices.compactMap { day -> Violation? in
-                    guard school.attends(group, day: day) else { return nil }
+                    guard compiled.groupAttends[g * compiled.dayCount + day] else { return nil }
                     let count = teaching.filter { $0.day == day }.count
                     let short = max(limits.minimum - count, 0), above = limits.maximum.map { max(count - $0, 0) } ?? 0
                     guard short + above > 0 else { return nil }
