@@ -24,11 +24,27 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to url: URL) throws(WriteError) {
-        try checkTarget(url)
+        try checkWritable(url)
         do {
             try data.write(to: url, options: .atomic)
         } catch {
             throw WriteError(path: url.path, reason: "\(error.localizedDescription) (check that the folder exists and is writable)")
+        }
+    }
+
+    /// Checks, before any work is done, that a file can be written here: its folder exists, is a
+    /// folder and is writable, and the target is not a folder, a device or a pipe. Commands call
+    /// it on every output path first, so that a long solve never ends in "cannot write".
+    public static func checkWritable(_ url: URL) throws(WriteError) {
+        try checkTarget(url)
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
+            throw WriteError(path: url.path, reason: "the folder \(folder.path) does not exist; create it or choose another path")
+        }
+        guard isFolder.boolValue else { throw WriteError(path: url.path, reason: "\(folder.path) is not a folder") }
+        guard access(folder.path, W_OK) == 0 else {
+            throw WriteError(path: url.path, reason: "the folder \(folder.path) is not writable (\(String(cString: strerror(errno))))")
         }
     }
 

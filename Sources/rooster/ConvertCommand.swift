@@ -35,6 +35,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs(output)
         if let school {
             let loaded = try loadSchool(school)
             guard let format = TimetableFile.Format(fileName: output) else {

@@ -85,6 +85,7 @@ struct EnrolCommand: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        try checkOutputs(out, unmet, timetableOut)
         var (school, base) = try loadSchoolAndTimetable(self.school, timetable)
         if let week, week > max(school.weeksInCycle, 1) {
             throw ValidationError("--week \(week) is outside the school's \(school.weeksInCycle)-week cycle")
@@ -238,6 +239,7 @@ struct CoachCommand: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        try checkOutputs(out, timetableOut)
         let (school, loadedBase) = try loadSchoolAndTimetable(self.school, timetable)
         var base = loadedBase
         base.coachMeetings = nil

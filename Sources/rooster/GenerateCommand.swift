@@ -42,12 +42,13 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs(out)
         let school = SchoolGenerator(students: students, profile: profile, seed: seed).make()
         let format: SchoolFormat = SchoolFormat(fileName: out) ?? .yaml
         do {
             try SchoolFile.write(school, to: URL(fileURLWithPath: out), as: format)
         } catch {
-            printError("cannot write \(out): \(error.localizedDescription)")
+            printError("\(out): cannot write: \(error.localizedDescription)")
             throw Exit.badInput
         }
         print(

@@ -131,7 +131,10 @@ struct SolveCommand: AsyncParsableCommand {
         let options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
             weightOverrides: try weights.overrides(), progress: showProgress ? printProgress : nil)
-        // Ctrl-C stops the search; the best timetable so far is still written.
+        // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
+        let folderMode = render != nil && renderOut == nil
+        let timetablePath = folderMode ? out.map { URL(fileURLWithPath: $0).appendingPathComponent("timetable.json").path } : out
+        if !folderMode { try checkOutputs(out, writeMps, writeLp) } else { try checkOutputs(writeMps, writeLp) }
         let school = loaded.school
         try writeModels(school)
         let heuristic = HeuristicSolver(verifiesDeltas: verifyDeltas)
@@ -143,14 +146,11 @@ struct SolveCommand: AsyncParsableCommand {
             case .glpk: glpk
             case .auto: AutoSolver(heuristic: heuristic, mip: glpk)
             }
+        // Ctrl-C or SIGTERM stops the search; the best timetable so far is still written.
         let search = Task { await solver.solve(school, options: options) }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { search.cancel() }
-        interrupt.resume()
+        let interruptions = Interruptions(cancelling: search)
         let result = await search.value
-        interrupt.cancel()
-        signal(SIGINT, SIG_DFL)
+        interruptions.stop()
         if showProgress { printError("") }
         if result.status == SolveStatus.invalidModel || result.status == SolveStatus.infeasible {
             for diagnostic in result.diagnostics { printError(loaded.locate(diagnostic).description) }
@@ -161,9 +161,6 @@ struct SolveCommand: AsyncParsableCommand {
         let timetable = week?.timetable ?? result.timetable
         let report =
             week.map { _ in Checker(weightOverrides: options.weightOverrides).check(timetable, against: loaded.school) } ?? result.report
-        // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
-        let folderMode = render != nil && renderOut == nil
-        let timetablePath = folderMode ? out.map { URL(fileURLWithPath: $0).appendingPathComponent("timetable.json").path } : out
         if folderMode, let out {
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -172,13 +169,14 @@ struct SolveCommand: AsyncParsableCommand {
                 throw Exit.badInput
             }
         }
-        if let timetablePath {
+        let foundNothing = result.timetable.placements.isEmpty && !school.lessons.isEmpty
+        if let timetablePath, !foundNothing {
             let format = TimetableFile.Format(fileName: timetablePath) ?? .json
             try reportingInputErrors {
                 try TimetableFile.write(timetable, for: loaded.school, to: URL(fileURLWithPath: timetablePath), as: format)
             }
         }
-        if let render, result.status != .invalidModel {
+        if let render, result.status != .invalidModel, !foundNothing {
             try renderOptions.render(render, school: loaded.school, timetable: timetable, to: renderOut ?? out)
         }
         if json {
@@ -192,7 +190,9 @@ struct SolveCommand: AsyncParsableCommand {
                     conversationsUnplanned: week?.coaching?.unplanned.count))
         } else {
             if result.timetable.placements.isEmpty {
-                print("no timetable found within the time limit; try a longer --time-limit or --solver auto")
+                print(
+                    "no timetable found within the time limit\(timetablePath.map { "; \($0) left as it was" } ?? ""); "
+                        + "try a longer --time-limit or --solver auto")
             } else {
                 for violation in report.violations where violation.level == .hard {
                     print("hard \(violation.rule): \(violation.message)")
@@ -201,7 +201,7 @@ struct SolveCommand: AsyncParsableCommand {
             print(
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", result.statistics.elapsed.inSeconds)) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
-                    + (result.bound.map { "; bound \($0)" } ?? "") + (timetablePath.map { "; wrote \($0)" } ?? ""))
+                    + (result.bound.map { "; bound \($0)" } ?? "") + (foundNothing ? "" : timetablePath.map { "; wrote \($0)" } ?? ""))
             if let week { printWeek(week, report: report) }
             if !result.unoptimisedRules.isEmpty {
                 print(

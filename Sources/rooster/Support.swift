@@ -109,3 +109,37 @@ enum CommandLineRange {
         }
     }
 }
+
+/// Checks every output path before any work starts, so that a long run never ends in "cannot
+/// write": a missing or read-only folder, or a folder, device or pipe at the path, is exit 2 now.
+func checkOutputs(_ paths: String?...) throws {
+    try reportingInputErrors {
+        for path in paths.compactMap({ $0 }) { try AtomicFile.checkWritable(URL(fileURLWithPath: path)) }
+    }
+}
+
+/// While alive, Ctrl-C (SIGINT) and SIGTERM — what `timeout`, systemd and container runtimes
+/// send — cancel a task instead of ending the process, so that the best result so far is still
+/// checked and written. ``stop()`` restores the default handlers.
+final class Interruptions {
+    private let sources: [any DispatchSourceSignal]
+    private static let signals = [SIGINT, SIGTERM]
+    /// A queue of its own: a serial queue gets a thread even while solver threads fill the global
+    /// pool (on two cores a solve keeps both busy, and a handler on `.global()` would wait for it).
+    private static let queue = DispatchQueue(label: "rooster.interruptions")
+
+    init(cancelling task: Task<some Sendable, Never>) {
+        sources = Self.signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: Self.queue)
+            source.setEventHandler { task.cancel() }
+            source.resume()
+            return source
+        }
+    }
+
+    func stop() {
+        for source in sources { source.cancel() }
+        for number in Self.signals { signal(number, SIG_DFL) }
+    }
+}

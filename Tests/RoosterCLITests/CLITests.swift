@@ -231,7 +231,9 @@ struct CLITests {
         let result = try Rooster.run("solve", "\(fixtures)/toy.ctt", "--solver", "glpk", "--write-mps", "/nonexistent-rooster/toy.mps")
         #expect(result.status == 2)
         #expect(
-            result.stderr.contains("/nonexistent-rooster/toy.mps") && result.stderr.contains("cannot write the model"), "\(result.stderr)")
+            result.stderr.contains("/nonexistent-rooster/toy.mps")
+                && result.stderr.contains("the folder /nonexistent-rooster does not exist"),
+            "\(result.stderr)")
     }
 
     @Test("render prints a view's week on stdout, and writes HTML, CSV, ICS and JSON into a folder")
@@ -327,8 +329,9 @@ struct CLITests {
             report.stdout.contains("Kwaliteitsrapport") && report.stdout.contains("Tussenuren") && report.stdout.contains("Onderwijstijd"))
     }
 
-    @Test("Ctrl-C during solve writes the best timetable so far and exits cleanly")
-    func solveInterrupted() throws {
+    @Test(
+        "Ctrl-C (SIGINT) or SIGTERM during solve writes the best timetable so far and exits cleanly", arguments: [SIGINT, SIGTERM])
+    func solveInterrupted(_ signalNumber: Int32) throws {
         let out = try Rooster.temporaryFile("interrupted.json", "")
         let process = Process()
         process.executableURL = try Rooster.executable
@@ -337,11 +340,41 @@ struct CLITests {
         process.standardOutput = Pipe()
         try process.run()
         Thread.sleep(forTimeInterval: 1.5)
-        process.interrupt()
+        kill(process.processIdentifier, signalNumber)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let check = try Rooster.run("check", "\(fixtures)/comp01.ctt", out)
         #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    @Test("An output in a missing folder is refused before any work (exit 2), for every command that writes")
+    func outputCheckedFirst() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-missing-\(UUID())/out").path
+        let runs = [
+            ["solve", "\(fixtures)/comp01.ctt", "--iterations", "1000", "--out", missing + ".sol"],
+            ["solve", "\(fixtures)/comp01.ctt", "--iterations", "1000", "--write-lp", missing + ".lp"],
+            ["convert", "\(fixtures)/comp01.ctt", missing + ".yaml"],
+            ["generate", "--students", "100", "--out", missing + ".yaml"],
+            [
+                "enrol", "Examples/bioritme/school.yaml", "--timetable", "Examples/bioritme/timetable.json", "--out", missing + ".csv",
+            ],
+        ]
+        for arguments in runs {
+            let result = try Rooster.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("does not exist; create it or choose another path"), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments) worked before refusing: \(result.stdout)")
+        }
+    }
+
+    @Test("A solve that finds no timetable leaves a good --out as it was (exit 1)")
+    func emptyResultKeepsFile() throws {
+        let out = try Rooster.temporaryFile("good.json", #"{"keep": true}"#)
+        // One millisecond is not enough for GLPK to find a first timetable of this school.
+        let result = try Rooster.run("solve", "Examples/coach/school.yaml", "--solver", "glpk", "--time-limit", "0.001", "--out", out)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("left as it was") && !result.stdout.contains("wrote"), "\(result.stdout)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == #"{"keep": true}"#)
     }
 
     @Test("every command's --help shows examples", arguments: ["validate", "solve", "check", "render", "report", "convert", "rules"])
