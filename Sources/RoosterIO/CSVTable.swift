@@ -20,7 +20,7 @@ struct CSVTable {
         self.file = file
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
+        let firstLine = body.prefix { !Self.isLineEnd($0) }
         let delimiter: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
         var rows = try Self.split(body, delimiter: delimiter, file: file)
         guard !rows.isEmpty else {
@@ -44,6 +44,9 @@ struct CSVTable {
         guard let column, row.fields.indices.contains(column) else { return "" }
         return row.fields[column].trimmingCharacters(in: .whitespaces)
     }
+
+    /// Line ends of every origin: Unix (LF), Windows (CR LF, one Swift character) and old Mac Excel (CR).
+    private static func isLineEnd(_ character: Character) -> Bool { character == "\n" || character == "\r\n" || character == "\r" }
 
     private static func split(_ text: Substring, delimiter: Character, file: String) throws(InputError) -> [Row] {
         var rows: [Row] = []
@@ -74,7 +77,7 @@ struct CSVTable {
                         quoted = false
                     }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
+                    if Self.isLineEnd(character) { line += 1 }
                     field.append(character)
                 }
                 continue
@@ -87,7 +90,7 @@ struct CSVTable {
                 fields.append(field)
                 field = ""
                 wasQuoted = false
-            case "\n", "\r\n":
+            case "\n", "\r\n", "\r":
                 fields.append(field)
                 rows.append(Row(line: rowLine, fields: fields))
                 fields = []

@@ -244,6 +244,19 @@ func enrolmentViolations(_ table: Timetable, _ school: School) -> [Violation] {
             ])
     }
 
+    @Test("Requests with old Mac line ends (CR only, as classic Excel saved them) read like any other; errors keep their lines")
+    func requestsWithCarriageReturnsOnly() throws {
+        let school = Week.school(students: 2)
+        let text = "student,lesson,rank\rs1,maths-mon,1\rs2,olc-tue,2\r"
+        #expect(
+            try WeeklyFiles.parseRequests(text, for: school, file: "r.csv") == [
+                ChoiceRequest(student: "s1", lesson: "maths-mon", rank: 1), ChoiceRequest(student: "s2", lesson: "olc-tue", rank: 2),
+            ])
+        #expect {
+            try WeeklyFiles.parseRequests("student,lesson\rs1,maths-mon\rs9,maths-mon\r", for: school, file: "r.csv")
+        } throws: { error in (error as? InputError)?.line == 3 }
+    }
+
     @Test func badRequestsNameTheLineAndTheFix() throws {
         let school = Week.school(students: 2)
         let cases: [(String, Int, String)] = [
