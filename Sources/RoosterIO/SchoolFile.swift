@@ -103,7 +103,7 @@ public enum SchoolFile {
                 }
             }
         case .json:
-            let root = try? Yams.compose(yaml: text)
+            let root = try? YAMLText.compose(text, file: file)
             return try read(root: root, text: text, format: .json, file: file) { () throws(InputError) in
                 do {
                     return try JSONDecoder().decode(SchoolDocument.self, from: Data(text.utf8))
@@ -137,18 +137,10 @@ public enum SchoolFile {
 
     /// Parses YAML into a node tree, turning parser errors into ``InputError``s with a line.
     static func composeYAML(_ text: String, file: String) throws(InputError) -> Node {
-        do {
-            guard let root = try Yams.compose(yaml: text) else {
-                throw InputError(file: file, message: "The file is empty", hint: "a school file needs at least name, dayTemplates and days")
-            }
-            return root
-        } catch let error as InputError {
-            throw error
-        } catch let error as YamlError {
-            throw InputError(yaml: error, file: file)
-        } catch {
-            throw InputError(file: file, message: "The YAML could not be read: \(error)")
+        guard let root = try YAMLText.compose(text, file: file) else {
+            throw InputError(file: file, message: "The file is empty", hint: "a school file needs at least name, dayTemplates and days")
         }
+        return root
     }
 
     /// The school in Rooster's schema, as YAML or JSON text.

@@ -15,9 +15,9 @@ struct SourceMap: Sendable {
         record(root, at: "")
     }
 
-    /// Parses text only to locate paths; nil when the text is not parseable YAML.
+    /// Parses text only to locate paths; nil when the text is not parseable YAML or too large.
     init?(text: String) {
-        guard let root = try? Yams.compose(yaml: text) else { return nil }
+        guard let root = try? YAMLText.compose(text, file: "") else { return nil }
         self.init(root: root)
     }
 

@@ -97,6 +97,34 @@ struct SchoolFileTests {
         #expect(first.description.hasPrefix("small.yaml:20: error: Unknown teacher 'JDVV'"))
     }
 
+    @Test(
+        "A YAML alias bomb (446 bytes standing for 10^8 values) is refused after counting, not expanded",
+        arguments: [
+            SchoolFormat.yaml, .json,
+        ])
+    func aliasBomb(format: SchoolFormat) throws {
+        var lines = ["format: rooster-school/1", "name: bomb", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...7 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines.append("days: *a7")
+        #expect {
+            try SchoolFile.parse(lines.joined(separator: "\n"), format: format, file: "bomb")
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            // As JSON the text is not valid; as YAML it is too large. Neither walks the expanded tree.
+            return error.file == "bomb" && (format == .json || error.message.contains("anchors and aliases"))
+        }
+        // A school that uses an alias sensibly still reads.
+        let shared = Self.small.replacingOccurrences(
+            of: "\"09:00\", length: 50, segment: instruction", with: "\"09:00\", length: 50, segment: &s instruction"
+        )
+        .replacingOccurrences(of: "\"10:00\", length: 50, segment: instruction", with: "\"10:00\", length: 50, segment: *s")
+        #expect(shared.contains("*s"))
+        let loaded = try SchoolFile.parse(shared, format: .yaml)
+        #expect(loaded.school.dayTemplates.first?.periods.map(\.segment) == ["instruction", "instruction"])
+    }
+
     @Test("A misspelt key is an error with a suggestion")
     func misspeltKey() throws {
         let text = Self.small.replacingOccurrences(of: "countPerWeek: 2", with: "countPerweek: 2")
