@@ -65,7 +65,9 @@ public enum TimetableFile {
     public static func parse(_ text: String, format: Format, for school: School, file: String = "<input>") throws(InputError) -> Timetable {
         switch format {
         case .sol:
-            return try SolutionFormat.parse(text, school: school, file: file)
+            let timetable = try SolutionFormat.parse(text, school: school, file: file)
+            try checkOccurrences(timetable, school: school, file: file) { index in (index + 1, nil) }
+            return timetable
         case .json:
             let sourceMap = SourceMap(text: text)
             let document: TimetableDocument
@@ -76,7 +78,34 @@ public enum TimetableFile {
             } catch {
                 throw InputError(file: file, message: "The JSON could not be read: \(error)")
             }
-            return try TimetableDocumentReader(school: school, file: file, sourceMap: sourceMap).timetable(document)
+            let timetable = try TimetableDocumentReader(school: school, file: file, sourceMap: sourceMap).timetable(document)
+            try checkOccurrences(timetable, school: school, file: file) { index in
+                let path = "placements[\(index)]"
+                return (sourceMap?.line(of: path), path)
+            }
+            return timetable
+        }
+    }
+
+    /// Refuses a lesson placed more often than it is taught and than the week has periods: such
+    /// a file is a mistake (a loop that wrote one line 2,000 times), and judging it would compare
+    /// every copy with every other — minutes and gigabytes for a 26 KB file.
+    private static func checkOccurrences(
+        _ timetable: Timetable, school: School, file: String, place: (Int) -> (line: Int?, path: String?)
+    ) throws(InputError) {
+        var limit: [Lesson.ID: Int] = [:]
+        let periods = school.allSlots.count * max(school.weeksInCycle, 1)
+        for lesson in school.lessons where limit[lesson.id] == nil { limit[lesson.id] = max(lesson.countPerWeek, periods) }
+        var seen: [Lesson.ID: Int] = [:]
+        for (index, placement) in timetable.placements.enumerated() {
+            seen[placement.lesson, default: 0] += 1
+            guard let allowed = limit[placement.lesson], let count = seen[placement.lesson], count > allowed else { continue }
+            let (line, path) = place(index)
+            throw InputError(
+                file: file, line: line, path: path,
+                message:
+                    "lesson \(placement.lesson) is placed more than \(allowed) times; it is taught \(max(school.lessons.first { $0.id == placement.lesson }?.countPerWeek ?? 0, 0)) times a week and the cycle has \(periods) periods",
+                hint: "remove the repeated placements")
         }
     }
 

@@ -121,6 +121,21 @@ struct ITC2007Tests {
         #expect(error?.line != nil, "\(damage)")
     }
 
+    @Test("A lesson placed more often than the week has periods is refused at its first excess line, in .sol and JSON")
+    func repeatedPlacements() throws {
+        let school = try ITCFixtures.school("comp01")  // 30 periods a week
+        let sol = String(repeating: "c0001 rB 1 1\n", count: 2_000)
+        let error = #expect(throws: InputError.self) { try TimetableFile.parse(sol, format: .sol, for: school, file: "x.sol") }
+        #expect(error?.line == 31 && error?.message.contains("placed more than 30 times") == true, "\(String(describing: error))")
+        let placement = Placement(lesson: "c0001", start: TimeSlot(day: 1, period: 1), rooms: ["rB"])
+        let json = try TimetableFile.encode(Timetable(placements: Array(repeating: placement, count: 40)), for: school, as: .json)
+        let jsonError = #expect(throws: InputError.self) { try TimetableFile.parse(json, format: .json, for: school, file: "x.json") }
+        #expect(jsonError?.path == "placements[30]" && jsonError?.line != nil)
+        // As often as the week has periods is still a timetable to judge (with its clashes).
+        let thirty = String(repeating: "c0001 rB 1 1\n", count: 30)
+        #expect(try TimetableFile.parse(thirty, format: .sol, for: school, file: "x.sol").placements.count == 30)
+    }
+
     @Test("A .sol line with an unknown course, room or slot names its line")
     func badSolutionLines() throws {
         let school = try ITCFixtures.school("comp01")
