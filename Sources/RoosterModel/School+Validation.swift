@@ -67,6 +67,14 @@ struct SchoolValidator {
 
     // MARK: - Helpers
 
+    /// An error unless `value` lies in `range` (``InputRanges``).
+    mutating func inRange(_ value: Int, _ range: ClosedRange<Int>, _ what: String, at path: String) {
+        guard !range.contains(value) else { return }
+        error(
+            "invalidValue", "\(what) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)", at: path,
+            hint: "see the table of ranges in docs/school-format.md")
+    }
+
     mutating func error(_ code: String, _ message: String, at path: String, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: path, hint: hint))
     }
@@ -102,6 +110,9 @@ struct SchoolValidator {
     mutating func duplicates<ID: Hashable & CustomStringConvertible>(_ ids: [ID], list: String) {
         var seen: [ID: Int] = [:]
         for (index, id) in ids.enumerated() {
+            if id.description.allSatisfy(\.isWhitespace) {
+                error("emptyID", "Entry \(index + 1) under \(list) has an empty id", at: "\(list)[\(index)].id", hint: "give it a name")
+            }
             if let first = seen[id] {
                 error(
                     "duplicateID", "Duplicate id '\(id)' (first used at \(list)[\(first)])", at: "\(list)[\(index)].id",
@@ -115,9 +126,7 @@ struct SchoolValidator {
     // MARK: - Structure
 
     mutating func checkCalendar() {
-        if school.weeksInCycle < 1 {
-            error("invalidValue", "The cycle must have at least one week", at: "weeksInCycle", hint: "use 1 for a plain weekly timetable")
-        }
+        inRange(school.weeksInCycle, InputRanges.weeksInCycle, "The number of weeks in the cycle", at: "weeksInCycle")
         if school.days.isEmpty {
             error("emptyCalendar", "The school has no days", at: "days", hint: "list the days of the week, each with a day template")
         }
@@ -184,9 +193,7 @@ struct SchoolValidator {
 
     mutating func checkRooms() {
         for (index, room) in school.rooms.enumerated() {
-            if room.capacity < 0 {
-                error("invalidValue", "Room \(room.id) has a negative capacity", at: "rooms[\(index)].capacity")
-            }
+            inRange(room.capacity, InputRanges.students, "The capacity of room \(room.id)", at: "rooms[\(index)].capacity")
             slots(room.unavailable, at: "rooms[\(index)].unavailable")
         }
     }
@@ -207,9 +214,7 @@ struct SchoolValidator {
 
     mutating func checkGroupsAndStudents() {
         for (index, group) in school.groups.enumerated() {
-            if let size = group.size, size < 0 {
-                error("invalidValue", "Group \(group.id) has a negative size", at: "groups[\(index)].size")
-            }
+            if let size = group.size { inRange(size, InputRanges.students, "The size of group \(group.id)", at: "groups[\(index)].size") }
             slots(group.unavailable, at: "groups[\(index)].unavailable")
             if let limits = group.lessonsPerDay { lessonsPerDay(limits, at: "groups[\(index)].lessonsPerDay") }
         }
@@ -258,11 +263,18 @@ struct SchoolValidator {
             if lesson.durationInPeriods < 1 {
                 error("invalidValue", "Lesson \(lesson.id) must last at least one period", at: "\(path).duration")
             }
-            if lesson.roomCount < 0 {
-                error("invalidValue", "Lesson \(lesson.id) needs a negative number of rooms", at: "\(path).roomCount")
-            }
+            inRange(lesson.roomCount, InputRanges.roomCount, "The number of rooms of lesson \(lesson.id)", at: "\(path).roomCount")
             if let maxPerDay = lesson.maxPerDay, maxPerDay < 1 {
                 error("invalidValue", "maxPerDay of lesson \(lesson.id) must be at least 1", at: "\(path).maxPerDay")
+            }
+            if let minDays = lesson.minDays, !(0...school.days.count).contains(minDays) {
+                error(
+                    "invalidValue",
+                    "minDays of lesson \(lesson.id) is \(minDays); it must be between 0 and the number of days (\(school.days.count))",
+                    at: "\(path).minDays")
+            }
+            if let count = lesson.studentCount {
+                inRange(count, InputRanges.students, "The student count of lesson \(lesson.id)", at: "\(path).studentCount")
             }
             if lesson.pinned.count > lesson.countPerWeek {
                 error(
@@ -318,6 +330,10 @@ struct SchoolValidator {
             if let choice = lesson.choice {
                 for (g, group) in choice.openTo.enumerated() {
                     reference(group, in: groupIDs, kind: "group", listedIn: "groups", at: "\(path).choice.openTo[\(g)]")
+                }
+                inRange(choice.minimumSize, InputRanges.students, "The minimum size of \(lesson.id)", at: "\(path).choice.minimumSize")
+                if let capacity = choice.capacity {
+                    inRange(capacity, InputRanges.students, "The capacity of \(lesson.id)", at: "\(path).choice.capacity")
                 }
                 if let capacity = choice.capacity, capacity < choice.minimumSize {
                     error(
@@ -384,13 +400,11 @@ struct SchoolValidator {
             } else {
                 reference(request.lesson, in: [], kind: "lesson", listedIn: "lessons", at: "\(path).lesson")
             }
-            if request.rank < 1 {
-                error("invalidValue", "Choice ranks count from 1", at: "\(path).rank")
-            }
+            inRange(request.rank, InputRanges.rank, "The rank of a choice request", at: "\(path).rank")
         }
         guard let perWeek = school.choiceLessonsPerWeek else { return }
-        if perWeek < 0 {
-            error("invalidValue", "choiceLessonsPerWeek must not be negative", at: "choiceLessonsPerWeek")
+        guard InputRanges.choiceLessonsPerWeek.contains(perWeek) else {
+            inRange(perWeek, InputRanges.choiceLessonsPerWeek, "choiceLessonsPerWeek", at: "choiceLessonsPerWeek")
             return
         }
         let demand = min(perWeek, Self.countLimit) * school.students.count
@@ -459,9 +473,7 @@ struct SchoolValidator {
         for (index, segment) in policy.triadSegments.enumerated() {
             reference(segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "coaching.triadSegments[\(index)]")
         }
-        if policy.triadsPerCycle < 0 {
-            error("invalidValue", "triadsPerCycle must not be negative", at: "coaching.triadsPerCycle")
-        }
+        inRange(policy.triadsPerCycle, InputRanges.periodsOrMeetings, "triadsPerCycle", at: "coaching.triadsPerCycle")
         for (index, student) in school.students.enumerated() where student.coaches.isEmpty {
             warning("noCoach", "Student \(student.id) has no coach", at: "students[\(index)].coaches")
         }
@@ -475,9 +487,7 @@ struct SchoolValidator {
             if let segment = team.segment {
                 reference(segment, in: segmentIDs, kind: "segment", listedIn: "segments", at: "teamTimes[\(index)].segment")
             }
-            if team.commonFreePeriods < 0 {
-                error("invalidValue", "commonFreePeriods must not be negative", at: "teamTimes[\(index)].commonFreePeriods")
-            }
+            inRange(team.commonFreePeriods, InputRanges.periodsOrMeetings, "commonFreePeriods", at: "teamTimes[\(index)].commonFreePeriods")
         }
     }
 
@@ -491,8 +501,8 @@ struct SchoolValidator {
     }
 
     mutating func checkRuleWeights() {
-        for (rule, weight) in school.ruleWeights.sorted(by: { $0.key < $1.key }) where weight < 0 {
-            error("invalidValue", "The weight of rule \(rule) must not be negative", at: "ruleWeights.\(rule)")
+        for (rule, weight) in school.ruleWeights.sorted(by: { $0.key < $1.key }) {
+            inRange(weight, InputRanges.weight, "The weight of rule \(rule)", at: "ruleWeights.\(rule)")
         }
     }
 }

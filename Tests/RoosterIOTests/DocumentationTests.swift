@@ -26,6 +26,18 @@ struct DocumentationTests {
         #expect(loaded.school.clusters.first?.kind == .parallelLevels)
     }
 
+    @Test("The table of number ranges in docs/school-format.md is the one validation checks (InputRanges)")
+    func rangesTable() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("docs/school-format.md"), encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Numbers and their ranges").dropFirst().first)
+        let rows = section.components(separatedBy: "\n## ")[0].split(separator: "\n").filter { $0.hasPrefix("| `") }
+        let documented = rows.map { row -> String in
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return "\(cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))) \(cells[1])"
+        }
+        #expect(documented == InputRanges.table.map { "\($0.field) \($0.range.lowerBound)–\($0.range.upperBound)" })
+    }
+
     @Test("The timetable example in docs/school-format.md reads against the annotated school")
     func annotatedTimetable() throws {
         let school = try SchoolFile.parse(try block("yaml", in: "docs/school-format.md"), format: .yaml).school

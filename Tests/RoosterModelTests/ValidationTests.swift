@@ -25,6 +25,29 @@ struct ValidationTests {
         #expect(paths(school, code: "duplicateID") == ["teachers[3].id"])
     }
 
+    @Test("Numbers outside their documented ranges and empty IDs are errors at their paths, extremes included")
+    func ranges() {
+        var lesson = F.german2V1()
+        lesson.minDays = -3
+        lesson.studentCount = Int.max
+        lesson.roomCount = 101
+        var school = F.school(with: [lesson])
+        school.weeksInCycle = Int.max
+        school.groups[0].size = -1
+        school.rooms[0].capacity = Int.min
+        school.ruleWeights = ["teacherGaps": 1_000_001]
+        school.teamTimes = [TeamTime(id: "t", teachers: ["JDV"], commonFreePeriods: Int.max)]
+        school.teachers.append(Teacher(id: " "))
+        #expect(
+            Set(paths(school, code: "invalidValue")) == [
+                "lessons[0].minDays", "lessons[0].studentCount", "lessons[0].roomCount", "weeksInCycle", "groups[0].size",
+                "rooms[0].capacity", "ruleWeights.teacherGaps", "teamTimes[0].commonFreePeriods",
+            ])
+        #expect(paths(school, code: "emptyID") == ["teachers[3].id"])
+        let message = school.validate().first { $0.path == "weeksInCycle" }?.message ?? ""
+        #expect(message.contains("between 1 and 52"), "\(message)")
+    }
+
     @Test("Unknown references name the path of the reference")
     func unknownReferences() {
         var lesson = F.german2V1()
