@@ -207,11 +207,5 @@ public enum WeeklyFiles {
         return text
     }
 
-    /// Quotes a field when it holds a delimiter, quote or line break; defuses spreadsheet formulas.
-    static func csvField(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@".contains(first), Int(text) == nil { text = "'" + text }
-        guard text.contains(where: { ",;\"\n\r".contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func csvField(_ value: String) -> String { CSVField.escape(value) }
 }

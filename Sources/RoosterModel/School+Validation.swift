@@ -50,6 +50,7 @@ struct SchoolValidator {
     mutating func run() {
         checkCalendar()
         checkDuplicates()
+        checkNames()
         checkTeachers()
         checkRooms()
         checkGroupsAndStudents()
@@ -113,6 +114,7 @@ struct SchoolValidator {
             if id.description.allSatisfy(\.isWhitespace) {
                 error("emptyID", "Entry \(index + 1) under \(list) has an empty id", at: "\(list)[\(index)].id", hint: "give it a name")
             }
+            printable(id.description, at: "\(list)[\(index)].id")
             if let first = seen[id] {
                 error(
                     "duplicateID", "Duplicate id '\(id)' (first used at \(list)[\(first)])", at: "\(list)[\(index)].id",
@@ -174,6 +176,29 @@ struct SchoolValidator {
         duplicates(school.lessons.map(\.id), list: "lessons")
         duplicates(school.clusters.map(\.id), list: "clusters")
         duplicates(school.teamTimes.map(\.id), list: "teamTimes")
+    }
+
+    /// Names reach terminals, web pages, calendars and spreadsheets: no control characters in them.
+    mutating func checkNames() {
+        printable(school.name, at: "name")
+        let named: [(String, [String?])] = [
+            ("segments", school.segments.map(\.name)), ("dayTemplates", school.dayTemplates.map(\.name)),
+            ("days", school.days.map(\.name)), ("subjects", school.subjects.map(\.name)), ("teachers", school.teachers.map(\.name)),
+            ("rooms", school.rooms.map(\.name)), ("groups", school.groups.map(\.name)), ("students", school.students.map(\.name)),
+            ("parents", school.parents.map(\.name)), ("clusters", school.clusters.map(\.name)), ("teamTimes", school.teamTimes.map(\.name)),
+        ]
+        for (list, names) in named {
+            for (index, name) in names.enumerated() { if let name { printable(name, at: "\(list)[\(index)].name") } }
+        }
+    }
+
+    /// An error when text holds a control character (ESC, NUL, …): in a terminal it can rewrite
+    /// the screen, and HTML, iCalendar and spreadsheets choke on it.
+    mutating func printable(_ text: String, at path: String) {
+        guard let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return }
+        error(
+            "controlCharacter", "The text at \(path) holds the control character U+\(String(bad.value, radix: 16, uppercase: true))",
+            at: path, hint: "remove it; names and ids are plain text")
     }
 
     mutating func checkTeachers() {

@@ -1,3 +1,4 @@
+import RoosterIO
 import RoosterModel
 
 /// A timetable as CSV (RFC 4180: quoted fields, CRLF line ends), one row per entry, with a UTF-8
@@ -28,14 +29,5 @@ public struct CSVRenderer: Sendable {
         return "\u{FEFF}" + rows.map { $0.map(field).joined(separator: String(delimiter)) + "\r\n" }.joined()
     }
 
-    /// Quotes a field when it holds the delimiter, a quote, a line break or leading/trailing space.
-    /// A leading `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets do not run it as a formula.
-    private func field(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        let needsQuotes =
-            value.contains(delimiter) || value.contains("\"") || value.contains("\n") || value.contains("\r")
-            || value.first == " " || value.last == " "
-        return needsQuotes ? "\"" + String(value.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\"" : value
-    }
+    private func field(_ value: String) -> String { CSVField.escape(value, delimiter: delimiter) }
 }

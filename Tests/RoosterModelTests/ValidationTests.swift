@@ -48,6 +48,18 @@ struct ValidationTests {
         #expect(message.contains("between 1 and 52"), "\(message)")
     }
 
+    @Test("Control characters (ESC, NUL) in ids and names are errors: they would reach terminals, pages and calendars")
+    func controlCharacters() {
+        var school = F.school
+        school.teachers[0].name = "Jan \u{1B}[2J de Vries"
+        school.rooms[1].id = "R\u{0}2"
+        school.name = "Tab\tis fine? No"
+        #expect(Set(paths(school, code: "controlCharacter")) == ["teachers[0].name", "rooms[1].id", "name"])
+        school = F.school
+        school.teachers[0].name = "Jan de Vriés — ‘mentor’"
+        #expect(paths(school, code: "controlCharacter").isEmpty)
+    }
+
     @Test("Unknown references name the path of the reference")
     func unknownReferences() {
         var lesson = F.german2V1()
