@@ -111,8 +111,8 @@ public struct GLPKBackend: MIPBackend {
             }
         }
         let entryRows = CBuffer(entryRow), entryCols = CBuffer(entryCol), entryValues = CBuffer(entryValue)
-        let colNames = names ? CStrings(columns.map { Self.glpkName($0.name) }) : nil
-        let rowNames = names ? CStrings(rows.map { Self.glpkName($0.name) }) : nil
+        let colNames = names ? CStrings(Self.glpkNames(columns.map(\.name))) : nil
+        let rowNames = names ? CStrings(Self.glpkNames(rows.map(\.name))) : nil
         let start = settings.start.map { CBuffer($0) }
         let branchFirst = CBuffer(model.branchFirst.map { Int32($0) })
         let mpsPath = mps.map { CStrings([$0]) }, lpPath = lp.map { CStrings([$0]) }
@@ -163,11 +163,27 @@ public struct GLPKBackend: MIPBackend {
         }
     }
 
-    /// GLPK names: at most 255 characters, no spaces; letters, digits and `_` keep both file formats valid.
-    private static func glpkName(_ name: String) -> String {
-        let safe = String(
-            name.unicodeScalars.map { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) ? Character($0) : "_" })
-        return String(safe.prefix(255))
+    /// GLPK names: at most 255 characters, no spaces; letters, digits and `_` keep both file
+    /// formats valid. Names are made unique *after* that (ids that differ only in other characters
+    /// or beyond 240 characters would collide), with `_2`, `_3`, … — MPS readers such as `glpsol`
+    /// refuse a file with two rows of one name.
+    static func glpkNames(_ names: [String]) -> [String] {
+        var used = Set<String>()
+        var lastCopy: [String: Int] = [:]
+        return names.map { name in
+            let safe = String(
+                name.unicodeScalars.map { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) ? Character($0) : "_" }
+                    .prefix(240))
+            var unique = safe.isEmpty ? "_" : safe
+            var copy = lastCopy[safe] ?? 1
+            while used.contains(unique) {
+                copy += 1
+                unique = "\(safe)_\(copy)"
+            }
+            lastCopy[safe] = copy
+            used.insert(unique)
+            return unique
+        }
     }
 }
 

@@ -116,4 +116,14 @@ struct GuardTests {
         params.time_limit_ms = 1000
         return rg_run(&model, &params, &result)
     }
+
+    @Test("Names in exported models are unique after GLPK's character and length limits")
+    func exportedNames() {
+        let long = String(repeating: "x", count: 300)
+        let names = GLPKBackend.glpkNames(["2V1-du", "2V1_du", "2V1 du", long + "a", long + "b", "", "ok"])
+        #expect(names[0...2] == ["2V1_du", "2V1_du_2", "2V1_du_3"])
+        #expect(names[3].count == 240 && names[4] == names[3] + "_2")
+        #expect(names[5] == "_" && names[6] == "ok")
+        #expect(Set(names).count == names.count)
+    }
 }
