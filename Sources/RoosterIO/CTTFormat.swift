@@ -99,7 +99,10 @@ public enum CTTFormat {
 
         try section("COURSES:")
         var lessonIndex: [Lesson.ID: Int] = [:]
+        // Sets beside the lists: a file may hold hundreds of thousands of entries, and a search
+        // through the list per line would make reading quadratic.
         var teachers: [Teacher.ID] = []
+        var knownTeachers = Set<Teacher.ID>()
         for _ in 0..<courseCount {
             let line = try next("a course line")
             guard line.tokens.count == 5 else {
@@ -110,7 +113,7 @@ public enum CTTFormat {
             let id = Lesson.ID(String(line.tokens[0]))
             guard lessonIndex[id] == nil else { throw fail("Course \(id) is listed twice", line: line.number) }
             let teacher = Teacher.ID(String(line.tokens[1]))
-            if !teachers.contains(teacher) { teachers.append(teacher) }
+            if knownTeachers.insert(teacher).inserted { teachers.append(teacher) }
             lessonIndex[id] = school.lessons.count
             school.lessons.append(
                 Lesson(
@@ -121,17 +124,19 @@ public enum CTTFormat {
         school.teachers = teachers.map { Teacher(id: $0) }
 
         try section("ROOMS:")
+        var knownRooms = Set<Room.ID>()
         for _ in 0..<roomCount {
             let line = try next("a room line")
             guard line.tokens.count == 2 else {
                 throw fail("A room line has 2 fields (room capacity), found \(line.tokens.count)", line: line.number)
             }
             let id = Room.ID(String(line.tokens[0]))
-            guard !school.rooms.contains(where: { $0.id == id }) else { throw fail("Room \(id) is listed twice", line: line.number) }
+            guard knownRooms.insert(id).inserted else { throw fail("Room \(id) is listed twice", line: line.number) }
             school.rooms.append(Room(id: id, capacity: try integer(line.tokens[1], "the room capacity", line: line)))
         }
 
         try section("CURRICULA:")
+        var knownGroups = Set<Group.ID>()
         for _ in 0..<curriculumCount {
             let line = try next("a curriculum line")
             guard line.tokens.count >= 2 else {
@@ -142,7 +147,7 @@ public enum CTTFormat {
             guard line.tokens.count == 2 + members else {
                 throw fail("Curriculum \(group) announces \(members) courses but lists \(line.tokens.count - 2)", line: line.number)
             }
-            guard !school.groups.contains(where: { $0.id == group }) else {
+            guard knownGroups.insert(group).inserted else {
                 throw fail("Curriculum \(group) is listed twice", line: line.number)
             }
             school.groups.append(Group(id: group))
