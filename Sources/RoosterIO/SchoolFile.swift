@@ -103,7 +103,7 @@ public enum SchoolFile {
                 }
             }
         case .json:
-            let root = try? YAMLText.compose(text, file: file)
+            let root = try YAMLText.composeJSON(text, file: file)
             return try read(root: root, text: text, format: .json, file: file) { () throws(InputError) in
                 do {
                     return try JSONDecoder().decode(SchoolDocument.self, from: Data(text.utf8))

@@ -21,13 +21,32 @@ enum YAMLText {
         } catch {
             throw InputError(file: file, message: "The YAML could not be read: \(error)")
         }
-        if let root, !isWithinLimit(root) {
-            throw InputError(
-                file: file,
-                message: "The file expands to more than \(nodeLimit.formatted) values through YAML anchors and aliases (*name)",
-                hint: "write the repeated parts out, or nest aliases less deeply")
-        }
+        if let root, !isWithinLimit(root) { throw tooLarge(file) }
         return root
+    }
+
+    /// The tree of a JSON file, read as YAML only for line numbers and unknown keys: nil when the
+    /// YAML parser cannot follow it (the JSON decoder then says what is wrong), but duplicate keys
+    /// and oversized trees are errors — JSON decoders silently keep the last of two keys.
+    static func composeJSON(_ text: String, file: String) throws(InputError) -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: text) else { return nil }
+            guard isWithinLimit(root) else { throw tooLarge(file) }
+            return root
+        } catch let error as YamlError {
+            if case .duplicatedKeysInMapping = error { throw InputError(yaml: error, file: file) }
+            return nil
+        } catch let error as InputError {
+            throw error
+        } catch {
+            return nil
+        }
+    }
+
+    private static func tooLarge(_ file: String) -> InputError {
+        InputError(
+            file: file, message: "The file expands to more than \(nodeLimit.formatted) values through YAML anchors and aliases (*name)",
+            hint: "write the repeated parts out, or nest aliases less deeply")
     }
 
     /// Whether the tree has at most ``nodeLimit`` nodes, counting every use of an aliased node.

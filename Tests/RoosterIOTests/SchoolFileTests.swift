@@ -125,6 +125,15 @@ struct SchoolFileTests {
         #expect(loaded.school.dayTemplates.first?.periods.map(\.segment) == ["instruction", "instruction"])
     }
 
+    @Test("A duplicate key in a JSON school is an error with its line, as in YAML (JSON decoders keep the last silently)")
+    func duplicateJSONKey() throws {
+        let json = try SchoolFile.encode(try SchoolFile.parse(Self.small, format: .yaml).school, as: .json)
+        let broken = json.replacingOccurrences(of: "\"countPerWeek\" : 2", with: "\"countPerWeek\" : 2, \"countPerWeek\" : 9")
+        #expect(broken != json)
+        let error = #expect(throws: InputError.self) { try SchoolFile.parse(broken, format: .json, file: "dup.json") }
+        #expect(error?.message.contains("Duplicate key(s) countPerWeek") == true && error?.line != nil, "\(String(describing: error))")
+    }
+
     @Test("A misspelt key is an error with a suggestion")
     func misspeltKey() throws {
         let text = Self.small.replacingOccurrences(of: "countPerWeek: 2", with: "countPerweek: 2")
