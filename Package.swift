@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "RoosterRulesTests", dependencies: ["RoosterRules", "RoosterTestSupport"]),
         .testTarget(
             name: "RoosterIOTests",
-            dependencies: ["RoosterIO", "RoosterSolving", "RoosterTestSupport"],
+            dependencies: ["RoosterIO", "RoosterSolving", "RoosterTestSupport", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RoosterHeuristicTests", dependencies: ["RoosterHeuristic", "RoosterIO", "RoosterTestSupport"]),

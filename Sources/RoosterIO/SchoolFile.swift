@@ -148,7 +148,7 @@ public enum SchoolFile {
         let document = SchoolDocument(school)
         switch format {
         case .yaml:
-            return try YAMLEncoder().encode(document)
+            return try YAMLNodeEncoder.encode(document)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

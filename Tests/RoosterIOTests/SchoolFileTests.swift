@@ -3,6 +3,7 @@ import RoosterModel
 import RoosterSolving
 import RoosterTestSupport
 import Testing
+import Yams
 
 @testable import RoosterIO
 
@@ -132,6 +133,16 @@ struct SchoolFileTests {
         #expect(broken != json)
         let error = #expect(throws: InputError.self) { try SchoolFile.parse(broken, format: .json, file: "dup.json") }
         #expect(error?.message.contains("Duplicate key(s) countPerWeek") == true && error?.line != nil, "\(String(describing: error))")
+    }
+
+    @Test("Rooster's linear YAML encoder writes exactly what Yams' YAMLEncoder writes", arguments: ["bioritme", "coach", "blocks"])
+    func yamlEncoderMatchesYams(_ example: String) throws {
+        let url = DocumentationTests.root.appendingPathComponent("Examples/\(example)/school.yaml")
+        var school = try SchoolFile.load(url).school
+        school.teachers[0].name = "Ms \"quoted\": yes\nsecond line"  // quoting and newline style
+        school.subjects.append(Subject(id: "10:00", name: "on"))  // plain text that reads as a number or a boolean
+        let document = SchoolDocument(school)
+        #expect(try YAMLNodeEncoder.encode(document) == YAMLEncoder().encode(document))
     }
 
     @Test("A misspelt key is an error with a suggestion")
