@@ -102,6 +102,7 @@ public struct AutoSolver: TimetableSolver {
         if small, !deadline.hasPassed, !Task.isCancelled {
             var whole = options
             whole.deadline = deadline
+            whole.iterationLimit = nil  // the heuristic's moves; the MIP line is bounded by the deadline
             let result = mip.solve(exact, options: whole, start: best.timetable)
             log(
                 "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"

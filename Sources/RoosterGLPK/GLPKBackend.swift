@@ -28,7 +28,8 @@ public struct GLPKBackend: MIPBackend {
         if model.isTriviallyInfeasible { return MIPSolution(status: .infeasible) }
         var values = [Double](repeating: 0, count: model.columns.count)
         var result = rg_result()
-        let hooks = Hooks(deadline: settings.deadline.instant, log: settings.log, progress: settings.progress)
+        let hooks = Hooks(
+            deadline: settings.deadline.instant, stepLimit: settings.stepLimit, log: settings.log, progress: settings.progress)
         let code = values.withUnsafeMutableBufferPointer { buffer in
             result.values = buffer.baseAddress
             return run(model, settings: settings, names: false, mps: nil, lp: nil, writeOnly: false, hooks: hooks, result: &result)
@@ -190,14 +191,18 @@ public struct GLPKBackend: MIPBackend {
 /// Callbacks shared with the C guard for one run.
 private final class Hooks: @unchecked Sendable {
     let deadline: ContinuousClock.Instant?
+    let stepLimit: Int?
     let log: (@Sendable (String) -> Void)?
     let progress: (@Sendable (MIPProgress) -> Void)?
+    /// Callbacks so far; only the solving thread touches it.
+    private var steps = 0
 
     init(
-        deadline: ContinuousClock.Instant? = nil, log: (@Sendable (String) -> Void)? = nil,
+        deadline: ContinuousClock.Instant? = nil, stepLimit: Int? = nil, log: (@Sendable (String) -> Void)? = nil,
         progress: (@Sendable (MIPProgress) -> Void)? = nil
     ) {
         self.deadline = deadline
+        self.stepLimit = stepLimit
         self.log = log
         self.progress = progress
     }
@@ -205,6 +210,8 @@ private final class Hooks: @unchecked Sendable {
     func shouldStop(_ report: rg_progress) -> Bool {
         progress?(
             MIPProgress(incumbent: report.has_incumbent != 0 ? report.incumbent : nil, bound: report.bound.isFinite ? report.bound : nil))
+        steps += 1
+        if let stepLimit, steps >= stepLimit { return true }
         if Task.isCancelled { return true }
         if let deadline, ContinuousClock.now >= deadline { return true }
         return false

@@ -19,6 +19,10 @@ public protocol MIPBackend: Sendable {
 public struct MIPSettings: Sendable {
     /// When the solve must stop, checked by the backend as often as it can.
     public var deadline: Deadline
+    /// Branch-and-bound steps (the backend's callbacks: node selection, heuristics, cuts, branching)
+    /// at most; nil for none. With a step limit and a distant deadline a solve ends the same way on
+    /// any machine, however loaded — what tests need.
+    public var stepLimit: Int?
     /// Stop when the relative gap between the incumbent and the bound is at most this.
     public var mipGap = 0.0
     /// The backend's memory limit in megabytes (0: none). Reaching it is an ``MIPError``.

@@ -76,6 +76,7 @@ public struct MIPSolver: TimetableSolver {
         let history = History(startedAt: startedAt, progress: options.progress)
         let roomReserve = Self.roomReserve(until: deadline, from: startedAt)
         var runner = runner(deadline: deadline.reserving(roomReserve))
+        runner.stepLimit = options.iterationLimit
         runner.progress = { history.record($0) }
         if let start { runner.start = exact.values(of: start, runner: self.runner(deadline: deadline)) }
         let solution: MIPSolution

@@ -5,8 +5,9 @@ import RoosterRules
 public struct SolveOptions: Sendable {
     /// Wall-clock limit; the solver returns its best timetable when it is reached.
     public var timeLimit: Duration
-    /// Moves per search at most; with a fixed limit a search is repeatable for its seed whatever
-    /// the machine's speed. Nil means no limit besides time.
+    /// Moves per search at most (the heuristic), or branch-and-bound steps (the MIP solver); with a
+    /// fixed limit a search is repeatable for its seed whatever the machine's speed. Nil means no
+    /// limit besides time. Auto applies it to its heuristic lines only.
     public var iterationLimit: Int?
     /// Seed of the random number generator; the same seed and limits give the same timetable.
     public var seed: UInt64

@@ -11,7 +11,8 @@ struct SolveCommand: AsyncParsableCommand {
         discussion: """
             Solvers: 'heuristic' builds a timetable greedily and improves it by simulated annealing \
             until the time limit (with --iterations a run is repeatable for its seed and thread count). \
-            'glpk' solves the school as a mixed-integer program with GLPK and reports a proven bound. \
+            'glpk' solves the school as a mixed-integer program with GLPK and reports a proven bound \
+            (--iterations bounds its branch-and-bound steps). \
             'auto' (the default) runs the heuristic for half the time, then GLPK from its timetable: a \
             whole-program solve for a bound on small schools, then re-optimisation of neighbourhoods. \
             Every result is scored by the same checker as 'rooster check'.
@@ -50,7 +51,7 @@ struct SolveCommand: AsyncParsableCommand {
     @Option(help: "Seconds to search.")
     var timeLimit: Double = 60
 
-    @Option(help: "Moves per search at most; makes a run repeatable.")
+    @Option(help: "Moves per search at most (heuristic), or branch-and-bound steps (glpk); makes a run repeatable.")
     var iterations: Int?
 
     @Option(help: "Seed of the search.")
@@ -191,7 +192,7 @@ struct SolveCommand: AsyncParsableCommand {
         } else {
             if result.timetable.placements.isEmpty {
                 print(
-                    "no timetable found within the time limit\(timetablePath.map { "; \($0) left as it was" } ?? ""); "
+                    "no timetable found within the limits\(timetablePath.map { "; \($0) left as it was" } ?? ""); "
                         + "try a longer --time-limit or --solver auto")
             } else {
                 for violation in report.violations where violation.level == .hard {

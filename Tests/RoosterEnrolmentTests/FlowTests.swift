@@ -73,7 +73,9 @@ import Testing
         let problem = EnrolmentProblem(school: school, timetable: base)
         let flow = FlowEnrolment(seed: seed).enrol(problem)
         let program = EnrolmentProgram(problem: problem)
-        var runner = MIPRunner(GLPKBackend(), settings: MIPSettings(deadline: Deadline(after: .seconds(120))))
+        // Bounded by branch-and-bound steps; the hour is only a guard against a hang.
+        var runner = MIPRunner(GLPKBackend(), settings: MIPSettings(deadline: Deadline(after: .seconds(3_600))))
+        runner.stepLimit = 200_000
         runner.primalSimplex = true
         let solution = try runner.solve(program.model)
         let values = try #require(solution.values)
