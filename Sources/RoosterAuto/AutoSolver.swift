@@ -86,9 +86,8 @@ public struct AutoSolver: TimetableSolver {
                 start, until: neighbourhoodEnd, seed: options.seed, runner: mip.runner(deadline: deadline), log: log)
             log("auto: neighbourhood search ends at cost \(Int(exact.model.objective(of: improved).rounded())) after \(elapsed()) s\n")
             if exact.model.objective(of: improved) < exact.model.objective(of: start) - 0.5 {
-                let roomRunner = mip.runner(
-                    deadline: Deadline(after: max(deadline.remaining, .milliseconds(100))).earlier(than: Deadline(after: roomReserve)))
-                let timetable = exact.timetable(from: improved, runner: roomRunner, preferring: best.timetable)
+                let timetable = exact.timetable(
+                    from: improved, runner: mip.roomRunner(until: deadline, reserve: roomReserve), preferring: best.timetable)
                 let report = checker.check(timetable, against: school)
                 log("auto: rooms assigned, \(report.score) after \(elapsed()) s\n")
                 if report.score < best.score {

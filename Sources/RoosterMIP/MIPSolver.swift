@@ -67,10 +67,10 @@ public struct MIPSolver: TimetableSolver {
     package func solve(_ exact: ExactTimetabling, options: SolveOptions, start: Timetable?) -> SolveResult {
         let startedAt = ContinuousClock.now
         let school = exact.school, checker = exact.checker
-        guard exact.formulation.problems.isEmpty else {
+        guard exact.problems.isEmpty else {
             return SolveResult(
                 status: .infeasible, timetable: Timetable(), report: checker.check(Timetable(), against: school),
-                statistics: SolveStatistics(), diagnostics: exact.formulation.problems)
+                statistics: SolveStatistics(), diagnostics: exact.problems)
         }
         let deadline = options.deadline(from: startedAt)
         let history = History(startedAt: startedAt, progress: options.progress)
@@ -102,9 +102,7 @@ public struct MIPSolver: TimetableSolver {
             result.bound = bound
             return result
         }
-        let roomRunner = self.runner(
-            deadline: Deadline(after: max(deadline.remaining, .milliseconds(100))).earlier(than: Deadline(after: roomReserve)))
-        let timetable = exact.timetable(from: values, runner: roomRunner, preferring: start)
+        let timetable = exact.timetable(from: values, runner: roomRunner(until: deadline, reserve: roomReserve), preferring: start)
         let report = checker.check(timetable, against: exact.formulation.compiled)
         statistics.elapsed = ContinuousClock.now - startedAt
         if report.score.isFeasible { statistics.timeToFirstFeasible = history.improvements.first?.elapsed ?? statistics.elapsed }
@@ -119,6 +117,11 @@ public struct MIPSolver: TimetableSolver {
     /// The time kept for assigning rooms after the start program: a tenth of the solve's time, at most 20 s.
     package static func roomReserve(until deadline: Deadline, from start: ContinuousClock.Instant) -> Duration {
         min((deadline.instant - start) / 10, .seconds(20))
+    }
+
+    /// The backend for the room stage: until the solve's deadline, but at least 100 ms and at most the reserve.
+    package func roomRunner(until deadline: Deadline, reserve: Duration) -> MIPRunner {
+        runner(deadline: Deadline(after: max(deadline.remaining, .milliseconds(100))).earlier(than: Deadline(after: reserve)))
     }
 
     /// The backend with this solver's settings and a deadline.

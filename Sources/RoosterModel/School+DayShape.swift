@@ -45,7 +45,7 @@ extension School {
 
     /// Whether the group attends school on a day: some teaching period of the day is available to it.
     public func attends(_ group: Group, day: Int) -> Bool {
-        teachingSlotsByDay()[safe: day].map { attends(group, among: $0) } ?? false
+        days.indices.contains(day) && attends(group, among: teachingSlots(ofDay: day))
     }
 
     /// ``attends(_:day:)`` for every group and day at once: `attendance()[group][day]`, groups in
@@ -114,15 +114,13 @@ extension School {
     }
 
     /// The group-teaching periods of each day.
-    private func teachingSlotsByDay() -> [[TimeSlot]] {
-        days.indices.map { day in periods(ofDay: day).indices.map { TimeSlot(day: day, period: $0) }.filter(isGroupTeachingPeriod) }
+    private func teachingSlotsByDay() -> [[TimeSlot]] { days.indices.map(teachingSlots(ofDay:)) }
+
+    private func teachingSlots(ofDay day: Int) -> [TimeSlot] {
+        periods(ofDay: day).indices.map { TimeSlot(day: day, period: $0) }.filter(isGroupTeachingPeriod)
     }
 
     private func attends(_ group: Group, among teachingSlots: [TimeSlot]) -> Bool {
         teachingSlots.contains { !group.unavailable.contains($0) }
     }
-}
-
-extension Array {
-    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

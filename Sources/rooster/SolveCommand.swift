@@ -135,7 +135,7 @@ struct SolveCommand: AsyncParsableCommand {
         // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
         let folderMode = render != nil && renderOut == nil
         let timetablePath = folderMode ? out.map { URL(fileURLWithPath: $0).appendingPathComponent("timetable.json").path } : out
-        if !folderMode { try checkOutputs(out, writeMps, writeLp) } else { try checkOutputs(writeMps, writeLp) }
+        try checkOutputs(folderMode ? nil : out, writeMps, writeLp)  // a folder for --render is made later
         let school = loaded.school
         try writeModels(school)
         let heuristic = HeuristicSolver(verifiesDeltas: verifyDeltas)
