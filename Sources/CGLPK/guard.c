@@ -23,6 +23,9 @@ typedef struct {
     double *start;
     int start_given;
     double bound;
+    /// Set while glp_simplex solves the root LP: only its progress output can ask to abandon.
+    int in_root_lp;
+    int abandoned;
 } session;
 
 static void on_error(void *info) {
@@ -49,6 +52,11 @@ static int on_output(void *info, const char *text) {
     session *s = info;
     remember(s, text);
     if (s->params && s->params->output) s->params->output(s->params->context, text);
+    if (s->in_root_lp && s->params && s->params->should_abandon && s->params->should_abandon(s->params->context)) {
+        // Leave glp_simplex the way the error hook leaves GLPK; rg_run frees the environment.
+        s->abandoned = 1;
+        longjmp(s->escape, 1);
+    }
     return 1;  // never print to the host's stdout
 }
 
@@ -190,6 +198,7 @@ int rg_run(const rg_model *model, const rg_params *params, rg_result *result) {
         // GLPK is in an undefined state: drop its whole environment (every problem of this thread).
         glp_free_env();
         free(ia), free(ja), free(ar), free(start);
+        if (s.abandoned) return RG_OK;  // no solution, as when the time limit ends the root LP
         snprintf(result->error, sizeof result->error, "GLPK error: %s", s.tail);
         return RG_GLPK_ERROR;
     }
@@ -200,7 +209,10 @@ int rg_run(const rg_model *model, const rg_params *params, rg_result *result) {
     if (outcome == RG_OK && !params->write_only) {
         glp_smcp simplex;
         glp_init_smcp(&simplex);
-        simplex.msg_lev = GLP_MSG_ERR;
+        // Progress output every 200 ms is the only way back into Rooster while the LP runs (see
+        // on_output); it goes to the log, never to the terminal.
+        simplex.msg_lev = params->should_abandon ? GLP_MSG_ON : GLP_MSG_ERR;
+        simplex.out_frq = 200;
         simplex.presolve = GLP_OFF;
         simplex.meth = GLP_DUALP;  // the dual simplex reaches the root bound of timetabling programs faster
         if (params->primal_simplex) {
@@ -209,7 +221,9 @@ int rg_run(const rg_model *model, const rg_params *params, rg_result *result) {
         }
         if (params->time_limit_ms > 0) simplex.tm_lim = params->time_limit_ms;
         double began = glp_time();
+        s.in_root_lp = 1;
         result->simplex_code = glp_simplex(problem, &simplex);
+        s.in_root_lp = 0;
         result->lp_status = glp_get_status(problem);
         if (result->lp_status == GLP_OPT) result->lp_objective = glp_get_obj_val(problem);
         int spent = (int)(glp_time() - began);

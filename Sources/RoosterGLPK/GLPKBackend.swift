@@ -145,6 +145,10 @@ public struct GLPKBackend: MIPBackend {
             let hooks = Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue()
             return hooks.shouldStop(progress.pointee) ? 1 : 0
         }
+        params.should_abandon = { context in
+            guard let context else { return 0 }
+            return Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue().shouldAbandon() ? 1 : 0
+        }
         params.output = { context, text in
             guard let context, let text else { return }
             Unmanaged<Hooks>.fromOpaque(context).takeUnretainedValue().log?(String(cString: text))
@@ -212,6 +216,11 @@ private final class Hooks: @unchecked Sendable {
             MIPProgress(incumbent: report.has_incumbent != 0 ? report.incumbent : nil, bound: report.bound.isFinite ? report.bound : nil))
         steps += 1
         if let stepLimit, steps >= stepLimit { return true }
+        return shouldAbandon()
+    }
+
+    /// Cancellation or the deadline: asked by the search and, while the root LP runs, by GLPK's output.
+    func shouldAbandon() -> Bool {
         if Task.isCancelled { return true }
         if let deadline, ContinuousClock.now >= deadline { return true }
         return false

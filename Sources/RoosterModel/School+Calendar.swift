@@ -46,9 +46,11 @@ extension School {
         return true
     }
 
-    /// The slots a lesson occupies when it starts at `start`.
+    /// The slots a lesson occupies when it starts at `start`. A duration longer than any day (which
+    /// validation refuses) is cut at the longest day's length, so that nonsense stays cheap.
     public func occupiedSlots(from start: TimeSlot, durationInPeriods: Int) -> [TimeSlot] {
-        (0..<max(durationInPeriods, 1)).map { TimeSlot(day: start.day, period: start.period + $0) }
+        let longestDay = dayTemplates.lazy.map(\.periods.count).max() ?? 1
+        return (0..<min(max(durationInPeriods, 1), max(longestDay, 1))).map { TimeSlot(day: start.day, period: start.period &+ $0) }
     }
 
     /// The weeks of the cycle that rules judge one by one: `[nil]` (every week alike) unless some

@@ -99,7 +99,10 @@ package final class CompiledSchool: Sendable {
     package func weight(_ rule: RuleID) -> Int { weights[rule] ?? 0 }
 
     /// Compiles a school with the weights of `checker`.
-    package init(school: School, checker: Checker = Checker()) {
+    package init(school given: School, checker: Checker = Checker()) {
+        // A school that was never validated may hold counts near Int.max; they are clamped here,
+        // once, so that no rule's arithmetic can trap (validation reports them to the user).
+        let school = given.boundedForArithmetic() ?? given
         self.school = school
         weights = Dictionary(
             uniqueKeysWithValues: RuleCatalogue.descriptors.filter { $0.level == .soft }.map { ($0.id, checker.weight(of: $0, in: school)) }

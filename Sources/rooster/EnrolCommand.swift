@@ -5,7 +5,7 @@ import RoosterGLPK
 
 /// `rooster enrol SCHOOL --timetable T --requests R.csv --out E.csv`: this week's choice lessons
 /// and block-hour choices on a fixed base timetable.
-struct EnrolCommand: ParsableCommand {
+struct EnrolCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enrol",
         abstract: "Enrol students in this week's choice lessons and block-hour lessons.",
@@ -30,7 +30,7 @@ struct EnrolCommand: ParsableCommand {
                 --requests requests.csv --out enrolment.csv --unmet unmet.csv --timetable-out week.json
               rooster enrol school.yaml --timetable new.json --previous enrolment.csv --out enrolment2.csv
 
-            Exit codes: 0 every student placed and the enrolment breaks no hard rule, 1 otherwise, 2 bad input.
+            Exit codes: 0 every student placed and the enrolment breaks no hard rule, 1 otherwise, 2 bad input, 3 an output cannot be written.
             """
     )
 
@@ -83,7 +83,7 @@ struct EnrolCommand: ParsableCommand {
         if let week, week < 1 { throw ValidationError("--week counts from 1 (week A)") }
     }
 
-    func run() throws {
+    func run() async throws {
         let started = ContinuousClock.now
         try checkOutputs(out, unmet, timetableOut)
         var (school, base) = try loadSchoolAndTimetable(self.school, timetable)
@@ -109,8 +109,12 @@ struct EnrolCommand: ParsableCommand {
         switch method {
         case .exact:
             let log: (@Sendable (String) -> Void)? = glpkLog ? { @Sendable text in printError(text, newline: false) } : nil
-            plan = ExactEnrolment(backend: GLPKBackend(), timeLimit: .milliseconds(Int(timeLimit * 1000)), seed: seed, log: log).enrol(
-                problem, previous: earlier)
+            let exact = ExactEnrolment(backend: GLPKBackend(), timeLimit: .milliseconds(Int(timeLimit * 1000)), seed: seed, log: log)
+            // Ctrl-C or SIGTERM stops GLPK's proof; the flow's plan, found first, is still written.
+            let enrolment = Task { exact.enrol(problem, previous: earlier) }
+            let interruptions = Interruptions(cancelling: enrolment)
+            plan = await enrolment.value
+            interruptions.stop()
         case .greedy:
             plan = EnrolmentPlan(
                 problem: problem, assignment: GreedyEnrolment(seed: seed).solve(problem), method: .greedy, previous: earlier)
@@ -143,8 +147,8 @@ struct EnrolCommand: ParsableCommand {
             if let unmet { try AtomicFile.write(WeeklyFiles.encodeUnmet(plan.unmetRows), to: URL(fileURLWithPath: unmet)) }
             if let timetableOut { try TimetableFile.write(table, for: school, to: URL(fileURLWithPath: timetableOut), as: .json) }
         } catch {
-            printError("cannot write the output: \(error.localizedDescription)")
-            throw Exit.badInput
+            printError("\(error)")
+            throw Exit.cannotWrite
         }
     }
 
@@ -221,7 +225,7 @@ struct CoachCommand: ParsableCommand {
             Example:
               rooster coach Examples/coach/school.yaml --timetable Examples/coach/timetable.json --out coaching.csv
 
-            Exit codes: 0 every conversation planned, 1 some could not be planned, 2 bad input.
+            Exit codes: 0 every conversation planned, 1 some could not be planned, 2 bad input, 3 an output cannot be written.
             """
     )
 
@@ -259,8 +263,8 @@ struct CoachCommand: ParsableCommand {
             }
             if let timetableOut { try TimetableFile.write(table, for: school, to: URL(fileURLWithPath: timetableOut), as: .json) }
         } catch {
-            printError("cannot write the output: \(error.localizedDescription)")
-            throw Exit.badInput
+            printError("\(error)")
+            throw Exit.cannotWrite
         }
         let report = Checker().check(table, against: school)
         let triads = plan.meetings.filter { $0.parent != nil }.count

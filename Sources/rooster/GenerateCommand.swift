@@ -49,7 +49,7 @@ struct GenerateCommand: ParsableCommand {
             try SchoolFile.write(school, to: URL(fileURLWithPath: out), as: format)
         } catch {
             printError("\(out): cannot write: \(error.localizedDescription)")
-            throw Exit.badInput
+            throw Exit.cannotWrite
         }
         print(
             "\(out): \(school.students.count) students in \(school.groups.count) classes, \(school.teachers.count) teachers, \(school.rooms.count) rooms, \(school.lessons.count) lessons, \(school.choiceRequests.count) requests"

@@ -56,7 +56,7 @@ struct RenderOptions: ParsableArguments {
             try RenderOutput.write(files, to: URL(fileURLWithPath: folder))
         } catch {
             printError("\(error)")
-            throw Exit.badInput
+            throw Exit.cannotWrite
         }
         printError("wrote \(files.count) file(s) to \(folder)")
     }

@@ -18,7 +18,7 @@ struct RoosterCommand: AsyncParsableCommand {
               rooster convert comp01.ctt comp01.yaml
               rooster rules
 
-            Exit codes: 0 success, 1 the timetable breaks a hard rule, 2 bad input.
+            Exit codes: 0 success, 1 the timetable breaks a hard rule, 2 bad input, 3 an output cannot be written.
             """,
         version: "0.1.0",
         subcommands: [

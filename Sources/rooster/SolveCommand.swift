@@ -34,7 +34,7 @@ struct SolveCommand: AsyncParsableCommand {
               rooster solve school.yaml --time-limit 60 --render html --out site   (site/timetable.json and the pages)
 
             Exit codes: 0 a timetable without hard violations, 1 the best timetable still breaks a hard \
-            rule, 2 bad input.
+            rule, 2 bad input or no timetable possible, 3 an output cannot be written.
             """
     )
 
@@ -167,7 +167,7 @@ struct SolveCommand: AsyncParsableCommand {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {
                 printError("\(out): error: cannot create the folder: \(error.localizedDescription)")
-                throw Exit.badInput
+                throw Exit.cannotWrite
             }
         }
         let foundNothing = result.timetable.placements.isEmpty && !school.lessons.isEmpty
@@ -252,7 +252,7 @@ extension SolveCommand {
             printError(
                 "\([writeMps, writeLp].compactMap { $0 }.joined(separator: ", ")): error: \(error)\n  hint: check that the folder exists and is writable"
             )
-            throw Exit.badInput
+            throw Exit.cannotWrite
         }
     }
 }

@@ -8,6 +8,9 @@ enum Exit {
     static let hardViolations = ExitCode(1)
     /// The input is bad: unreadable, malformed, or invalid.
     static let badInput = ExitCode(2)
+    /// An output cannot be written: a missing or read-only folder, a folder, device or pipe where
+    /// the file should be, a full disk. The file that was there stays as it was.
+    static let cannotWrite = ExitCode(3)
 }
 
 /// Writes a line (or, without `newline`, a partial line) to standard error.
@@ -15,7 +18,7 @@ func printError(_ text: String, newline: Bool = true) {
     FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
 
-/// Runs `body`; an ``InputError`` is printed and becomes exit code 2.
+/// Runs `body`; an ``InputError`` is printed and becomes exit code 2, a write error exit code 3.
 func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -24,7 +27,7 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
         throw Exit.badInput
     } catch let error as AtomicFile.WriteError {
         printError(error.description)
-        throw Exit.badInput
+        throw Exit.cannotWrite
     }
 }
 
@@ -111,7 +114,7 @@ enum CommandLineRange {
 }
 
 /// Checks every output path before any work starts, so that a long run never ends in "cannot
-/// write": a missing or read-only folder, or a folder, device or pipe at the path, is exit 2 now.
+/// write": a missing or read-only folder, or a folder, device or pipe at the path, is exit 3 now.
 func checkOutputs(_ paths: String?...) throws {
     try reportingInputErrors {
         for path in paths.compactMap({ $0 }) { try AtomicFile.checkWritable(URL(fileURLWithPath: path)) }

@@ -55,7 +55,7 @@ struct ValidateCommand: ParsableCommand {
             let s = loaded.school
             let size =
                 "\(s.days.count) days, \(s.teachers.count) teachers, \(s.rooms.count) rooms, \(s.groups.count) groups, "
-                + "\(s.students.count) students, \(s.lessons.count) lessons (\(s.lessons.reduce(0) { $0 + $1.countPerWeek }) a week)"
+                + "\(s.students.count) students, \(s.lessons.count) lessons (\(s.lessons.reduce(0) { $0 + min(max($1.countPerWeek, 0), School.arithmeticBound) }) a week)"
             print("\(school): \(s.name): \(size)")
             print(errors == 0 ? "valid: \(warnings) warning(s)" : "invalid: \(errors) error(s), \(warnings) warning(s)")
         }

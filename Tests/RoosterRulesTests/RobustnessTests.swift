@@ -60,4 +60,35 @@ struct RobustnessTests {
         let report = Checker(weightOverrides: allRulesOn).check(timetable, against: Self.hostileSchool)
         #expect(report.score.hard > 0)
     }
+
+    /// The extremes a hostile-input run found trapping the checker: `Int.max` and `Int.min` counts
+    /// in a school that was never validated (the solvers report such a school by checking it).
+    @Test("Checking a school with Int.max and Int.min counts scores it instead of trapping", arguments: [Int.max, Int.min])
+    func checkExtremeCounts(extreme: Int) {
+        var school = F.school
+        school.lessons = [F.german2V1(count: 2)]
+        school.weeksInCycle = extreme
+        school.lessons[0].countPerWeek = extreme
+        school.lessons[0].durationInPeriods = extreme
+        school.lessons[0].minDays = extreme
+        school.lessons[0].pinned = [TimeSlot(day: extreme, period: extreme)]
+        school.teachers[0].maxPeriodsPerDay = extreme
+        school.teachers[0].daysOff = [extreme]
+        school.groups[0].size = extreme
+        school.rooms[0].capacity = extreme
+        school.ruleWeights = [.teacherGaps: extreme]
+        school.teamTimes = [TeamTime(id: "t", teachers: ["JDV", "ABE"], commonFreePeriods: extreme)]
+        let timetable = Timetable(placements: [Placement(lesson: school.lessons[0].id, start: F.at(F.mon, F.firstInstruction))])
+        let report = Checker(weightOverrides: allRulesOn).check(timetable, against: school)
+        #expect(report.violations.contains { $0.rule == .lessonCount }, "the count is still judged, on the clamped value")
+        #expect(school.boundedForArithmetic()?.lessons[0].countPerWeek == (extreme > 0 ? School.arithmeticBound : -School.arithmeticBound))
+    }
+
+    @Test("A school inside the bounds is not copied by the arithmetic boundary")
+    func boundsLeaveOrdinarySchools() {
+        #expect(F.school.boundedForArithmetic() == nil)
+        var school = F.school
+        school.teachers[1].unavailable = [TimeSlot(day: -1, period: 1_000_001)]
+        #expect(school.boundedForArithmetic()?.teachers[1].unavailable == [TimeSlot(day: -1, period: 1_000_000)])
+    }
 }

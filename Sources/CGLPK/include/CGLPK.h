@@ -64,6 +64,9 @@ typedef struct {
     int branch_first_count;
     /// Called at each branching decision; a nonzero return stops the search.
     int (*should_stop)(void *context, const rg_progress *progress);
+    /// Asked about every 200 ms while the root LP is solved, where GLPK calls no callback; a
+    /// nonzero return abandons the solve at once, without a solution (cancellation, deadline).
+    int (*should_abandon)(void *context);
     /// Called with each piece of GLPK's terminal output.
     void (*output)(void *context, const char *text);
     void *context;

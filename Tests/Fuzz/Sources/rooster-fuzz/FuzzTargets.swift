@@ -1,0 +1,99 @@
+// libFuzzer entry point for Rooster's readers. The target is chosen by ROOSTER_FUZZ_TARGET; each one
+// feeds the bytes to a reader the command line uses and, when the reader accepts them, goes on the
+// way the command line does (validate, then score with the checker), so that a value a reader lets
+// through cannot trap further on. Reader errors are expected; any crash, trap or hang is a finding.
+import Foundation
+import Rooster
+
+/// The readers that can be fuzzed, by the name `Tests/Fuzz/run` and the corpus folders use.
+enum FuzzTarget: String, CaseIterable {
+    case schoolYAML = "school-yaml"
+    case schoolJSON = "school-json"
+    case timetableJSON = "timetable-json"
+    case ctt
+    case sol
+    case requestsCSV = "requests-csv"
+    case enrolmentsCSV = "enrolments-csv"
+
+    /// Runs one input through the reader and what follows it.
+    func run(_ text: String) {
+        switch self {
+        case .schoolYAML: Self.readSchool(text, format: .yaml)
+        case .schoolJSON: Self.readSchool(text, format: .json)
+        case .timetableJSON:
+            guard let timetable = try? TimetableFile.parse(text, format: .json, for: Fixed.bioritme, file: "fuzz.json") else { return }
+            _ = Checker().check(timetable, against: Fixed.bioritme)
+        case .ctt:
+            guard let school = try? CTTFormat.parse(text, file: "fuzz.ctt") else { return }
+            Self.scoreIfValid(school)
+        case .sol:
+            guard let timetable = try? SolutionFormat.parse(text, school: Fixed.toy, file: "fuzz.sol") else { return }
+            _ = Checker().check(timetable, against: Fixed.toy)
+        case .requestsCSV:
+            _ = try? WeeklyFiles.parseRequests(text, for: Fixed.bioritme, file: "fuzz.csv")
+        case .enrolmentsCSV:
+            _ = try? WeeklyFiles.parseEnrolments(text, for: Fixed.bioritme, file: "fuzz.csv")
+        }
+    }
+
+    private static func readSchool(_ text: String, format: SchoolFormat) {
+        guard let loaded = try? SchoolFile.parse(text, format: format, file: "fuzz") else { return }
+        guard !loaded.validate().contains(where: { $0.diagnostic.severity == .error }) else { return }
+        scoreIfValid(loaded.school)
+    }
+
+    /// Scores the empty timetable of a school that validation accepts: every rule's counting runs.
+    private static func scoreIfValid(_ school: School) {
+        guard !school.validate().contains(where: { $0.severity == .error }) else { return }
+        _ = Checker().check(Timetable(), against: school)
+    }
+}
+
+/// The schools that timetable, solution and CSV inputs are read against, loaded once.
+enum Fixed {
+    static let bioritme: School = load("bioritme-12.yaml") { try SchoolFile.parse($0, format: .yaml).school }
+    static let toy: School = load("toy.ctt") { try CTTFormat.parse($0, file: "toy.ctt") }
+
+    private static func load(_ name: String, _ parse: (String) throws -> School) -> School {
+        let folder = ProcessInfo.processInfo.environment["ROOSTER_FUZZ_FIXTURES"] ?? "Tests/Fuzz/Fixtures"
+        do {
+            return try parse(String(contentsOfFile: folder + "/" + name, encoding: .utf8))
+        } catch {
+            fatalError("rooster-fuzz: cannot read the fixture \(folder)/\(name): \(error)")
+        }
+    }
+}
+
+private let target: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["ROOSTER_FUZZ_TARGET"] ?? ""
+    guard let target = FuzzTarget(rawValue: name) else {
+        let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+        fatalError("rooster-fuzz: set ROOSTER_FUZZ_TARGET to one of \(names)")
+    }
+    return target
+}()
+
+/// One input, as libFuzzer hands it over.
+private func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    target.run(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))
+    return 0
+}
+
+/// libFuzzer's driver, from the runtime that `-sanitize=fuzzer` links in. SwiftPM gives every
+/// executable its own `main`, so the program starts the driver itself instead of using libFuzzer's.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum RoosterFuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        _ = target
+        exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
+}
