@@ -46,7 +46,7 @@ extension Diagnostic {
     /// can meet every hard rule: more lessons than periods, rooms or seats, not a question of input.
     public static let impossibilityCodes: Set<String> = [
         "teacherOverloaded", "groupOverloaded", "roomsOverloaded", "lessonTooLong", "notEnoughRooms", "noRoomOfKind",
-        "choiceCapacity", "caseloadExceeded", "pinnedOutsideSegment",
+        "choiceCapacity", "caseloadExceeded", "pinnedOutsideSegment", "lessonOverloaded",
     ]
 
     /// True for an error that proves the school has no timetable (see ``impossibilityCodes``).

@@ -111,4 +111,40 @@ extension SchoolValidator {
                 at: "rooms", hint: "add rooms")
         }
     }
+
+    /// A lesson's occurrences must fit on the days it can run: at most `maxPerDay` a day (else as
+    /// many as the day's usable periods hold), never on a day off of one of its teachers, only where
+    /// a start fits its segments and is not unavailable to it.
+    mutating func checkLessonDays() {
+        let teachers = Dictionary(school.teachers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, lesson) in school.lessons.enumerated() where lesson.countPerWeek > 0 && lesson.durationInPeriods >= 1 {
+            var capacity = 0
+            var usableDays = 0
+            for day in school.days.indices {
+                guard !lesson.teachers.contains(where: { teachers[$0]?.daysOff.contains(day) == true }) else { continue }
+                let starts = school.periods(ofDay: day).indices.map { TimeSlot(day: day, period: $0) }.filter { start in
+                    !lesson.unavailable.contains(start)
+                        && school.fits(durationInPeriods: lesson.durationInPeriods, at: start, in: lesson.allowedSegments)
+                }
+                guard !starts.isEmpty else { continue }
+                usableDays += 1
+                // Occurrences on one day cannot overlap: count starts at least a duration apart.
+                var fitting = 0
+                var nextFree = Int.min
+                for start in starts where start.period >= nextFree {
+                    fitting += 1
+                    nextFree = start.period + lesson.durationInPeriods
+                }
+                capacity += min(fitting, lesson.maxPerDay ?? fitting)
+                if capacity >= lesson.countPerWeek { break }
+            }
+            guard capacity < lesson.countPerWeek else { continue }
+            let limit = lesson.maxPerDay.map { " with at most \($0) a day" } ?? ""
+            error(
+                "lessonOverloaded",
+                "Lesson \(lesson.id) runs \(lesson.countPerWeek) times a week\(limit), but its \(usableDays) usable day(s) hold at most \(capacity)",
+                at: "lessons[\(index)]",
+                hint: "lower countPerWeek, raise maxPerDay, or allow more days, segments or times (teachers' days off count)")
+        }
+    }
 }

@@ -64,6 +64,7 @@ struct SchoolValidator {
         checkTeacherLoads()
         checkGroupLoads()
         checkRoomLoads()
+        checkLessonDays()
     }
 
     // MARK: - Helpers

@@ -91,6 +91,26 @@ struct ValidationTests {
         #expect(paths(school, code: "teacherOverloaded").isEmpty)
     }
 
+    @Test("A lesson's occurrences must fit its days: maxPerDay, teachers' days off and unavailable times count (issue 15)")
+    func lessonOverloaded() {
+        var lesson = F.german2V1(count: 6)
+        lesson.maxPerDay = 1
+        var school = F.school(with: [lesson])
+        #expect(
+            school.validate().filter { $0.code == "lessonOverloaded" }.map(\.message) == [
+                "Lesson \(lesson.id) runs 6 times a week with at most 1 a day, but its 5 usable day(s) hold at most 5"
+            ])
+        #expect(school.validate().first { $0.code == "lessonOverloaded" }?.provesNoTimetable == true)
+        school.lessons[0].maxPerDay = 2
+        #expect(paths(school, code: "lessonOverloaded").isEmpty)
+        school.teachers[0].daysOff = [F.mon, F.tue, F.wed]
+        #expect(paths(school, code: "lessonOverloaded") == ["lessons[0]"], "two days left hold four")
+        school.teachers[0].daysOff = [F.mon, F.tue]
+        #expect(paths(school, code: "lessonOverloaded").isEmpty)
+        school.lessons[0].unavailable = [F.at(F.wed, F.firstInstruction), F.at(F.wed, F.firstInstruction + 1)]
+        #expect(paths(school, code: "lessonOverloaded") == ["lessons[0]"], "Wednesday keeps one start")
+    }
+
     @Test("A teacher's lessons must fit in the periods of their segments")
     func teacherOverloadedInSegment() {
         // Six mentor lessons a week, but the mentor segment has one period a day.
