@@ -53,7 +53,7 @@ public struct AutoSolver: TimetableSolver {
             best.bound = bound
         }
         best = finished(best, startedAt, bound: best.bound)
-        best.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: Checker(weightOverrides: options.weightOverrides))
+        best.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: options.checker)
         return best
     }
 
@@ -65,7 +65,7 @@ public struct AutoSolver: TimetableSolver {
         var best = await heuristic.solve(school, options: heuristicOptions)
         guard best.status == .feasible || best.status == .limitReached, !Task.isCancelled else { return finished(best, startedAt) }
 
-        let checker = Checker(weightOverrides: options.weightOverrides)
+        let checker = options.checker
         let log = mip.log ?? { _ in }
         func elapsed() -> String {
             String(((ContinuousClock.now - startedAt).inSeconds * 100).rounded() / 100)

@@ -25,11 +25,17 @@ public struct WeeklyLayers: Sendable {
 
     /// Makes the layers the school asks for on `base`.
     ///
+    /// - Parameter previous: the timetable before a re-solve; its enrolments are kept where the new
+    ///   base allows (as `rooster enrol --previous` does). Coach conversations are planned anew.
     /// - Throws: ``CoachPlanner/PlanError`` when the coaching policy names no usable coach windows.
-    public static func plan(school: School, base: Timetable, seed: UInt64 = 1) throws(CoachPlanner.PlanError) -> WeeklyLayers {
+    public static func plan(school: School, base: Timetable, previous: Timetable? = nil, seed: UInt64 = 1) throws(CoachPlanner.PlanError)
+        -> WeeklyLayers
+    {
         var layers = WeeklyLayers(enrolment: nil, coaching: nil, timetable: base)
         if hasEnrolment(school) {
-            let plan = FlowEnrolment(seed: seed).enrol(EnrolmentProblem(school: school, timetable: base))
+            let earlier = previous?.enrolments ?? []
+            let problem = EnrolmentProblem(school: school, timetable: base, previous: earlier)
+            let plan = FlowEnrolment(seed: seed).enrol(problem, previous: earlier)
             layers.enrolment = plan
             layers.timetable = plan.timetable(on: base)
         }

@@ -75,7 +75,7 @@ struct AnnealingSearch {
         chosen.reserveCapacity(event.roomSlots)
         for (m, member) in event.members.enumerated() {
             for k in 0..<member.roomCount {
-                if let preferred, event.roomOffsets[m] + k < preferred.count {
+                if let preferred, event.roomOffsets[m] + k < preferred.count, preferred[event.roomOffsets[m] + k] >= 0 {
                     let room = preferred[event.roomOffsets[m] + k]
                     if !chosen.contains(room), state.roomIsFree(room, from: start, duration: event.duration) {
                         chosen.append(room)
@@ -92,11 +92,45 @@ struct AnnealingSearch {
         return chosen
     }
 
+    /// In a re-solve, places the occurrences that can keep their reference start there, in their
+    /// reference rooms where those are still allowed and free; returns the events placed. The
+    /// greedy construction then repairs the rest: what the changed school no longer allows.
+    private mutating func placeAsInReference() -> Set<Int> {
+        guard let reference = problem.compiled.reference else { return [] }
+        var placed = Set<Int>()
+        var eventsOfUnit: [Int: [Int]] = [:]
+        for (e, event) in problem.events.enumerated() { eventsOfUnit[event.unit, default: []].append(e) }
+        for (unit, events) in eventsOfUnit.sorted(by: { $0.key < $1.key }) {
+            let lessons = problem.compiled.units[unit].lessons
+            guard let first = lessons.first(where: { reference.startIndices[$0] != nil }),
+                let before = reference.startIndices[first]
+            else { continue }
+            var free = before
+            for e in events {
+                let event = problem.events[e]
+                guard let option = event.starts.indices.first(where: { free.contains(event.starts[$0]) && event.staticHard[$0] == 0 })
+                else { continue }
+                let start = event.starts[option]
+                free.remove(start)
+                var preferred: [Int] = []
+                for member in event.members {
+                    let rooms = (reference.rooms[member.lesson]?[problem.slots[start]] ?? []).compactMap { problem.compiled.roomIndex[$0] }
+                        .filter(member.roomOptions.contains)
+                    preferred += (0..<member.roomCount).map { $0 < rooms.count ? rooms[$0] : -1 }
+                }
+                state.place(e, option: option, rooms: chooseRooms(e, option: option, preferred: preferred))
+                placed.insert(e)
+            }
+        }
+        return placed
+    }
+
     /// Places every event, most constrained first, each where it adds least cost. After the
     /// deadline or cancellation the remaining events go to their first start, so that the
-    /// timetable is always complete.
+    /// timetable is always complete. A re-solve first keeps what it can of the reference.
     mutating func construct(deadline: Deadline) {
-        let order = problem.events.indices.sorted { a, b in
+        let kept = placeAsInReference()
+        let order = problem.events.indices.filter { !kept.contains($0) }.sorted { a, b in
             let ea = problem.events[a], eb = problem.events[b]
             if ea.starts.count != eb.starts.count { return ea.starts.count < eb.starts.count }
             let sizeA = ea.members.count * ea.duration + ea.groups.count, sizeB = eb.members.count * eb.duration + eb.groups.count
@@ -143,8 +177,9 @@ struct AnnealingSearch {
 
         // Phase 1 (repair) anneals on hard violations alone until none are left; phase 2 anneals on
         // the whole cost, its temperature falling from the start to the end value over the rest of
-        // the time or iterations.
-        var repairing = state.hard > 0
+        // the time or iterations. A re-solve has no phase 1: blind to soft cost, the repair would
+        // move many lessons away from the reference for free.
+        var repairing = state.hard > 0 && problem.compiled.reference == nil
         var phaseStart = ContinuousClock.now
         var phaseStartIteration = 0
         var temperature = startTemperature

@@ -51,17 +51,18 @@ public struct HeuristicSolver: TimetableSolver {
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
             .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
             .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
+            .timeChanges, .roomChanges,
         ])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
         var result = await search(school, options: options)
-        result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: Checker(weightOverrides: options.weightOverrides))
+        result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: options.checker)
         return result
     }
 
     private func search(_ school: School, options: SolveOptions) async -> SolveResult {
         let startedAt = ContinuousClock.now
-        let checker = Checker(weightOverrides: options.weightOverrides)
+        let checker = options.checker
         let errors = school.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { return .rejecting(school, errors: errors, checker: checker) }
         let problem = SearchProblem(school: school, checker: checker)
@@ -73,7 +74,11 @@ public struct HeuristicSolver: TimetableSolver {
         }
         let deadline = options.deadline(from: startedAt)
         let verify = verifiesDeltas
-        let temperatures = (start: startTemperature, end: endTemperature)
+        // A re-solve repairs instead of exploring: it starts cold enough that a change without a gain
+        // (a lesson moved in time or room) is rarely accepted: about once in 150 tries.
+        let changeWeight = [problem.weight(.timeChanges), problem.weight(.roomChanges)].filter { $0 > 0 }.min().map(Double.init)
+        let start = problem.compiled.reference != nil ? min(startTemperature, (changeWeight ?? startTemperature * 5) / 5) : startTemperature
+        let temperatures = (start: start, end: min(endTemperature, start))
         let hardWeight = hardWeight
         let outcomes = await withTaskGroup(of: (Int, AnnealingSearch.Outcome).self) { group in
             for index in 0..<options.threads {

@@ -41,6 +41,7 @@ struct SearchState {
     private let slotCount: Int
     private let dayCount: Int
     private let wTeacherGaps: Int, wGroupGaps: Int, wIsolated: Int, wMinDays: Int, wStability: Int, wCapacity: Int, wDaily: Int
+    private let wRoomChanges: Int
 
     init(problem: SearchProblem) {
         self.problem = problem
@@ -65,6 +66,7 @@ struct SearchState {
         wMinDays = problem.weight(.minWorkingDays)
         wStability = problem.weight(.roomStability)
         wCapacity = problem.weight(.roomCapacity)
+        wRoomChanges = problem.weight(.roomChanges)
         wDaily = problem.weight(.dailyLessons)
         // Soft costs that hold for an empty timetable: every lesson is short of its minimum days.
         for lesson in 0..<problem.lessonCount {
@@ -171,7 +173,7 @@ struct SearchState {
                     if lessonRoomUse[index] == 0 { lessonDistinctRooms[l] -= 1 }
                 }
             }
-            soft += sign * capacityCost(l, memberRooms)
+            soft += sign * (capacityCost(l, memberRooms) + roomChangeCost(l, start, memberRooms))
         }
 
         // Aggregates after the change.
@@ -303,6 +305,12 @@ struct SearchState {
         return max(problem.lessonStudents[l] - seats, 0) * wCapacity
     }
 
+    /// `roomChanges`: an occurrence at one of its lesson's reference starts in other rooms than there.
+    private func roomChangeCost(_ l: Int, _ start: Int, _ rooms: ArraySlice<Int>) -> Int {
+        guard wRoomChanges > 0, let before = problem.referenceRooms.isEmpty ? nil : problem.referenceRooms[l]?[start] else { return 0 }
+        return before == Set(rooms) ? 0 : wRoomChanges
+    }
+
     // MARK: - Verification
 
     /// The cost computed from the counters without any delta: for debug runs and tests.
@@ -318,7 +326,8 @@ struct SearchState {
                 for s in start..<(start + event.duration) where problem.roomUnavailable[room * slotCount + s] { hard += 1 }
             }
             for (m, member) in event.members.enumerated() {
-                soft += capacityCost(member.lesson, rooms[e][event.roomOffsets[m]..<(event.roomOffsets[m] + member.roomCount)])
+                let memberRooms = rooms[e][event.roomOffsets[m]..<(event.roomOffsets[m] + member.roomCount)]
+                soft += capacityCost(member.lesson, memberRooms) + roomChangeCost(member.lesson, start, memberRooms)
             }
         }
         for t in 0..<problem.teacherCount {

@@ -12,6 +12,8 @@ struct TimetableDocument: Codable, Equatable {
         var day: String
         var period: Int
         var rooms: [String]?
+        /// Kept in place by a re-solve from this timetable (`rooster solve --from`); absent means false.
+        var locked: Bool?
     }
     struct EnrolmentDocument: Codable, Equatable {
         var student: String
@@ -187,7 +189,7 @@ struct TimetableDocumentReader {
             timetable.placements.append(
                 Placement(
                     lesson: .init(entry.lesson), start: try slot(day: entry.day, period: entry.period, at: path),
-                    rooms: (entry.rooms ?? []).map { .init($0) }))
+                    rooms: (entry.rooms ?? []).map { .init($0) }, locked: entry.locked ?? false))
         }
         if let enrolments = document.enrolments {
             timetable.enrolments = []
@@ -230,7 +232,8 @@ extension TimetableDocument {
         self.school = school.name
         placements = timetable.placements.map {
             PlacementDocument(
-                lesson: $0.lesson.rawValue, day: dayID($0.start.day), period: $0.start.period, rooms: $0.rooms.map(\.rawValue))
+                lesson: $0.lesson.rawValue, day: dayID($0.start.day), period: $0.start.period, rooms: $0.rooms.map(\.rawValue),
+                locked: $0.locked ? true : nil)
         }
         enrolments = timetable.enrolments?.map {
             EnrolmentDocument(

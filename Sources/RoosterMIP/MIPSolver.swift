@@ -39,7 +39,9 @@ public struct MIPSolver: TimetableSolver {
     }
 
     /// The program of ``TimetableFormulation`` has rows or terms for every rule of the base
-    /// timetable; room capacity and stability are exact in stage 2 (room assignment).
+    /// timetable; room capacity and stability are exact in stage 2 (room assignment). In a re-solve
+    /// the reference is GLPK's warm start and the rooms it prefers; `timeChanges` is in the
+    /// objective, `roomChanges` only judged.
     public static let coverage = RuleCoverage(
         engine: "mip", layer: .base,
         optimised: [
@@ -47,17 +49,21 @@ public struct MIPSolver: TimetableSolver {
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
             .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
             .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
+            .timeChanges,
+        ],
+        notOptimised: [
+            .roomChanges: "the room stage prefers the reference rooms but has no term for keeping them (roomChanges is only judged)"
         ])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
-        var result = solve(school, options: options, start: nil)
-        result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: Checker(weightOverrides: options.weightOverrides))
+        var result = solve(school, options: options, start: options.reference)
+        result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: options.checker)
         return result
     }
 
     /// Solves with a timetable (for example the heuristic's) as the backend's first incumbent.
     func solve(_ school: School, options: SolveOptions, start: Timetable?) -> SolveResult {
-        let checker = Checker(weightOverrides: options.weightOverrides)
+        let checker = options.checker
         let errors = school.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { return .rejecting(school, errors: errors, checker: checker) }
         return solve(ExactTimetabling(school: school, checker: checker), options: options, start: start)

@@ -21,11 +21,14 @@ public struct Placement: Hashable, Sendable {
     /// The first period; the lesson occupies `durationInPeriods` consecutive periods from here.
     public var start: TimeSlot
     public var rooms: [Room.ID]
+    /// Kept where it is when this timetable is the reference of a re-solve (``School/locking(_:in:)``).
+    public var locked: Bool
 
-    public init(lesson: Lesson.ID, start: TimeSlot, rooms: [Room.ID] = []) {
+    public init(lesson: Lesson.ID, start: TimeSlot, rooms: [Room.ID] = [], locked: Bool = false) {
         self.lesson = lesson
         self.start = start
         self.rooms = rooms
+        self.locked = locked
     }
 }
 

@@ -25,11 +25,23 @@ public struct CheckReport: Hashable, Sendable {
 public struct Checker: Sendable {
     /// Weights that override the school's and the catalogue's.
     public var weightOverrides: [RuleID: Int]
+    /// The timetable that changes are counted against (the one in use before a re-solve); the
+    /// change rules (``RuleCatalogue/changeRules``) count only with one.
+    public var reference: Timetable?
 
-    /// - Parameter weightOverrides: soft-rule weights that win over the school's `ruleWeights` and
-    ///   the catalogue's defaults; 0 switches a rule off.
-    public init(weightOverrides: [RuleID: Int] = [:]) {
+    /// - Parameters:
+    ///   - weightOverrides: soft-rule weights that win over the school's `ruleWeights` and the
+    ///     catalogue's defaults; 0 switches a rule off.
+    ///   - reference: the timetable that `timeChanges` and `roomChanges` compare with.
+    public init(weightOverrides: [RuleID: Int] = [:], reference: Timetable? = nil) {
         self.weightOverrides = weightOverrides
+        self.reference = reference
+    }
+
+    /// Whether a rule counts in a school under this checker: a positive weight and, for the change
+    /// rules, a reference timetable.
+    public func counts(_ descriptor: RuleDescriptor, in school: School) -> Bool {
+        weight(of: descriptor, in: school) > 0 && (reference != nil || !RuleCatalogue.changeRules.contains(descriptor.id))
     }
 
     /// The weight used for a rule in a school: the override, else the school's weight, else the default.
@@ -59,7 +71,7 @@ public struct Checker: Sendable {
         for rule in RuleCatalogue.rules {
             let weight = weight(of: rule.descriptor, in: school)
             if rule.descriptor.level == .soft { weights[rule.descriptor.id] = weight }
-            guard weight > 0 else { continue }
+            guard weight > 0, reference != nil || !RuleCatalogue.changeRules.contains(rule.descriptor.id) else { continue }
             for var violation in rule.violations(in: context) {
                 violation.penalty = saturating(violation.cost, times: weight)
                 switch violation.level {

@@ -95,6 +95,20 @@ package final class CompiledSchool: Sendable {
     /// `groupAttends[group * dayCount + day]`.
     package let groupAttends: [Bool]
 
+    // MARK: Reference
+
+    /// A re-solve's reference timetable (``Checker/reference``), per lesson index; nil for a lesson
+    /// the reference does not place (a new lesson, free to go anywhere).
+    package struct Reference: Sendable {
+        package var starts: [Set<TimeSlot>?]
+        /// Per lesson: the rooms of each reference start.
+        package var rooms: [[TimeSlot: [Room.ID]]?]
+        /// `starts` as slot indices, for the engines.
+        package var startIndices: [Set<Int>?]
+    }
+
+    package let reference: Reference?
+
     /// The weight a solver gives a soft rule (0 when off or hard).
     package func weight(_ rule: RuleID) -> Int { weights[rule] ?? 0 }
 
@@ -105,8 +119,9 @@ package final class CompiledSchool: Sendable {
         let school = given.boundedForArithmetic() ?? given
         self.school = school
         weights = Dictionary(
-            uniqueKeysWithValues: RuleCatalogue.descriptors.filter { $0.level == .soft }.map { ($0.id, checker.weight(of: $0, in: school)) }
-        )
+            uniqueKeysWithValues: RuleCatalogue.descriptors.filter { $0.level == .soft }.map {
+                ($0.id, checker.counts($0, in: school) ? checker.weight(of: $0, in: school) : 0)
+            })
 
         let slots = school.allSlots
         self.slots = slots
@@ -179,6 +194,20 @@ package final class CompiledSchool: Sendable {
         var unitOfLesson = Array(repeating: 0, count: school.lessons.count)
         for (u, unit) in units.enumerated() { for l in unit.lessons { unitOfLesson[l] = u } }
         self.unitOfLesson = unitOfLesson
+        reference = checker.reference.map { Self.reference($0, lessonIndex: lessonIndex, slotIndex: slotIndex) }
+    }
+
+    private static func reference(_ timetable: Timetable, lessonIndex: [Lesson.ID: Int], slotIndex: [TimeSlot: Int]) -> Reference {
+        var reference = Reference(
+            starts: Array(repeating: nil, count: lessonIndex.count), rooms: Array(repeating: nil, count: lessonIndex.count),
+            startIndices: Array(repeating: nil, count: lessonIndex.count))
+        for placement in timetable.placements {
+            guard let l = lessonIndex[placement.lesson] else { continue }
+            reference.starts[l] = (reference.starts[l] ?? []).union([placement.start])
+            reference.rooms[l] = (reference.rooms[l] ?? [:]).merging([placement.start: placement.rooms]) { first, _ in first }
+            reference.startIndices[l] = (reference.startIndices[l] ?? []).union(slotIndex[placement.start].map { [$0] } ?? [])
+        }
+        return reference
     }
 
     /// Clusters first (each lesson in the first cluster that names it), then every other lesson alone.
@@ -221,7 +250,8 @@ package final class CompiledSchool: Sendable {
 
     /// Cost of starting a unit at a slot that does not depend on other lessons: hard for every
     /// period a lesson, a teacher or a group is unavailable, soft (weighted) for every period a
-    /// teacher does not want.
+    /// teacher does not want and, in a re-solve, for each of its lessons that did not start there
+    /// in the reference timetable (`timeChanges`).
     package func staticCost(ofUnit u: Int, start: Int) -> (hard: Int, soft: Int) {
         let unit = units[u]
         let unwanted = weight(.teacherUnwantedTime)
@@ -236,6 +266,10 @@ package final class CompiledSchool: Sendable {
                 }
             }
             for g in unit.groups where school.groups[g].unavailable.contains(slot) { hard += 1 }
+        }
+        if let reference {
+            let moved = weight(.timeChanges)
+            for l in unit.lessons { if let before = reference.startIndices[l], !before.contains(start) { soft += moved } }
         }
         return (hard, soft)
     }

@@ -10,8 +10,12 @@ public enum RuleCatalogue {
         TeacherMaxPeriodsPerDay(), TeacherMaxDays(), TeamTimeRule(), ChoiceSeats(),
         ChoiceCapacity(), ChoiceMinimumSize(), ChoiceEnrolment(), CoachMeetings(), ParentConflict(),
         RoomCapacity(), MinWorkingDays(), IsolatedLessons(), RoomStability(),
-        TeacherGaps(), GroupGaps(), DailyLessons(), TeacherUnwantedTime(), ChoicePreference(), CoachLoadBalance(), SiblingTriads(),
+        TeacherGaps(), GroupGaps(), DailyLessons(), TeacherUnwantedTime(), TimeChanges(), RoomChanges(), ChoicePreference(),
+        CoachLoadBalance(), SiblingTriads(),
     ]
+
+    /// Rules that judge changes from a reference timetable: they count only when the checker has one.
+    public static let changeRules: Set<RuleID> = [.timeChanges, .roomChanges]
 
     /// The descriptors of all rules, hard rules first.
     public static let descriptors: [RuleDescriptor] = rules.map(\.descriptor)

@@ -37,6 +37,9 @@ extension RuleID {
     public static let groupGaps: RuleID = "groupGaps"
     public static let dailyLessons: RuleID = "dailyLessons"
     public static let teacherUnwantedTime: RuleID = "teacherUnwantedTime"
+    // Soft rules of a re-solve from a reference timetable (``Checker/reference``).
+    public static let timeChanges: RuleID = "timeChanges"
+    public static let roomChanges: RuleID = "roomChanges"
     // Soft rules of the weekly layers.
     public static let choicePreference: RuleID = "choicePreference"
     public static let coachLoadBalance: RuleID = "coachLoadBalance"

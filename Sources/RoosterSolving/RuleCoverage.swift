@@ -30,7 +30,7 @@ public struct RuleCoverage: Sendable {
     /// steer by them.
     public func unoptimisedRules(in school: School, checker: Checker) -> [RuleID] {
         RuleCatalogue.descriptors.filter { descriptor in
-            descriptor.layer == layer && !optimised.contains(descriptor.id) && checker.weight(of: descriptor, in: school) > 0
+            descriptor.layer == layer && !optimised.contains(descriptor.id) && checker.counts(descriptor, in: school)
         }.map(\.id)
     }
 }

@@ -20,6 +20,13 @@ public struct SolveOptions: Sendable {
     /// A deadline that wins over the time limit when it is earlier: a solver that combines others
     /// gives each part its share this way.
     public var deadline: Deadline?
+    /// The timetable in use before this solve (a re-solve after a change): the search starts from
+    /// it, and every lesson occurrence moved away from it costs `timeChanges` or `roomChanges`.
+    /// Lock lessons in place with ``RoosterModel/School/locking(_:in:)``.
+    public var reference: Timetable?
+
+    /// The checker that judges this solve: the weight overrides and the reference.
+    public var checker: Checker { Checker(weightOverrides: weightOverrides, reference: reference) }
 
     /// When a solve that started at `start` must stop: the time limit from then, or the deadline if earlier.
     public func deadline(from start: ContinuousClock.Instant) -> Deadline {

@@ -16,6 +16,7 @@ struct CheckCommand: ParsableCommand {
               rooster check Examples/bioritme/school.yaml Examples/bioritme/timetable.json
               rooster check comp01.ctt comp01.sol --json
               rooster check school.yaml timetable.json --weight teacherGaps=3 --weight groupGaps=0
+              rooster check school.yaml new.json --from old.json     (also counts lessons moved since old.json)
 
             Exit codes: 0 no hard violations, 1 hard violations, 2 bad input.
             """
@@ -32,6 +33,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup(title: "Weights") var weights: WeightOptions
 
+    @Option(help: "Also count what changed since this timetable: rules timeChanges and roomChanges, as solve --from does.")
+    var from: String?
+
     @Option(help: "Show at most this many violations in text output (0 shows all).")
     var maxViolations = 50
 
@@ -46,7 +50,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let overrides = try weights.overrides()
         let (school, table) = try loadSchoolAndTimetable(self.school, timetable)
-        let report = Checker(weightOverrides: overrides).check(table, against: school)
+        let reference = try from.map { path in
+            try reportingInputErrors { try TimetableFile.load(URL(fileURLWithPath: path), for: school, displayName: path) }
+        }
+        let report = Checker(weightOverrides: overrides, reference: reference).check(table, against: school)
         if json {
             try printJSON(
                 ReportJSON(

@@ -23,7 +23,7 @@ struct RoosterCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, SolveCommand.self, EnrolCommand.self, CoachCommand.self, CheckCommand.self, RenderCommand.self,
-            ReportCommand.self, ConvertCommand.self, GenerateCommand.self,
+            ReportCommand.self, DiffCommand.self, ConvertCommand.self, GenerateCommand.self,
             RulesCommand.self,
         ]
     )

@@ -91,6 +91,18 @@ struct SolveCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Rendering") var renderOptions: RenderOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "Re-solve from this timetable (.json): start from it, keep its enrolments where possible, and count every lesson moved away from it (rules timeChanges and roomChanges).",
+            valueName: "TIMETABLE"))
+    var from: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --from: keep these where that timetable has them: lesson:ID, teacher:ID, group:ID or day:DAY (repeatable). Placements marked \"locked\": true in it are kept too.",
+            valueName: "KIND:ID"))
+    var lock: [String] = []
+
     @Flag(help: "Only the base timetable: no enrolment and no coach conversations, even when the school has them.")
     var baseOnly = false
 
@@ -102,6 +114,7 @@ struct SolveCommand: AsyncParsableCommand {
         try CommandLineRange.check(threads, in: CommandLineRange.threads, "--threads")
         if let iterations { try CommandLineRange.check(iterations, in: CommandLineRange.iterations, "--iterations") }
         if render != nil, renderOut == nil, out == nil { throw ValidationError("--render needs a folder: --out DIR or --render-out DIR") }
+        if !lock.isEmpty, from == nil { throw ValidationError("--lock keeps lessons where the --from timetable has them: give --from") }
         guard (0...1).contains(mipGap) else { throw ValidationError("--mip-gap must be between 0 and 1") }
         if let out, TimetableFile.Format(fileName: out) == nil, render == nil || renderOut != nil {
             throw ValidationError("Cannot tell the timetable format of '\(out)': use .json or .sol")
@@ -129,14 +142,18 @@ struct SolveCommand: AsyncParsableCommand {
                 + "  current \(progress.current)  best \(progress.best)"
             printError(line, newline: false)
         }
-        let options = SolveOptions(
+        var options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
             weightOverrides: try weights.overrides(), progress: showProgress ? printProgress : nil)
+        let reference = try from.map { path in
+            try reportingInputErrors { try TimetableFile.load(URL(fileURLWithPath: path), for: loaded.school, displayName: path) }
+        }
+        options.reference = reference
         // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
         let folderMode = render != nil && renderOut == nil
         let timetablePath = folderMode ? out.map { URL(fileURLWithPath: $0).appendingPathComponent("timetable.json").path } : out
         try checkOutputs(folderMode ? nil : out, writeMps, writeLp)  // a folder for --render is made later
-        let school = loaded.school
+        let school = try lockedSchool(loaded.school, reference: reference)
         try writeModels(school)
         let heuristic = HeuristicSolver(verifiesDeltas: verifyDeltas)
         let log: (@Sendable (String) -> Void)? = glpkLog ? { @Sendable text in printError(text, newline: false) } : nil
@@ -148,7 +165,7 @@ struct SolveCommand: AsyncParsableCommand {
             case .auto: AutoSolver(heuristic: heuristic, mip: glpk)
             }
         // Ctrl-C or SIGTERM stops the search; the best timetable so far is still written.
-        let search = Task { await solver.solve(school, options: options) }
+        let search = Task { [options] in await solver.solve(school, options: options) }
         let interruptions = Interruptions(cancelling: search)
         let result = await search.value
         interruptions.stop()
@@ -158,10 +175,9 @@ struct SolveCommand: AsyncParsableCommand {
             printError("\(self.school): not solved (\(result.status.rawValue))")
             throw Exit.badInput
         }
-        let week = try weeklyLayers(on: result, school: loaded.school)
+        let week = try weeklyLayers(on: result, school: school, previous: reference)
         let timetable = week?.timetable ?? result.timetable
-        let report =
-            week.map { _ in Checker(weightOverrides: options.weightOverrides).check(timetable, against: loaded.school) } ?? result.report
+        let report = week.map { _ in options.checker.check(timetable, against: school) } ?? result.report
         if folderMode, let out {
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -220,10 +236,10 @@ struct SolveCommand: AsyncParsableCommand {
 extension SolveCommand {
     /// The enrolment and coach conversations on the solver's timetable, unless `--base-only` or the
     /// school has no weekly layer; nil then.
-    func weeklyLayers(on result: SolveResult, school: School) throws -> WeeklyLayers? {
+    func weeklyLayers(on result: SolveResult, school: School, previous: Timetable?) throws -> WeeklyLayers? {
         guard !baseOnly, !result.timetable.placements.isEmpty, WeeklyLayers.isNeeded(for: school) else { return nil }
         do {
-            return try WeeklyLayers.plan(school: school, base: result.timetable, seed: seed)
+            return try WeeklyLayers.plan(school: school, base: result.timetable, previous: previous, seed: seed)
         } catch {
             printError("\(self.school): error: \(error)\n  hint: fix the coaching policy, or solve with --base-only")
             throw Exit.badInput
@@ -241,6 +257,21 @@ extension SolveCommand {
             print("coaching: \(coaching.meetings.count) conversations and triad meetings, \(coaching.unplanned.count) not planned")
         }
         print("the whole week: \(report.score.hard) hard, \(report.score.soft) soft (rooster check judges the same)")
+    }
+
+    /// The school with `--lock` and the reference's locked placements pinned; the school itself without `--from`.
+    func lockedSchool(_ school: School, reference: Timetable?) throws -> School {
+        guard let reference else { return school }
+        let locks = try lock.map { text in
+            guard let parsed = TimetableLock(parsing: text, in: school) else {
+                printError(
+                    "error: --lock \(text): expected lesson:ID, teacher:ID, group:ID or day:DAY (days: \(school.days.map(\.id.rawValue).joined(separator: ", ")))"
+                )
+                throw Exit.badInput
+            }
+            return parsed
+        }
+        return school.locking(locks, in: reference)
     }
 
     /// Writes the mixed-integer program when asked (the library writes through a temporary file).

@@ -408,11 +408,45 @@ struct CLITests {
         #expect(result.stdout.contains("rooster \(command)"))
     }
 
+    @Test("Change without chaos: solve --from with --lock keeps the locked day; check --from and diff (text, CSV, HTML) report the changes")
+    func resolveAndDiff() throws {
+        let school = "Examples/coach/school.yaml", old = "Examples/coach/timetable.json"
+        let new = try Rooster.temporaryFile("new.json", "")
+        let solve = try Rooster.run(
+            "solve", school, "--from", old, "--lock", "day:mon", "--solver", "heuristic", "--iterations", "3000", "--out", new, "--quiet")
+        #expect(solve.status == 0, "\(solve.stdout)\(solve.stderr)")
+        func monday(_ url: URL) throws -> Set<String> {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+            let placements = json?["placements"] as? [[String: Any]] ?? []
+            return Set(placements.filter { $0["day"] as? String == "mon" }.map { "\($0["lesson"] ?? "")@\($0["period"] ?? "")" })
+        }
+        let kept = try monday(Rooster.root.appendingPathComponent(old))
+        #expect(!kept.isEmpty)
+        let now = try monday(URL(fileURLWithPath: new))
+        #expect(now.isSuperset(of: kept), "every Monday lesson kept its time")
+
+        let check = try Rooster.run("check", school, new, "--from", old, "--json")
+        #expect(check.status == 0 && check.stdout.contains("\"soft\""), "\(check.stderr)")
+        let text = try Rooster.run("diff", old, new, "--school", school)
+        #expect(text.status == 0 && text.stdout.hasPrefix("changes: ") && text.stdout.contains("score: "), "\(text.stdout)\(text.stderr)")
+        let csv = try Rooster.run("diff", old, new, "--school", school, "--format", "csv", "--delimiter", ";")
+        #expect(csv.stdout.hasPrefix("change;lesson;before;before_rooms;after;after_rooms;teachers;groups\r\n"))
+        let page = try Rooster.temporaryFile("changes.html", "")
+        let html = try Rooster.run("diff", old, new, "--school", school, "--format", "html", "--out", page)
+        let published = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.status == 0 && published.contains("<h1>Changes in the timetable of"))
+
+        let badLock = try Rooster.run("solve", school, "--from", old, "--lock", "room:R1", "--iterations", "10")
+        #expect(badLock.status == 2 && badLock.stderr.contains("--lock room:R1"), "\(badLock.stderr)")
+        let lockWithoutFrom = try Rooster.run("solve", school, "--lock", "day:mon")
+        #expect(lockWithoutFrom.status == 64 && lockWithoutFrom.stderr.contains("--from"))
+    }
+
     @Test("rules lists the catalogue with ITC weights")
     func rules() throws {
         let result = try Rooster.run("rules", "--profile", "itc2007")
         #expect(result.status == 0)
         #expect(result.stdout.contains("minWorkingDays"))
-        #expect(result.stdout.split(separator: "\n").count == 34)  // 23 hard and 11 soft rules
+        #expect(result.stdout.split(separator: "\n").count == 36)  // 23 hard and 13 soft rules
     }
 }

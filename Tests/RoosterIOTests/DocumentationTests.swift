@@ -26,6 +26,16 @@ struct DocumentationTests {
         #expect(loaded.school.clusters.first?.kind == .parallelLevels)
     }
 
+    @Test("The README's table of rules is the catalogue: every rule with its level, default weight and summary")
+    func rulesTable() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for rule in RuleCatalogue.descriptors {
+            let weight = rule.level == .hard ? "—" : String(rule.defaultWeight)
+            let row = "| `\(rule.id)` | \(rule.level) | \(weight) | \(rule.summary) |"
+            #expect(readme.contains(row), "README.md lacks: \(row)")
+        }
+    }
+
     @Test("The table of number ranges in docs/school-format.md is the one validation checks (InputRanges)")
     func rangesTable() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("docs/school-format.md"), encoding: .utf8)
