@@ -166,7 +166,10 @@ public struct EnrolmentPlan: Sendable {
         for enrolment in current { now["\(enrolment.student)|\(enrolment.lesson)", default: []].append(enrolment) }
         return previous.map { before in
             let same = now["\(before.student)|\(before.lesson)"] ?? []
-            if same.contains(before) { return Change(kind: .kept, before: before, after: before) }
+            // Without a start the earlier enrolment meant every session: any session of the lesson keeps it.
+            if same.contains(before) || (before.start == nil && !same.isEmpty) {
+                return Change(kind: .kept, before: before, after: same.first ?? before)
+            }
             if let after = same.first { return Change(kind: .moved, before: before, after: after) }
             return Change(kind: .lost, before: before, after: nil)
         }

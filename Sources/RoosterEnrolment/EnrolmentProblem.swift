@@ -159,9 +159,14 @@ public struct EnrolmentProblem: Sendable {
             }
         }
         var held: [Student.ID: Set<Int>] = [:]
+        // An enrolment without a start means every occurrence of its lesson: every session of it is held.
+        var itemsOfLesson: [Lesson.ID: [Int]] = [:]
+        for (key, item) in itemIndex { itemsOfLesson[key.lesson, default: []].append(item) }
         for enrolment in previous {
             if let item = itemIndex[ItemKey(lesson: enrolment.lesson, start: enrolment.start)] {
                 held[enrolment.student, default: []].insert(item)
+            } else if enrolment.start == nil, let sessions = itemsOfLesson[enrolment.lesson] {
+                held[enrolment.student, default: []].formUnion(sessions)
             } else {
                 previousWithoutItem.append(enrolment)
             }

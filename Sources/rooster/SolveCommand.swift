@@ -252,11 +252,16 @@ extension SolveCommand {
             print(
                 "enrolment: \(enrolment.enrolments.count) enrolments, \(enrolment.shortfalls.count) students short of choice lessons, "
                     + "\(enrolment.unmet.count) requests unmet (rooster enrol for the weekly re-run)")
+            if !enrolment.changes.isEmpty {
+                let count = { (kind: EnrolmentPlan.Change.Kind) in enrolment.changes.filter { $0.kind == kind }.count }
+                print("enrolments of --from: \(count(.kept)) kept, \(count(.moved)) moved, \(count(.lost)) lost")
+            }
         }
         if let coaching = week.coaching {
             print("coaching: \(coaching.meetings.count) conversations and triad meetings, \(coaching.unplanned.count) not planned")
         }
-        print("the whole week: \(report.score.hard) hard, \(report.score.soft) soft (rooster check judges the same)")
+        let check = from.map { "rooster check --from \($0)" } ?? "rooster check"
+        print("the whole week: \(report.score.hard) hard, \(report.score.soft) soft (\(check) judges the same)")
     }
 
     /// The school with `--lock` and the reference's locked placements pinned; the school itself without `--from`.

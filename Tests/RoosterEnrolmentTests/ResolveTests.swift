@@ -154,4 +154,18 @@ struct ResolveTests {
         #expect(report.penaltyByRule[.timeChanges] == 10, "exactly the Tuesday occurrence moved")
         #expect(Self.moved(reference, result.timetable) == 1)
     }
+
+    @Test("Earlier enrolments are kept by the weekly layers, also when written without a start (every session of the lesson)")
+    func enrolmentsKept() async throws {
+        let school = SchoolGenerator(students: 120, profile: .bioritme, seed: 4).make()
+        let base = await HeuristicSolver().solve(school, options: SolveOptions(timeLimit: .seconds(3_600), iterationLimit: 20_000, seed: 4))
+        let first = try WeeklyLayers.plan(school: school, base: base.timetable, seed: 4)
+        var previous = first.timetable
+        previous.enrolments = first.timetable.enrolments?.map { Enrolment(student: $0.student, lesson: $0.lesson) }
+        let problem = EnrolmentProblem(school: school, timetable: base.timetable, previous: previous.enrolments ?? [])
+        #expect(problem.previousWithoutItem.isEmpty, "every earlier enrolment without a start is recognised")
+        let again = try WeeklyLayers.plan(school: school, base: base.timetable, previous: previous, seed: 11)
+        let changes = try #require(again.enrolment?.changes)
+        #expect(!changes.isEmpty && changes.allSatisfy { $0.kind == .kept }, "seed 4: \(changes.filter { $0.kind != .kept }.count) not kept")
+    }
 }
