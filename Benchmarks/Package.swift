@@ -39,6 +39,11 @@ let package = Package(
             path: "Sources/WholeWeekBenchmark"
         ),
         .executableTarget(
+            name: "perturbation-benchmark",
+            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            path: "Sources/PerturbationBenchmark"
+        ),
+        .executableTarget(
             name: "weekly-benchmark",
             dependencies: [.product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster")],
             path: "Sources/WeeklyBenchmark"

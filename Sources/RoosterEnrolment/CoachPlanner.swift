@@ -41,6 +41,8 @@ public struct CoachPlanner: Sendable {
         public var load: [Teacher.ID: [Int]]
         /// Students whose conversations went to another coach than their first (caseload or load).
         public var reassigned: [Student.ID]
+        /// Conversations kept from the earlier plan given to ``CoachPlanner/plan(school:timetable:previous:)``.
+        public var kept = 0
 
         /// The largest difference between a coach's busiest and quietest week.
         public var worstImbalance: Int { load.values.map { ($0.max() ?? 0) - ($0.min() ?? 0) }.max() ?? 0 }
@@ -67,7 +69,12 @@ public struct CoachPlanner: Sendable {
         }
     }
 
-    public func plan(school: School, timetable: Timetable) throws(PlanError) -> Plan {
+    /// Plans the conversations and triad meetings of a coach cycle on `timetable`.
+    ///
+    /// - Parameter previous: conversations of an earlier plan (a re-solve): each one that still fits
+    ///   — the student's own coach, a coach window, both free, the window not taken — is kept, and
+    ///   only the rest is planned anew. Triad meetings are always planned anew.
+    public func plan(school: School, timetable: Timetable, previous: [CoachMeeting] = []) throws(PlanError) -> Plan {
         guard let policy = school.coaching else { throw .noCoachingPolicy }
         let windows = school.allSlots.filter { school.period(at: $0)?.segment == policy.segment }
         guard !windows.isEmpty else { throw .noCoachWindows(policy.segment) }
@@ -144,10 +151,77 @@ public struct CoachPlanner: Sendable {
             }
             return false
         }
+        /// One conversation of `student` in `span`: the first coach with a free window (in their
+        /// least loaded week), else by displacing another student's conversation (`makeRoom`).
+        func placeConversation(_ student: Int, coaches: [Teacher.ID], span: Range<Int>) -> Bool {
+            for candidate in coaches {
+                if used[candidate] == nil {
+                    used[candidate] = Array(repeating: [], count: weeks)
+                    load[candidate] = Array(repeating: 0, count: weeks)
+                }
+                let byLoad = span.sorted { (load[candidate]?[$0] ?? 0, $0) < (load[candidate]?[$1] ?? 0, $1) }
+                for week in byLoad {
+                    guard
+                        let slot = windows.first(where: {
+                            !busy.student[week][student].contains($0) && !busy.teacher(candidate, week).contains($0)
+                                && !(used[candidate]?[week].contains($0) ?? false)
+                        })
+                    else { continue }
+                    used[candidate]?[week].insert(slot)
+                    load[candidate]?[week] += 1
+                    plan.meetings.append(CoachMeeting(student: school.students[student].id, coach: candidate, week: week, slot: slot))
+                    return true
+                }
+            }
+            return makeRoom(for: student, coaches: coaches, span: span)
+        }
+        // Earlier conversations that still fit are kept first: per student and span, one.
+        var kept = Set<[Int]>()
+        let windowSet = Set(windows)
+        for meeting in previous where meeting.parent == nil {
+            guard let student = position[meeting.student], (0..<weeks).contains(meeting.week), windowSet.contains(meeting.slot) else {
+                continue
+            }
+            let person = school.students[student]
+            let interval = intervalOf(student)
+            let first = meeting.week / interval * interval
+            guard person.coaches.contains(meeting.coach), !kept.contains([student, first]),
+                coachOf[student] == nil || coachOf[student] == meeting.coach,
+                !busy.student[meeting.week][student].contains(meeting.slot),
+                !busy.teacher(meeting.coach, meeting.week).contains(meeting.slot),
+                !(used[meeting.coach]?[meeting.week].contains(meeting.slot) ?? false)
+            else { continue }
+            if coachOf[student] == nil {
+                guard caseload[meeting.coach, default: 0] < (limits[meeting.coach].flatMap { $0 } ?? .max) else { continue }
+                coachOf[student] = meeting.coach
+                caseload[meeting.coach, default: 0] += 1
+                pressure[meeting.coach, default: 0] += 1 / Double(interval)
+            }
+            if used[meeting.coach] == nil {
+                used[meeting.coach] = Array(repeating: [], count: weeks)
+                load[meeting.coach] = Array(repeating: 0, count: weeks)
+            }
+            used[meeting.coach]?[meeting.week].insert(meeting.slot)
+            load[meeting.coach]?[meeting.week] += 1
+            plan.meetings.append(CoachMeeting(student: person.id, coach: meeting.coach, week: meeting.week, slot: meeting.slot))
+            kept.insert([student, first])
+        }
+        plan.kept = kept.count
         let order = coached.map { ($0, freeWindows($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
         for student in order {
             let person = school.students[student]
             let interval = min(max(person.coachingIntervalInWeeks ?? policy.intervalInWeeks, 1), weeks)
+            if let keptCoach = coachOf[student] {
+                // A kept conversation fixed the coach; the student's other spans are planned with them.
+                for first in stride(from: 0, to: weeks, by: interval) where !kept.contains([student, first]) {
+                    let span = first..<min(first + interval, weeks)
+                    if !placeConversation(student, coaches: [keptCoach] + person.coaches.filter { $0 != keptCoach }, span: span) {
+                        plan.unplanned.append(
+                            Unplanned(student: person.id, week: first, reason: reason(student, keptCoach, span, windows, busy, used)))
+                    }
+                }
+                continue
+            }
             // Of the student's coaches with room in their caseload, the one with the least weekly
             // demand per free window holds the conversations (the first one when equal).
             let withRoom = person.coaches.filter { caseload[$0, default: 0] < (limits[$0].flatMap { $0 } ?? .max) }
@@ -164,32 +238,7 @@ public struct CoachPlanner: Sendable {
             }
             for first in stride(from: 0, to: weeks, by: interval) {
                 let span = first..<min(first + interval, weeks)
-                // The chosen coach first; when all their windows are taken, another coach of the student's.
-                var placed = false
-                for candidate in [coach] + person.coaches.filter({ $0 != coach }) where !placed {
-                    if used[candidate] == nil {
-                        used[candidate] = Array(repeating: [], count: weeks)
-                        load[candidate] = Array(repeating: 0, count: weeks)
-                    }
-                    let byLoad = span.sorted { (load[candidate]?[$0] ?? 0, $0) < (load[candidate]?[$1] ?? 0, $1) }
-                    for week in byLoad {
-                        guard
-                            let slot = windows.first(where: {
-                                !busy.student[week][student].contains($0) && !busy.teacher(candidate, week).contains($0)
-                                    && !(used[candidate]?[week].contains($0) ?? false)
-                            })
-                        else { continue }
-                        used[candidate]?[week].insert(slot)
-                        load[candidate]?[week] += 1
-                        plan.meetings.append(CoachMeeting(student: person.id, coach: candidate, week: week, slot: slot))
-                        placed = true
-                        break
-                    }
-                }
-                if !placed {
-                    placed = makeRoom(for: student, coaches: [coach] + person.coaches.filter { $0 != coach }, span: span)
-                }
-                if !placed {
+                if !placeConversation(student, coaches: [coach] + person.coaches.filter { $0 != coach }, span: span) {
                     plan.unplanned.append(
                         Unplanned(student: person.id, week: first, reason: reason(student, coach, span, windows, busy, used)))
                 }

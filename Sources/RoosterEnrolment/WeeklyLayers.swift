@@ -25,8 +25,9 @@ public struct WeeklyLayers: Sendable {
 
     /// Makes the layers the school asks for on `base`.
     ///
-    /// - Parameter previous: the timetable before a re-solve; its enrolments are kept where the new
-    ///   base allows (as `rooster enrol --previous` does). Coach conversations are planned anew.
+    /// - Parameter previous: the timetable before a re-solve; its enrolments and coach conversations
+    ///   are kept where the new base allows (as `rooster enrol --previous` does). Triad meetings are
+    ///   planned anew.
     /// - Throws: ``CoachPlanner/PlanError`` when the coaching policy names no usable coach windows.
     public static func plan(school: School, base: Timetable, previous: Timetable? = nil, seed: UInt64 = 1) throws(CoachPlanner.PlanError)
         -> WeeklyLayers
@@ -40,7 +41,7 @@ public struct WeeklyLayers: Sendable {
             layers.timetable = plan.timetable(on: base)
         }
         if school.coaching != nil {
-            let plan = try CoachPlanner().plan(school: school, timetable: layers.timetable)
+            let plan = try CoachPlanner().plan(school: school, timetable: layers.timetable, previous: previous?.coachMeetings ?? [])
             layers.coaching = plan
             layers.timetable = plan.timetable(on: layers.timetable)
         }

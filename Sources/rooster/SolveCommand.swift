@@ -219,7 +219,7 @@ struct SolveCommand: AsyncParsableCommand {
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", result.statistics.elapsed.inSeconds)) s, "
                     + "\(result.statistics.iterations) moves (\(Int(result.statistics.movesPerSecond)) per second)"
                     + (result.bound.map { "; bound \($0)" } ?? "") + (foundNothing ? "" : timetablePath.map { "; wrote \($0)" } ?? ""))
-            if let week { printWeek(week, report: report) }
+            if let week { printWeek(week, report: report, reference: reference) }
             if !result.unoptimisedRules.isEmpty {
                 print(
                     "not optimised by \(self.solver.rawValue), only checked: \(result.unoptimisedRules.map(\.rawValue).joined(separator: ", "))"
@@ -247,7 +247,7 @@ extension SolveCommand {
     }
 
     /// One line per weekly layer: what the enrolment and the coach planner made.
-    func printWeek(_ week: WeeklyLayers, report: CheckReport) {
+    func printWeek(_ week: WeeklyLayers, report: CheckReport, reference: Timetable?) {
         if let enrolment = week.enrolment {
             print(
                 "enrolment: \(enrolment.enrolments.count) enrolments, \(enrolment.shortfalls.count) students short of choice lessons, "
@@ -259,6 +259,8 @@ extension SolveCommand {
         }
         if let coaching = week.coaching {
             print("coaching: \(coaching.meetings.count) conversations and triad meetings, \(coaching.unplanned.count) not planned")
+            let earlier = (reference?.coachMeetings ?? []).filter { $0.parent == nil }.count
+            if earlier > 0 { print("conversations of --from: \(coaching.kept) of \(earlier) kept") }
         }
         let check = from.map { "rooster check --from \($0)" } ?? "rooster check"
         print("the whole week: \(report.score.hard) hard, \(report.score.soft) soft (\(check) judges the same)")

@@ -166,6 +166,31 @@ struct ResolveTests {
         #expect(problem.previousWithoutItem.isEmpty, "every earlier enrolment without a start is recognised")
         let again = try WeeklyLayers.plan(school: school, base: base.timetable, previous: previous, seed: 11)
         let changes = try #require(again.enrolment?.changes)
-        #expect(!changes.isEmpty && changes.allSatisfy { $0.kind == .kept }, "seed 4: \(changes.filter { $0.kind != .kept }.count) not kept")
+        #expect(
+            !changes.isEmpty && changes.allSatisfy { $0.kind == .kept }, "seed 4: \(changes.filter { $0.kind != .kept }.count) not kept")
+    }
+
+    @Test("Coach conversations that still fit are kept by a re-plan; the rest is planned anew and the checker finds no clash")
+    func conversationsKept() async throws {
+        let school = SchoolGenerator(students: 120, profile: .coach, seed: 6).make()
+        let base = await HeuristicSolver().solve(school, options: SolveOptions(timeLimit: .seconds(3_600), iterationLimit: 20_000, seed: 6))
+        let first = try WeeklyLayers.plan(school: school, base: base.timetable, seed: 6)
+        let conversations = (first.timetable.coachMeetings ?? []).filter { $0.parent == nil }
+        #expect(!conversations.isEmpty)
+        let again = try WeeklyLayers.plan(school: school, base: base.timetable, previous: first.timetable, seed: 6)
+        #expect(again.coaching?.kept == conversations.count, "seed 6: every conversation still fits on the same base")
+        #expect(Set(conversations).isSubset(of: Set(again.timetable.coachMeetings ?? [])))
+        // A coach who can no longer coach in Monday's windows: those conversations move, the rest stay.
+        let coach = try #require(conversations.first { $0.slot.day == 0 }?.coach)
+        var changed = school
+        let index = try #require(changed.teachers.firstIndex { $0.id == coach })
+        changed.teachers[index].unavailable.formUnion(Set(conversations.filter { $0.slot.day == 0 }.map(\.slot)))
+        let moved = try WeeklyLayers.plan(school: changed, base: base.timetable, previous: first.timetable, seed: 6)
+        let mondays = conversations.filter { $0.coach == coach && $0.slot.day == 0 }.count
+        #expect(moved.coaching?.kept == conversations.count - mondays, "seed 6: only \(coach)'s Monday conversations are re-planned")
+        let scratch = try WeeklyLayers.plan(school: changed, base: base.timetable, seed: 6)
+        #expect((moved.coaching?.unplanned.count ?? 0) <= (scratch.coaching?.unplanned.count ?? 0))
+        #expect(
+            Checker().check(moved.timetable, against: changed).violations.filter { $0.level == .hard && $0.rule != .coachMeetings } == [])
     }
 }
