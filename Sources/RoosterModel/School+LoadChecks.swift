@@ -27,17 +27,7 @@ extension SchoolValidator {
                     segments.isEmpty || (!unit.segments.isEmpty && unit.segments.isSubset(of: segments))
                 }.reduce(0) { $0 + $1.periods }
                 guard needed > 0 else { continue }
-                var perDay: [Int] = school.days.indices.map { day in
-                    if teacher.daysOff.contains(day) { return 0 }
-                    let free = school.periods(ofDay: day).indices.filter { period in
-                        let slot = TimeSlot(day: day, period: period)
-                        guard !teacher.unavailable.contains(slot) else { return false }
-                        return segments.isEmpty || school.period(at: slot)?.segment.map(segments.contains) == true
-                    }.count
-                    return min(free, teacher.maxPeriodsPerDay ?? free)
-                }
-                perDay.sort(by: >)
-                let available = perDay.prefix(max(teacher.maxDays ?? perDay.count, 0)).reduce(0, +)
+                let available = school.availablePeriods(of: teacher, in: segments)
                 guard needed > available else { continue }
                 let scope = segments.isEmpty ? "" : " in segment(s) \(segments.map(\.rawValue).sorted().joined(separator: ", "))"
                 error(
@@ -145,6 +135,31 @@ extension SchoolValidator {
                 "Lesson \(lesson.id) runs \(lesson.countPerWeek) times a week\(limit), but its \(usableDays) usable day(s) hold at most \(capacity)",
                 at: "lessons[\(index)]",
                 hint: "lower countPerWeek, raise maxPerDay, or allow more days, segments or times (teachers' days off count)")
+        }
+    }
+}
+
+extension School {
+    /// The periods a teacher can teach in a week (in `segments`, or anywhere when empty): free of
+    /// unavailability and days off, at most `maxPeriodsPerDay` a day, on the best `maxDays` days.
+    public func availablePeriods(of teacher: Teacher, in segments: Set<Segment.ID> = []) -> Int {
+        var perDay: [Int] = days.indices.map { day in
+            if teacher.daysOff.contains(day) { return 0 }
+            let free = periods(ofDay: day).indices.filter { period in
+                let slot = TimeSlot(day: day, period: period)
+                guard !teacher.unavailable.contains(slot) else { return false }
+                return segments.isEmpty || self.period(at: slot)?.segment.map(segments.contains) == true
+            }.count
+            return min(free, max(teacher.maxPeriodsPerDay ?? free, 0))
+        }
+        perDay.sort(by: >)
+        return perDay.prefix(max(teacher.maxDays ?? perDay.count, 0)).reduce(0, +)
+    }
+
+    /// The lesson periods a week that name this teacher (occurrences × duration).
+    public func teachingLoad(of teacher: Teacher.ID) -> Int {
+        lessons.filter { $0.teachers.contains(teacher) }.reduce(0) {
+            $0 + min(max($1.countPerWeek, 0), Self.arithmeticBound) * min(max($1.durationInPeriods, 0), Self.arithmeticBound)
         }
     }
 }

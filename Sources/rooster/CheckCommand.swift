@@ -66,6 +66,7 @@ struct CheckCommand: ParsableCommand {
                     }))
         } else {
             printText(report)
+            for collision in report.collisions(in: school) { print("most involved: \(collision)") }
         }
         if !report.score.isFeasible { throw Exit.hardViolations }
     }

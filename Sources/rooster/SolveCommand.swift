@@ -214,6 +214,8 @@ struct SolveCommand: AsyncParsableCommand {
                 for violation in report.violations where violation.level == .hard {
                     print("hard \(violation.rule): \(violation.message)")
                 }
+                // Where the search is stuck: the resources most involved, with their load.
+                for collision in report.collisions(in: school) { print("most involved: \(collision)") }
             }
             print(
                 "\(result.status.rawValue): \(result.score.hard) hard, \(result.score.soft) soft in \(String(format: "%.1f", result.statistics.elapsed.inSeconds)) s, "

@@ -322,3 +322,33 @@ struct HardRuleTests {
         #expect(cost("coachMeetings", Timetable(coachMeetings: bad), school) == 4)
     }
 }
+
+@Suite("Where a timetable is stuck")
+struct CollisionTests {
+    typealias F = Fixture
+
+    @Test("Hard violations are summed per teacher, group and room, with the teacher's load against the periods left")
+    func collisions() {
+        var school = F.school(with: [F.german2V1(count: 2), F.german3H2(count: 2)])
+        school.teachers[0].maxPeriodsPerDay = 1
+        school.teachers[0].daysOff = [F.wed]
+        let slot = F.at(F.mon, F.firstInstruction)
+        let timetable = Timetable(placements: [
+            Placement(lesson: school.lessons[0].id, start: slot, rooms: ["R1"]),
+            Placement(lesson: school.lessons[0].id, start: F.at(F.tue, F.firstInstruction), rooms: ["R1"]),
+            Placement(lesson: school.lessons[1].id, start: slot, rooms: ["R2"]),
+            Placement(lesson: school.lessons[1].id, start: F.at(F.thu, F.firstInstruction), rooms: ["R2"]),
+        ])
+        let report = Checker().check(timetable, against: school)
+        let collisions = report.collisions(in: school)
+        let first = collisions.first
+        #expect(first?.resource == "teacher:JDV")
+        #expect(first?.rules == [.teacherConflict: 1], "both lessons in one period: a clash, not a second period that day")
+        #expect(first?.load == 4 && first?.available == 4, "four days of at most one period")
+        #expect(
+            first?.description
+                == "teacher JDV: 1 hard violation(s) (teacherConflict 1); 4 lesson periods for the 4 periods left by availability, days off and daily limits (100 % full)"
+        )
+        #expect(Checker().check(Timetable(), against: F.school).collisions(in: F.school).isEmpty)
+    }
+}
