@@ -95,4 +95,30 @@ public struct MIPModel: Sendable {
         reduced.branchFirst = branchFirst.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
         return (reduced, original)
     }
+
+    /// The elastic program of this one: the same columns at no cost, and on each row that `side`
+    /// names a slack column (cost 1) that lets the row give on that side. Its optimum is the least
+    /// total give that makes the rows hold together; the rows whose slack is positive at that
+    /// optimum are a smallest set to relax. Returns the slack column of each relaxed row.
+    func elastic(_ side: (Row) -> RelaxedSide?) -> (model: MIPModel, slacks: [(row: Int, column: Int)]) {
+        var elastic = MIPModel()
+        for column in columns {
+            elastic.columns.append(Column(name: column.name, kind: column.kind, lower: column.lower, upper: column.upper, cost: 0))
+        }
+        var slacks: [(row: Int, column: Int)] = []
+        for (index, row) in rows.enumerated() {
+            var terms = row.terms.map { ($0.column, $0.coefficient) }
+            if let relaxed = side(row) {
+                let slack = elastic.addColumn("slack_\(row.name)", .integer, lower: 0, cost: 1)
+                terms.append((slack, relaxed == .lower ? 1 : -1))
+                slacks.append((index, slack))
+            }
+            elastic.addRow(row.name, terms, lower: row.lower, upper: row.upper)
+        }
+        elastic.emptyRowsViolated = emptyRowsViolated
+        return (elastic, slacks)
+    }
+
+    /// Which bound of a row may give in ``elastic(_:)``.
+    enum RelaxedSide { case lower, upper }
 }

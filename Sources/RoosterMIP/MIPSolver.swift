@@ -102,6 +102,14 @@ public struct MIPSolver: TimetableSolver {
                 var result = failure(school, checker, nil, startedAt)
                 result.status = .infeasible
                 result.diagnostics = [reason]
+                // What would make it feasible: a smallest set of hard rows to relax, if time is left.
+                if !deadline.hasPassed, !Task.isCancelled, let relaxed = exact.relaxation(runner: runner), !relaxed.isEmpty {
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .error, "smallestRelaxation",
+                            "\(backend.name) found that relaxing these makes the school feasible: " + relaxed.joined(separator: "; "),
+                            at: "", hint: "change the lessons, teachers or limits named here"))
+                }
                 return result
             }
             var result = failure(school, checker, nil, startedAt)
