@@ -65,11 +65,29 @@ public enum TimetableFile {
     }
 
     public static func parse(_ text: String, format: Format, for school: School, file: String = "<input>") throws(InputError) -> Timetable {
+        try read(text, format: format, for: school, file: file, lenient: false).timetable
+    }
+
+    /// Reads the timetable in use before a change of the school, as a re-solve's reference: its
+    /// placements, enrolments and conversations of lessons, rooms, students or days that the
+    /// changed school no longer has are dropped (and returned, with their place) instead of failing
+    /// the read. Malformed files still fail.
+    public static func loadReference(_ url: URL, for school: School, displayName: String? = nil) throws(InputError)
+        -> (timetable: Timetable, dropped: [InputError])
+    {
+        let name = displayName ?? url.relativePath
+        let text = try SourceText.read(url, displayName: name)
+        return try read(text, format: Format(fileName: url.path) ?? .json, for: school, file: name, lenient: true)
+    }
+
+    private static func read(_ text: String, format: Format, for school: School, file: String, lenient: Bool) throws(InputError)
+        -> (timetable: Timetable, dropped: [InputError])
+    {
         switch format {
         case .sol:
             let timetable = try SolutionFormat.parse(text, school: school, file: file)
             try checkOccurrences(timetable, school: school, file: file) { index in (index + 1, nil) }
-            return timetable
+            return (timetable, [])
         case .json:
             let sourceMap = SourceMap(text: text)
             let document: TimetableDocument
@@ -80,12 +98,14 @@ public enum TimetableFile {
             } catch {
                 throw InputError(file: file, message: "The JSON could not be read: \(error)")
             }
-            let timetable = try TimetableDocumentReader(school: school, file: file, sourceMap: sourceMap).timetable(document)
+            var reader = TimetableDocumentReader(school: school, file: file, sourceMap: sourceMap)
+            reader.lenient = lenient
+            let timetable = try reader.timetable(document)
             try checkOccurrences(timetable, school: school, file: file) { index in
                 let path = "placements[\(index)]"
                 return (sourceMap?.line(of: path), path)
             }
-            return timetable
+            return (timetable, reader.dropped)
         }
     }
 
@@ -139,6 +159,10 @@ struct TimetableDocumentReader {
     let rooms: Set<Room.ID>
     let students: Set<Student.ID>
     let teachers: Set<Teacher.ID>
+    /// Drop entries that do not fit the school (a reference timetable after a change) instead of failing.
+    var lenient = false
+    /// What a lenient read dropped, one message per entry.
+    private(set) var dropped: [InputError] = []
 
     init(school: School, file: String, sourceMap: SourceMap?) {
         self.school = school
@@ -176,7 +200,18 @@ struct TimetableDocumentReader {
         }
     }
 
-    func timetable(_ document: TimetableDocument) throws(InputError) -> Timetable {
+    /// Runs the reading of one entry; a lenient reader returns its error instead of throwing it.
+    private func entry(_ read: () throws(InputError) -> Void) throws(InputError) -> InputError? {
+        do {
+            try read()
+            return nil
+        } catch {
+            guard lenient else { throw error }
+            return error
+        }
+    }
+
+    mutating func timetable(_ document: TimetableDocument) throws(InputError) -> Timetable {
         if let schema = document.schema, schema != TimetableDocument.currentSchema {
             throw fail(
                 "Unknown schema '\(schema)'", at: "schema", hint: "this version of Rooster reads '\(TimetableDocument.currentSchema)'")
@@ -184,41 +219,53 @@ struct TimetableDocumentReader {
         var timetable = Timetable()
         for (index, entry) in document.placements.enumerated() {
             let path = "placements[\(index)]"
-            try check(Lesson.ID(entry.lesson), in: lessons, "lesson", at: "\(path).lesson")
-            for (r, room) in (entry.rooms ?? []).enumerated() { try check(Room.ID(room), in: rooms, "room", at: "\(path).rooms[\(r)]") }
-            timetable.placements.append(
-                Placement(
-                    lesson: .init(entry.lesson), start: try slot(day: entry.day, period: entry.period, at: path),
-                    rooms: (entry.rooms ?? []).map { .init($0) }, locked: entry.locked ?? false))
+            if let error = try self.entry({ () throws(InputError) in
+                try check(Lesson.ID(entry.lesson), in: lessons, "lesson", at: "\(path).lesson")
+                for (r, room) in (entry.rooms ?? []).enumerated() { try check(Room.ID(room), in: rooms, "room", at: "\(path).rooms[\(r)]") }
+                timetable.placements.append(
+                    Placement(
+                        lesson: .init(entry.lesson), start: try slot(day: entry.day, period: entry.period, at: path),
+                        rooms: (entry.rooms ?? []).map { .init($0) }, locked: entry.locked ?? false))
+            }) {
+                dropped.append(error)
+            }
         }
         if let enrolments = document.enrolments {
             timetable.enrolments = []
             for (index, entry) in enrolments.enumerated() {
                 let path = "enrolments[\(index)]"
-                try check(Student.ID(entry.student), in: students, "student", at: "\(path).student")
-                try check(Lesson.ID(entry.lesson), in: lessons, "lesson", at: "\(path).lesson")
-                var start: TimeSlot?
-                switch (entry.day, entry.period) {
-                case (let day?, let period?): start = try slot(day: day, period: period, at: path)
-                case (nil, nil): start = nil
-                default: throw fail("An enrolment gives both day and period, or neither", at: path)
+                if let error = try self.entry({ () throws(InputError) in
+                    try check(Student.ID(entry.student), in: students, "student", at: "\(path).student")
+                    try check(Lesson.ID(entry.lesson), in: lessons, "lesson", at: "\(path).lesson")
+                    var start: TimeSlot?
+                    switch (entry.day, entry.period) {
+                    case (let day?, let period?): start = try slot(day: day, period: period, at: path)
+                    case (nil, nil): start = nil
+                    default: throw fail("An enrolment gives both day and period, or neither", at: path)
+                    }
+                    timetable.enrolments?.append(Enrolment(student: .init(entry.student), lesson: .init(entry.lesson), start: start))
+                }) {
+                    dropped.append(error)
                 }
-                timetable.enrolments?.append(Enrolment(student: .init(entry.student), lesson: .init(entry.lesson), start: start))
             }
         }
         if let meetings = document.coachMeetings {
             timetable.coachMeetings = []
             for (index, entry) in meetings.enumerated() {
                 let path = "coachMeetings[\(index)]"
-                try check(Student.ID(entry.student), in: students, "student", at: "\(path).student")
-                try check(Teacher.ID(entry.coach), in: teachers, "teacher", at: "\(path).coach")
-                if let parent = entry.parent {
-                    try check(Parent.ID(parent), in: Set(school.parents.map(\.id)), "parent", at: "\(path).parent")
+                if let error = try self.entry({ () throws(InputError) in
+                    try check(Student.ID(entry.student), in: students, "student", at: "\(path).student")
+                    try check(Teacher.ID(entry.coach), in: teachers, "teacher", at: "\(path).coach")
+                    if let parent = entry.parent {
+                        try check(Parent.ID(parent), in: Set(school.parents.map(\.id)), "parent", at: "\(path).parent")
+                    }
+                    timetable.coachMeetings?.append(
+                        CoachMeeting(
+                            student: .init(entry.student), coach: .init(entry.coach), week: entry.week,
+                            slot: try slot(day: entry.day, period: entry.period, at: path), parent: entry.parent.map { .init($0) }))
+                }) {
+                    dropped.append(error)
                 }
-                timetable.coachMeetings?.append(
-                    CoachMeeting(
-                        student: .init(entry.student), coach: .init(entry.coach), week: entry.week,
-                        slot: try slot(day: entry.day, period: entry.period, at: path), parent: entry.parent.map { .init($0) }))
             }
         }
         return timetable

@@ -50,9 +50,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let overrides = try weights.overrides()
         let (school, table) = try loadSchoolAndTimetable(self.school, timetable)
-        let reference = try from.map { path in
-            try reportingInputErrors { try TimetableFile.load(URL(fileURLWithPath: path), for: school, displayName: path) }
-        }
+        let reference = try from.map { try loadReference($0, for: school) }
         let report = Checker(weightOverrides: overrides, reference: reference).check(table, against: school)
         if json {
             try printJSON(

@@ -52,9 +52,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         try checkOutputs(out)
         let (school, after) = try loadSchoolAndTimetable(self.school, new)
-        let before = try reportingInputErrors {
-            try TimetableFile.load(URL(fileURLWithPath: old), for: school, displayName: old)
-        }
+        let before = try loadReference(old, for: school)
         let diff = TimetableDiff(old: before, new: after, school: school, checker: Checker(weightOverrides: try weights.overrides()))
         let text =
             switch format {

@@ -145,9 +145,7 @@ struct SolveCommand: AsyncParsableCommand {
         var options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
             weightOverrides: try weights.overrides(), progress: showProgress ? printProgress : nil)
-        let reference = try from.map { path in
-            try reportingInputErrors { try TimetableFile.load(URL(fileURLWithPath: path), for: loaded.school, displayName: path) }
-        }
+        let reference = try from.map { try loadReference($0, for: loaded.school) }
         options.reference = reference
         // With --render and no --render-out, --out is a folder: the timetable goes in as timetable.json.
         let folderMode = render != nil && renderOut == nil

@@ -51,6 +51,20 @@ func loadSchoolAndTimetable(_ schoolPath: String, _ timetablePath: String) throw
     return (loaded.school, table)
 }
 
+/// Reads the timetable of before a change (`--from`, `diff OLD`): entries for lessons, rooms,
+/// students or days the school no longer has are dropped with a warning on standard error.
+func loadReference(_ path: String, for school: School) throws -> Timetable {
+    let (timetable, dropped) = try reportingInputErrors {
+        try TimetableFile.loadReference(URL(fileURLWithPath: path), for: school, displayName: path)
+    }
+    if let first = dropped.first {
+        printError(
+            "\(path): warning: \(dropped.count) entr\(dropped.count == 1 ? "y" : "ies") the school no longer has are left out, e.g.:")
+        printError("  \(first.description.replacingOccurrences(of: "\n", with: "\n  "))")
+    }
+    return timetable
+}
+
 /// Prints a value as one line of JSON on standard output.
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()

@@ -2,6 +2,7 @@ import Foundation
 import RoosterGLPK
 import RoosterGenerate
 import RoosterHeuristic
+import RoosterIO
 import RoosterMIP
 import RoosterModel
 import RoosterRules
@@ -192,5 +193,25 @@ struct ResolveTests {
         #expect((moved.coaching?.unplanned.count ?? 0) <= (scratch.coaching?.unplanned.count ?? 0))
         #expect(
             Checker().check(moved.timetable, against: changed).violations.filter { $0.level == .hard && $0.rule != .coachMeetings } == [])
+    }
+
+    @Test("A reference written for the school before a change is read without what the school no longer has")
+    func lenientReference() throws {
+        var school = F.school(with: [F.german2V1(count: 1), F.maths2V1(count: 1)])
+        let json = """
+            {"placements": [
+              {"lesson": "2V1-du", "day": "mon", "period": 3, "rooms": ["R1"]},
+              {"lesson": "2V1-wi", "day": "tue", "period": 3, "rooms": ["GONE"]}
+            ]}
+            """
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-reference-\(UUID()).json")
+        try json.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: InputError.self) { try TimetableFile.load(url, for: school) }
+        let (reference, dropped) = try TimetableFile.loadReference(url, for: school)
+        #expect(reference.placements.map(\.lesson) == ["2V1-du"])
+        #expect(dropped.count == 1 && dropped[0].description.contains("Unknown room 'GONE'"), "\(dropped)")
+        school.lessons.removeAll { $0.id == "2V1-du" }
+        #expect(try TimetableFile.loadReference(url, for: school).timetable.placements.isEmpty)
     }
 }
