@@ -125,7 +125,7 @@ extension SchoolValidator {
                     fitting += 1
                     nextFree = start.period + lesson.durationInPeriods
                 }
-                capacity += min(fitting, lesson.maxPerDay ?? fitting)
+                capacity += min(fitting, max(lesson.maxPerDay ?? fitting, 0))  // a negative maxPerDay is its own error
                 if capacity >= lesson.countPerWeek { break }
             }
             guard capacity < lesson.countPerWeek else { continue }

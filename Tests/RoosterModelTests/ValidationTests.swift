@@ -31,6 +31,8 @@ struct ValidationTests {
         lesson.minDays = -3
         lesson.studentCount = Int.max
         lesson.roomCount = 101
+        lesson.maxPerDay = Int.min  // once trapped the count of a lesson's days (found by Tests/scripts/hostile_input.py)
+        lesson.countPerWeek = 3
         var school = F.school(with: [lesson])
         school.weeksInCycle = Int.max
         school.groups[0].size = -1
@@ -40,7 +42,7 @@ struct ValidationTests {
         school.teachers.append(Teacher(id: " "))
         #expect(
             Set(paths(school, code: "invalidValue")) == [
-                "lessons[0].minDays", "lessons[0].studentCount", "lessons[0].roomCount", "weeksInCycle", "groups[0].size",
+                "lessons[0].minDays", "lessons[0].studentCount", "lessons[0].roomCount", "lessons[0].maxPerDay", "weeksInCycle", "groups[0].size",
                 "rooms[0].capacity", "ruleWeights.teacherGaps", "teamTimes[0].commonFreePeriods",
             ])
         #expect(paths(school, code: "emptyID") == ["teachers[3].id"])
