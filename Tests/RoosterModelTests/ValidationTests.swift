@@ -42,7 +42,8 @@ struct ValidationTests {
         school.teachers.append(Teacher(id: " "))
         #expect(
             Set(paths(school, code: "invalidValue")) == [
-                "lessons[0].minDays", "lessons[0].studentCount", "lessons[0].roomCount", "lessons[0].maxPerDay", "weeksInCycle", "groups[0].size",
+                "lessons[0].minDays", "lessons[0].studentCount", "lessons[0].roomCount", "lessons[0].maxPerDay", "weeksInCycle",
+                "groups[0].size",
                 "rooms[0].capacity", "ruleWeights.teacherGaps", "teamTimes[0].commonFreePeriods",
             ])
         #expect(paths(school, code: "emptyID") == ["teachers[3].id"])
