@@ -31,7 +31,8 @@ public enum RuleProfile: String, Sendable, CaseIterable {
     /// The catalogue's defaults: a Dutch secondary school.
     case school
     /// ITC 2007 track 3, objective UD2: room capacity 1, minimum working days 5, curriculum
-    /// compactness (isolated lessons) 2, room stability 1, every other soft rule off.
+    /// compactness (isolated lessons) 2, room stability 1, every other soft rule off — except the
+    /// change rules, which keep their defaults: they count only in a re-solve, outside UD2.
     case itc2007
 
     /// The weight of every soft rule under this profile.
@@ -42,7 +43,9 @@ public enum RuleProfile: String, Sendable, CaseIterable {
             return Dictionary(uniqueKeysWithValues: soft.map { ($0.id, $0.defaultWeight) })
         case .itc2007:
             let ud2: [RuleID: Int] = [.roomCapacity: 1, .minWorkingDays: 5, .isolatedLessons: 2, .roomStability: 1]
-            return Dictionary(uniqueKeysWithValues: soft.map { ($0.id, ud2[$0.id] ?? 0) })
+            return Dictionary(
+                uniqueKeysWithValues: soft.map { ($0.id, ud2[$0.id] ?? (RuleCatalogue.changeRules.contains($0.id) ? $0.defaultWeight : 0)) }
+            )
         }
     }
 }

@@ -201,3 +201,15 @@ struct CheckerTests {
         #expect(report.score.hard == 2)  // the lesson is missing, and a ghost is placed
     }
 }
+
+@Suite("Rule profiles")
+struct RuleProfileTests {
+    @Test("The ITC 2007 profile is UD2 and keeps the change rules, so that a re-solve of a .ctt school still counts moves")
+    func itcKeepsChangeRules() {
+        let weights = RuleProfile.itc2007.weights
+        #expect(
+            weights[.roomCapacity] == 1 && weights[.minWorkingDays] == 5 && weights[.isolatedLessons] == 2 && weights[.roomStability] == 1)
+        #expect(weights[.teacherGaps] == 0 && weights[.dailyLessons] == 0)
+        #expect(weights[.timeChanges] == 10 && weights[.roomChanges] == 5)
+    }
+}
