@@ -177,9 +177,13 @@ struct AnnealingSearch {
 
         // Phase 1 (repair) anneals on hard violations alone until none are left; phase 2 anneals on
         // the whole cost, its temperature falling from the start to the end value over the rest of
-        // the time or iterations. A re-solve has no phase 1: blind to soft cost, the repair would
-        // move many lessons away from the reference for free.
-        var repairing = state.hard > 0 && problem.compiled.reference == nil
+        // the time or iterations. A re-solve starts without phase 1: blind to soft cost, the repair
+        // would move many lessons away from the reference for free; only when the whole cost has not
+        // repaired the timetable after a quarter of the search does phase 1 take over.
+        let resolving = problem.compiled.reference != nil
+        var repairing = state.hard > 0 && !resolving
+        // A re-solve still infeasible after a quarter of its time or moves falls back on phase 1.
+        var escalated = false
         var phaseStart = ContinuousClock.now
         var phaseStartIteration = 0
         var temperature = startTemperature
@@ -194,6 +198,10 @@ struct AnnealingSearch {
                     fraction = Double(iteration - phaseStartIteration) / Double(max(iterationLimit - phaseStartIteration, 1))
                 } else {
                     fraction = (now - phaseStart).inSeconds / max((deadline.instant - phaseStart).inSeconds, 1e-9)
+                }
+                if resolving, !escalated, !repairing, state.hard > 0, fraction >= 0.25 {
+                    repairing = true
+                    escalated = true
                 }
                 temperature =
                     repairing ? Self.repairTemperature : startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))
