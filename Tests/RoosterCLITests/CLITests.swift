@@ -400,7 +400,8 @@ struct CLITests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == #"{"keep": true}"#)
     }
 
-    @Test("every command's --help shows examples", arguments: ["validate", "solve", "check", "render", "report", "convert", "rules", "diff"])
+    @Test(
+        "every command's --help shows examples", arguments: ["validate", "solve", "check", "render", "report", "convert", "rules", "diff"])
     func help(command: String) throws {
         let result = try Rooster.run(command, "--help")
         #expect(result.status == 0)
