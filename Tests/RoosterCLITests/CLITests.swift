@@ -409,6 +409,33 @@ struct CLITests {
         #expect(result.stdout.contains("rooster \(command)"))
     }
 
+    /// The README's scenario: the file changed by Examples/bioritme/t10-ill-on-tuesdays.patch, a
+    /// re-solve from the example's timetable (bounded by moves), and the diff.
+    @Test("T10 ill on Tuesdays: patch the bioritme school, re-solve from its timetable, diff — 0 hard, few moves")
+    func t10IllOnTuesdays() throws {
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
+        let school = folder + "/school.yaml", new = folder + "/new.json"
+        let patch = Process()
+        patch.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
+        patch.arguments = ["-s", "-o", school, "Examples/bioritme/school.yaml", "Examples/bioritme/t10-ill-on-tuesdays.patch"]
+        patch.currentDirectoryURL = Rooster.root
+        try patch.run()
+        patch.waitUntilExit()
+        #expect(patch.terminationStatus == 0, "the patch applies to the example")
+        let solve = try Rooster.run(
+            "solve", school, "--from", "Examples/bioritme/timetable.json", "--solver", "heuristic", "--iterations", "200000", "--seed", "1",
+            "--out", new)
+        #expect(solve.status == 0, "\(solve.stdout)\(solve.stderr)")
+        #expect(solve.stdout.contains("the whole week: 0 hard"), "\(solve.stdout)")
+        let diff = try Rooster.run("diff", "Examples/bioritme/timetable.json", new, "--school", school)
+        #expect(diff.status == 0)
+        let summary = diff.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let moved = Int(summary.dropFirst("changes: ".count).prefix { $0.isNumber }) ?? .max
+        // T10 taught five occurrences on Tuesday (the mentor lesson goes to T29): at most three times that move.
+        #expect(moved <= 15, "\(summary)")
+        #expect(diff.stdout.contains("added 2M1-men-tue: — → Tue 08:30 (mentor)"), "\(diff.stdout)")
+    }
+
     @Test("Change without chaos: solve --from with --lock keeps the locked day; check --from and diff (text, CSV, HTML) report the changes")
     func resolveAndDiff() throws {
         let school = "Examples/coach/school.yaml", old = "Examples/coach/timetable.json"
