@@ -25,21 +25,23 @@ public struct TextRenderer: Sendable {
             ([String(repeating: "-", count: labelWidth)] + school.days.map { _ in String(repeating: "-", count: columnWidth) }).joined(
                 separator: "-+-"))
         for row in 0..<grid.rowCount {
-            var cells = [pad(labels[row], labelWidth)]
-            for day in school.days.indices {
+            // Each cell wrapped to the column, every entry from a line of its own: a row is as high
+            // as its fullest cell, and nothing is cut (rooms, or three conversations in one period).
+            let columns: [[String]] = school.days.indices.map { day in
                 let starting = grid.entries(startingAt: day, row)
                 if !starting.isEmpty {
-                    let text = starting.map { entry in
-                        cellText(entry, schedule.view.kind, school, showingTime: grid.rowLabels[row] != entry.start.description)
+                    return starting.flatMap { entry in
+                        wrap(cellText(entry, schedule.view.kind, school, showingTime: grid.rowLabels[row] != entry.start.description))
                     }
-                    cells.append(pad(text.joined(separator: " / "), columnWidth))
-                } else if grid.isCovered(day, row) {
-                    cells.append(pad("  ┆", columnWidth))
-                } else {
-                    cells.append(pad("", columnWidth))
                 }
+                return [grid.isCovered(day, row) ? "  ┆" : ""]
             }
-            lines.append(cells.joined(separator: " | "))
+            let height = columns.map(\.count).max() ?? 1
+            for line in 0..<height {
+                let label = line == 0 ? labels[row] : ""
+                let cells = [pad(label, labelWidth)] + columns.map { pad(line < $0.count ? $0[line] : "", columnWidth) }
+                lines.append(cells.joined(separator: " | "))
+            }
         }
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
     }
@@ -53,6 +55,33 @@ public struct TextRenderer: Sendable {
             parts.append("(" + entry.weeks.map(locale.weekName).joined(separator: ",") + ")")
         }
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Splits a text into lines of at most the column width, between words where it can.
+    func wrap(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            var word = word
+            while word.count > columnWidth {
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
+                lines.append(String(word.prefix(columnWidth)))
+                word = String(word.dropFirst(columnWidth))
+            }
+            if current.isEmpty {
+                current = word
+            } else if current.count + 1 + word.count <= columnWidth {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

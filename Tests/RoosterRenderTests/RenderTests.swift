@@ -83,6 +83,14 @@ struct RenderTests {
         #expect(builder.schedule(for: View(.student, "nobody")) == nil)
     }
 
+    @Test("The terminal grid wraps a cell between words instead of cutting it; a word longer than the column is split")
+    func wrapping() {
+        let renderer = TextRenderer(columnWidth: 10)
+        #expect(renderer.wrap("Coach conversation Sanne de Boer (B)") == ["Coach", "conversati", "on Sanne", "de Boer", "(B)"])
+        #expect(renderer.wrap("German 2V1") == ["German 2V1"])
+        #expect(renderer.wrap("") == [""])
+    }
+
     @Test("Terminal grid of a teacher and of a group in Dutch match their golden files")
     func text() throws {
         let english = TextRenderer(locale: .en)
