@@ -103,6 +103,12 @@ public struct CoachPlanner: Sendable {
         let intervalOf = { (student: Int) in
             min(max(school.students[student].coachingIntervalInWeeks ?? policy.intervalInWeeks, 1), weeks)
         }
+        /// A coach's windows used and conversations per week, empty until first needed.
+        func openCalendar(of coach: Teacher.ID) {
+            guard used[coach] == nil else { return }
+            used[coach] = Array(repeating: [], count: weeks)
+            load[coach] = Array(repeating: 0, count: weeks)
+        }
         // When a coach's free windows are all taken: move one of their conversations to another
         // window of that student's interval, and give the freed window to this student.
         func makeRoom(for student: Int, coaches: [Teacher.ID], span: Range<Int>) -> Bool {
@@ -129,10 +135,7 @@ public struct CoachPlanner: Sendable {
                                             && !(used[otherCoach]?[otherWeek].contains($0) ?? false)
                                     })
                                 else { continue }
-                                if used[otherCoach] == nil {
-                                    used[otherCoach] = Array(repeating: [], count: weeks)
-                                    load[otherCoach] = Array(repeating: 0, count: weeks)
-                                }
+                                openCalendar(of: otherCoach)
                                 used[otherCoach]?[otherWeek].insert(free)
                                 load[otherCoach]?[otherWeek] += 1
                                 if otherCoach != coach {
@@ -155,10 +158,7 @@ public struct CoachPlanner: Sendable {
         /// least loaded week), else by displacing another student's conversation (`makeRoom`).
         func placeConversation(_ student: Int, coaches: [Teacher.ID], span: Range<Int>) -> Bool {
             for candidate in coaches {
-                if used[candidate] == nil {
-                    used[candidate] = Array(repeating: [], count: weeks)
-                    load[candidate] = Array(repeating: 0, count: weeks)
-                }
+                openCalendar(of: candidate)
                 let byLoad = span.sorted { (load[candidate]?[$0] ?? 0, $0) < (load[candidate]?[$1] ?? 0, $1) }
                 for week in byLoad {
                     guard
@@ -197,10 +197,7 @@ public struct CoachPlanner: Sendable {
                 caseload[meeting.coach, default: 0] += 1
                 pressure[meeting.coach, default: 0] += 1 / Double(interval)
             }
-            if used[meeting.coach] == nil {
-                used[meeting.coach] = Array(repeating: [], count: weeks)
-                load[meeting.coach] = Array(repeating: 0, count: weeks)
-            }
+            openCalendar(of: meeting.coach)
             used[meeting.coach]?[meeting.week].insert(meeting.slot)
             load[meeting.coach]?[meeting.week] += 1
             plan.meetings.append(CoachMeeting(student: person.id, coach: meeting.coach, week: meeting.week, slot: meeting.slot))
@@ -232,10 +229,7 @@ public struct CoachPlanner: Sendable {
             if coach != person.coaches[0] { plan.reassigned.append(person.id) }
             coachOf[student] = coach
             caseload[coach, default: 0] += 1
-            if used[coach] == nil {
-                used[coach] = Array(repeating: [], count: weeks)
-                load[coach] = Array(repeating: 0, count: weeks)
-            }
+            openCalendar(of: coach)
             for first in stride(from: 0, to: weeks, by: interval) {
                 let span = first..<min(first + interval, weeks)
                 if !placeConversation(student, coaches: [coach] + person.coaches.filter { $0 != coach }, span: span) {

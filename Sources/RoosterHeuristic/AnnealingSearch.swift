@@ -114,8 +114,7 @@ struct AnnealingSearch {
                 free.remove(start)
                 var preferred: [Int] = []
                 for member in event.members {
-                    let rooms = (reference.rooms[member.lesson]?[problem.slots[start]] ?? []).compactMap { problem.compiled.roomIndex[$0] }
-                        .filter(member.roomOptions.contains)
+                    let rooms = (reference.roomIndices[member.lesson]?[start] ?? []).filter(member.roomOptions.contains).sorted()
                     preferred += (0..<member.roomCount).map { $0 < rooms.count ? rooms[$0] : -1 }
                 }
                 state.place(e, option: option, rooms: chooseRooms(e, option: option, preferred: preferred))

@@ -65,9 +65,6 @@ final class SearchProblem: Sendable {
     var lessonStudents: [Int] { compiled.lessonStudents }
     /// Lessons whose room capacity counts (choice lessons are limited by enrolment instead).
     let lessonCountsCapacity: [Bool]
-    /// In a re-solve: per lesson, the rooms (indices; -1 for a room the school no longer has) of
-    /// each reference start, for `roomChanges`.
-    let referenceRooms: [[Int: Set<Int>]?]
     let roomCapacity: [Int]
     /// `roomUnavailable[room * slotCount + slot]`.
     var roomUnavailable: [Bool] { compiled.roomUnavailable }
@@ -123,14 +120,7 @@ final class SearchProblem: Sendable {
         lessonMinDays = school.lessons.map(\.minDays)
         lessonRoomCount = school.lessons.map { max($0.roomCount, 0) }
         lessonCountsCapacity = school.lessons.map { $0.choice == nil }
-        referenceRooms = (compiled.reference?.rooms ?? []).map { byStart in
-            byStart.map { rooms in
-                Dictionary(
-                    rooms.compactMap { start, ids in
-                        compiled.slotIndex[start].map { ($0, Set(ids.map { compiled.roomIndex[$0] ?? -1 })) }
-                    }, uniquingKeysWith: { first, _ in first })
-            }
-        }
+
         roomCapacity = school.rooms.map(\.capacity)
         teacherMaxPeriodsPerDay = school.teachers.map(\.maxPeriodsPerDay)
         teacherMaxDays = school.teachers.map(\.maxDays)

@@ -307,7 +307,7 @@ struct SearchState {
 
     /// `roomChanges`: an occurrence at one of its lesson's reference starts in other rooms than there.
     private func roomChangeCost(_ l: Int, _ start: Int, _ rooms: ArraySlice<Int>) -> Int {
-        guard wRoomChanges > 0, let before = problem.referenceRooms.isEmpty ? nil : problem.referenceRooms[l]?[start] else { return 0 }
+        guard wRoomChanges > 0, let before = problem.compiled.reference?.roomIndices[l]?[start] else { return 0 }
         return before == Set(rooms) ? 0 : wRoomChanges
     }
 

@@ -1,13 +1,6 @@
 /// Impossible loads found by counting, before any solver runs (FET calls these "pre-generation
 /// checks"): if more periods are needed than exist, no timetable can be feasible.
 extension SchoolValidator {
-    /// Weekly lesson periods of a lesson (all occurrences), or 0 for an invalid lesson.
-    ///
-    /// Clamped far above any real week, so that absurd counts are reported instead of overflowing.
-    func weeklyPeriods(_ lesson: Lesson) -> Int {
-        min(max(lesson.countPerWeek, 0), Self.countLimit) * min(max(lesson.durationInPeriods, 0), Self.countLimit)
-    }
-
     /// Counts above this are certainly wrong; sums of clamped counts cannot overflow.
     static let countLimit = 100_000
 
@@ -17,7 +10,7 @@ extension SchoolValidator {
         var units: [Teacher.ID: [(periods: Int, segments: Set<Segment.ID>)]] = [:]
         for lesson in school.lessons {
             for teacher in Set(lesson.teachers) {
-                units[teacher, default: []].append((weeklyPeriods(lesson), Set(lesson.allowedSegments)))
+                units[teacher, default: []].append((lesson.weeklyPeriods, Set(lesson.allowedSegments)))
             }
         }
         for (index, teacher) in school.teachers.enumerated() {
@@ -52,7 +45,7 @@ extension SchoolValidator {
                 if let cluster = clusterOf[lesson.id] {
                     guard countedClusters.insert([group: cluster]).inserted else { continue }
                 }
-                units[group, default: []].append(Unit(periods: weeklyPeriods(lesson), segments: Set(lesson.allowedSegments)))
+                units[group, default: []].append(Unit(periods: lesson.weeklyPeriods, segments: Set(lesson.allowedSegments)))
             }
         }
         for (index, group) in school.groups.enumerated() {
@@ -82,7 +75,7 @@ extension SchoolValidator {
         let slotCount = school.allSlots.count
         var demandByKind: [RoomKind?: Int] = [:]
         for lesson in school.lessons where lesson.allowedRooms == nil {
-            demandByKind[lesson.neededRoomKind, default: 0] += weeklyPeriods(lesson) * min(max(lesson.roomCount, 0), Self.countLimit)
+            demandByKind[lesson.neededRoomKind, default: 0] += lesson.weeklyPeriods * min(max(lesson.roomCount, 0), Self.countLimit)
         }
         func supply(_ kind: RoomKind?) -> Int {
             school.rooms.filter { kind == nil || $0.kind == kind }.reduce(0) { $0 + slotCount - $1.unavailable.count }
@@ -158,8 +151,15 @@ extension School {
 
     /// The lesson periods a week that name this teacher (occurrences × duration).
     public func teachingLoad(of teacher: Teacher.ID) -> Int {
-        lessons.filter { $0.teachers.contains(teacher) }.reduce(0) {
-            $0 + min(max($1.countPerWeek, 0), Self.arithmeticBound) * min(max($1.durationInPeriods, 0), Self.arithmeticBound)
-        }
+        lessons.filter { $0.teachers.contains(teacher) }.reduce(0) { $0 + $1.weeklyPeriods }
+    }
+}
+
+extension Lesson {
+    /// Lesson periods a week (all occurrences), or 0 for an invalid lesson. Clamped far above any
+    /// real week, so that absurd counts of an unvalidated school are reported instead of overflowing.
+    public var weeklyPeriods: Int {
+        let limit = SchoolValidator.countLimit
+        return min(max(countPerWeek, 0), limit) * min(max(durationInPeriods, 0), limit)
     }
 }

@@ -71,7 +71,7 @@ public struct Checker: Sendable {
         for rule in RuleCatalogue.rules {
             let weight = weight(of: rule.descriptor, in: school)
             if rule.descriptor.level == .soft { weights[rule.descriptor.id] = weight }
-            guard weight > 0, reference != nil || !RuleCatalogue.changeRules.contains(rule.descriptor.id) else { continue }
+            guard counts(rule.descriptor, in: school) else { continue }
             for var violation in rule.violations(in: context) {
                 violation.penalty = saturating(violation.cost, times: weight)
                 switch violation.level {

@@ -46,13 +46,12 @@ extension CheckReport {
                 collision.available = school.availablePeriods(of: teacher)
             } else if resource.hasPrefix("group:"), let group = groups[id] {
                 // Lessons of one cluster run together: the group's share of a cluster counts once.
-                let periods = { (lesson: Lesson) in max(lesson.countPerWeek, 0) * max(lesson.durationInPeriods, 0) }
                 let own = school.lessons.filter { $0.groups.contains(group.id) }
                 let clustered = Set(school.clusters.flatMap(\.lessons))
                 let clusterLoad = school.clusters.map { cluster in
-                    own.filter { cluster.lessons.contains($0.id) }.map(periods).max() ?? 0
+                    own.filter { cluster.lessons.contains($0.id) }.map(\.weeklyPeriods).max() ?? 0
                 }.reduce(0, +)
-                collision.load = own.filter { !clustered.contains($0.id) }.map(periods).reduce(0, +) + clusterLoad
+                collision.load = own.filter { !clustered.contains($0.id) }.map(\.weeklyPeriods).reduce(0, +) + clusterLoad
                 collision.available = school.allSlots.filter { !group.unavailable.contains($0) }.count
             }
             return collision

@@ -105,6 +105,9 @@ package final class CompiledSchool: Sendable {
         package var rooms: [[TimeSlot: [Room.ID]]?]
         /// `starts` as slot indices, for the engines.
         package var startIndices: [Set<Int>?]
+        /// Per lesson: slot index of a reference start → its rooms as indices (-1 for a room the
+        /// school no longer has, which no room of it can match).
+        package var roomIndices: [[Int: Set<Int>]?]
     }
 
     package let reference: Reference?
@@ -143,7 +146,8 @@ package final class CompiledSchool: Sendable {
         self.lessonIndex = lessonIndex
         self.teacherIndex = teacherIndex
         self.groupIndex = groupIndex
-        roomIndex = Self.firstIndex(school.rooms.map(\.id))
+        let roomIndex = Self.firstIndex(school.rooms.map(\.id))
+        self.roomIndex = roomIndex
         studentIndex = Self.firstIndex(school.students.map(\.id))
         subjectIndex = Self.firstIndex(school.subjects.map(\.id))
         var clusterOfLesson: [Lesson.ID: Cluster.ID] = [:]
@@ -194,18 +198,26 @@ package final class CompiledSchool: Sendable {
         var unitOfLesson = Array(repeating: 0, count: school.lessons.count)
         for (u, unit) in units.enumerated() { for l in unit.lessons { unitOfLesson[l] = u } }
         self.unitOfLesson = unitOfLesson
-        reference = checker.reference.map { Self.reference($0, lessonIndex: lessonIndex, slotIndex: slotIndex) }
+        reference = checker.reference.map { Self.reference($0, lessonIndex: lessonIndex, slotIndex: slotIndex, roomIndex: roomIndex) }
     }
 
-    private static func reference(_ timetable: Timetable, lessonIndex: [Lesson.ID: Int], slotIndex: [TimeSlot: Int]) -> Reference {
+    private static func reference(
+        _ timetable: Timetable, lessonIndex: [Lesson.ID: Int], slotIndex: [TimeSlot: Int], roomIndex: [Room.ID: Int]
+    ) -> Reference {
         var reference = Reference(
             starts: Array(repeating: nil, count: lessonIndex.count), rooms: Array(repeating: nil, count: lessonIndex.count),
-            startIndices: Array(repeating: nil, count: lessonIndex.count))
+            startIndices: Array(repeating: nil, count: lessonIndex.count), roomIndices: Array(repeating: nil, count: lessonIndex.count))
         for placement in timetable.placements {
             guard let l = lessonIndex[placement.lesson] else { continue }
             reference.starts[l] = (reference.starts[l] ?? []).union([placement.start])
             reference.rooms[l] = (reference.rooms[l] ?? [:]).merging([placement.start: placement.rooms]) { first, _ in first }
             reference.startIndices[l] = (reference.startIndices[l] ?? []).union(slotIndex[placement.start].map { [$0] } ?? [])
+            if let s = slotIndex[placement.start] {
+                let rooms = Set(placement.rooms.map { roomIndex[$0] ?? -1 })
+                reference.roomIndices[l] = (reference.roomIndices[l] ?? [:]).merging([s: rooms]) { first, _ in first }
+            } else if reference.roomIndices[l] == nil {
+                reference.roomIndices[l] = [:]
+            }
         }
         return reference
     }

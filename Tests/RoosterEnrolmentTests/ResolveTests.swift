@@ -18,12 +18,10 @@ import Testing
 struct ResolveTests {
     typealias F = Fixture
 
+    /// Occurrences of `new` at a time their lesson did not use in `old`.
     static func moved(_ old: Timetable, _ new: Timetable) -> Int {
-        var before = Dictionary(grouping: old.placements, by: \.lesson).mapValues { Set($0.map(\.start)) }
-        var count = 0
-        for placement in new.placements where before[placement.lesson]?.contains(placement.start) != true { count += 1 }
-        before.removeAll()
-        return count
+        let before = Dictionary(grouping: old.placements, by: \.lesson).mapValues { Set($0.map(\.start)) }
+        return new.placements.filter { before[$0.lesson]?.contains($0.start) != true }.count
     }
 
     @Test("timeChanges and roomChanges count only with a reference: one per occurrence moved in time, one per room change")

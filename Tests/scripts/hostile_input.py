@@ -103,9 +103,11 @@ def school_text():
 def numbers(run):
     """Extreme values in every numeric field of the school file, through validate, solve and check."""
     text = school_text()
-    fields = ["weeksInCycle", "countPerWeek", "durationInPeriods", "maxPeriodsPerDay", "maxDays", "minDays",
-              "capacity", "size", "length", "choiceLessonsPerWeek", "intervalInWeeks", "lengthInMinutes",
+    fields = ["weeksInCycle", "countPerWeek", "duration", "maxPeriodsPerDay", "maxDays", "minDays",
+              "capacity", "size", "length", "choiceLessonsPerWeek", "intervalInWeeks",
               "commonFreePeriods", "rank", "maxPerDay", "roomCount", "studentCount", "minimumSize", "triadsPerCycle"]
+    # Lesson fields the fixture leaves at their defaults are written into its first lesson.
+    lesson_fields = {"duration", "maxPerDay", "minDays", "roomCount", "studentCount"}
     values = ["9223372036854775807", "-9223372036854775808", "99999999999999999999999", "-1", "0", "1e300", ".nan", "'12'"]
     for field in fields:
         needle = f"  {field}: "
@@ -113,11 +115,17 @@ def numbers(run):
         if at < 0:
             needle = f"{field}: "
             at = text.find(needle)
-            if at < 0:
-                continue
-        end = text.index("\n", at)
+        if at < 0 and field in lesson_fields:
+            # After the first lesson's countPerWeek line, as an empty insertion the loop below fills.
+            anchor = text.index("\n", text.index("  countPerWeek: ")) + 1
+            needle, at, end = f"  {field}: ", anchor, anchor
+        elif at < 0:
+            continue
+        else:
+            end = text.index("\n", at)
         for value in values:
-            school = run.path("numbers.yaml", text[:at] + needle + value + text[end:])
+            inserted = "\n" if end == at else ""
+            school = run.path("numbers.yaml", text[:at] + needle + value + inserted + text[end:])
             for command in (["validate", school], ["solve", school, "--solver", "heuristic", "--iterations", "2000", "--quiet"],
                             ["check", school, os.path.abspath(FIXTURE_TIMETABLE)]):
                 run.case("extreme numbers in files", f"{field}={value} {command[0]}", command, names=("numbers.yaml",))
@@ -234,8 +242,10 @@ def writes(run):
              names=("good.json",), keep=good)
     # SIGTERM during a solve: the output is a complete timetable afterwards.
     for solver in ("heuristic", "auto", "glpk"):
+        # Bounds that never decide (the most moves and seconds allowed): only the signal ends the run.
         result = run.case("signals", f"SIGTERM during {solver}", ["solve", os.path.abspath("Examples/bioritme/school.yaml"),
-                          "--solver", solver, "--time-limit", "120", "--out", good], interrupt_after=3, timeout=20)
+                          "--solver", solver, "--iterations", "1000000000000", "--time-limit", "604800", "--out", good],
+                          interrupt_after=3, timeout=20)
         if result:
             try:
                 json.load(open(good, encoding="utf-8"))

@@ -108,11 +108,11 @@ func roomChange(_ school: School, _ old: Timetable) -> Change? {
     return Change(label: "room \(room.id) closed", school: changed, mustMove: use[room.id] ?? 0)
 }
 
-/// Occurrences of `new` not at a time their lesson used in `old`, or at such a time in other rooms.
-func moved(_ old: Timetable, _ new: Timetable) -> Int {
-    var before: [Lesson.ID: [TimeSlot: Set<Room.ID>]] = [:]
-    for placement in old.placements { before[placement.lesson, default: [:]][placement.start] = Set(placement.rooms) }
-    return new.placements.filter { placement in before[placement.lesson]?[placement.start] != Set(placement.rooms) }.count
+/// Occurrences of `new` not at a time their lesson used in `old`, or at such a time in other rooms
+/// (what `rooster diff` lists as moved, in other rooms or added).
+func moved(_ old: Timetable, _ new: Timetable, in school: School) -> Int {
+    let diff = TimetableDiff(old: old, new: new, school: school)
+    return diff.count(.moved) + diff.count(.roomChanged) + diff.count(.added)
 }
 
 let settings = Settings(Array(CommandLine.arguments.dropFirst()))
@@ -136,8 +136,8 @@ for instance in settings.instances {
             result.report.violations.filter { $0.level == .soft && !changeRules.contains($0.rule) }.reduce(0) { $0 + $1.penalty }
         }
         print(
-            "| \(instance) | \(change.label) | \(change.mustMove) | \(moved(first.timetable, again.timetable)) | \(again.score.hard) | \(soft(again)) "
-                + "| \(moved(first.timetable, scratch.timetable)) | \(scratch.score.hard) | \(soft(scratch)) |")
+            "| \(instance) | \(change.label) | \(change.mustMove) | \(moved(first.timetable, again.timetable, in: change.school)) | \(again.score.hard) | \(soft(again)) "
+                + "| \(moved(first.timetable, scratch.timetable, in: change.school)) | \(scratch.score.hard) | \(soft(scratch)) |")
     }
 }
 print("\nOld timetables: the heuristic for \(settings.seconds) s (seed \(settings.seed)); each re-solve and scratch solve \(settings.seconds) s.")
