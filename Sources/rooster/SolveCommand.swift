@@ -135,6 +135,15 @@ struct SolveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try loadSchool(school)
+        // Exactly what `rooster validate` refuses, before any work: read errors such as a misspelt
+        // key included, which the solvers (given the school, not the file) cannot see.
+        let errors = loaded.validate().filter { $0.diagnostic.severity == .error }
+        if !errors.isEmpty {
+            for error in errors { printError(error.description) }
+            let status: SolveStatus = errors.allSatisfy(\.diagnostic.provesNoTimetable) ? .infeasible : .invalidModel
+            printError("\(school): not solved (\(status.rawValue))")
+            throw Exit.badInput
+        }
         let showProgress = !quiet && !json && isatty(2) != 0
         let printProgress: @Sendable (SolveProgress) -> Void = { progress in
             let line =

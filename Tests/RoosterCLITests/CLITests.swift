@@ -374,6 +374,18 @@ struct CLITests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "{\"placements\": []}", "--out is left as it was")
     }
 
+    @Test("solve refuses what validate refuses, a misspelt key included, before any work (exit 2)")
+    func solveValidatesLikeValidate() throws {
+        let text = try String(contentsOf: Rooster.root.appendingPathComponent("Examples/coach/school.yaml"), encoding: .utf8)
+        let school = try Rooster.temporaryFile(
+            "typo.yaml", text.replacingOccurrences(of: "countPerWeek:", with: "countPerWek:", range: text.range(of: "countPerWeek:")))
+        let validate = try Rooster.run("validate", school)
+        let solve = try Rooster.run("solve", school, "--iterations", "100", "--quiet")
+        #expect(validate.status == 2 && solve.status == 2, "\(solve.stdout)\(solve.stderr)")
+        #expect(solve.stderr.contains("Unknown key 'countPerWek'") && solve.stderr.contains("not solved (invalidModel)"), "\(solve.stderr)")
+        #expect(solve.stdout.isEmpty, "nothing was solved")
+    }
+
     @Test("An output in a missing folder is refused before any work (exit 3), for every command that writes")
     func outputCheckedFirst() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("rooster-missing-\(UUID())/out").path
