@@ -36,7 +36,8 @@ extension School {
     /// periods in `segments` (any segment when `segments` is empty).
     public func fits(durationInPeriods: Int, at start: TimeSlot, in segments: [Segment.ID]) -> Bool {
         let periods = periods(ofDay: start.day)
-        guard start.period >= 0, durationInPeriods >= 1, start.period + durationInPeriods <= periods.count else {
+        // Compared without adding, so that a duration near Int.max is "does not fit", not a trap.
+        guard start.period >= 0, durationInPeriods >= 1, durationInPeriods <= periods.count - start.period else {
             return false
         }
         if segments.isEmpty { return true }

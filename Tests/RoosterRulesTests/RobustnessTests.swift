@@ -91,4 +91,16 @@ struct RobustnessTests {
         school.teachers[1].unavailable = [TimeSlot(day: -1, period: 1_000_001)]
         #expect(school.boundedForArithmetic()?.teachers[1].unavailable == [TimeSlot(day: -1, period: 1_000_000)])
     }
+
+    /// Found by the hostile-input run: `fits` added a start and a duration near Int.max.
+    @Test("Validating and checking a lesson of Int.max periods reports it instead of trapping")
+    func extremeDuration() {
+        var school = F.school
+        school.lessons = [F.german2V1(count: 1)]
+        school.lessons[0].durationInPeriods = .max
+        #expect(school.validate().contains { $0.code == "lessonTooLong" })
+        #expect(!school.fits(durationInPeriods: .max, at: F.at(F.mon, 1), in: []))
+        let timetable = Timetable(placements: [Placement(lesson: school.lessons[0].id, start: F.at(F.mon, F.firstInstruction))])
+        #expect(Checker().check(timetable, against: school).score.hard > 0)
+    }
 }
