@@ -238,7 +238,7 @@ class Example:
         school["lessons"] = self.lessons
         if self.clusters:
             school["clusters"] = self.clusters
-        for key in ("choiceRequests", "choiceLessonsPerWeek", "coaching", "teamTimes", "exemptions", "ruleWeights"):
+        for key in ("choiceRequests", "choiceLessonsPerWeek", "coaching", "teamTimes", "exemptions", "ruleWeights", "calendar"):
             if key in school:
                 school[key] = school.pop(key)
         folder = HERE / folder
@@ -288,6 +288,37 @@ def assign(pools, subject, index):
 # 1. Bioritme school (Piter Jelles De Dyk): mentor lesson, choice lesson, instruction 10:00-14:00,
 #    45-minute independent-work blocks, eight choice lessons a week, on-track exemption Tue-Thu.
 # ------------------------------------------------------------------------------------------------
+
+# The school year 2026-27 of a school in holiday region midden: the holidays as schools there publish
+# them (the ministry sets the regional weeks; Easter, Whit Monday and the May holiday with King's Day,
+# Liberation Day and Ascension are the same everywhere), the spring holiday of region zuid (the week of
+# carnival) to show
+# regional holidays, two study days and two exam weeks. A, B and C follow the school weeks.
+SCHOOL_YEAR_2026_27 = {
+    "start": "2026-08-31",
+    "end": "2027-07-16",
+    "region": "midden",
+    "instructionHoursPerYear": 940,
+    "holidays": [
+        {"name": "Herfstvakantie", "from": "2026-10-17", "to": "2026-10-25"},
+        {"name": "Kerstvakantie", "from": "2026-12-19", "to": "2027-01-03"},
+        {"name": "Voorjaarsvakantie", "from": "2027-02-20", "to": "2027-02-28", "regions": ["midden"]},
+        {"name": "Voorjaarsvakantie", "from": "2027-02-06", "to": "2027-02-14", "regions": ["zuid"]},
+        {"name": "Goede Vrijdag", "date": "2027-03-26"},
+        {"name": "Tweede Paasdag", "date": "2027-03-29"},
+        {"name": "Meivakantie", "from": "2027-04-24", "to": "2027-05-09"},
+        {"name": "Tweede Pinksterdag", "date": "2027-05-17"},
+    ],
+    "studyDays": [
+        {"name": "Studiedag", "date": "2026-11-20"},
+        {"name": "Studiedag", "date": "2027-03-10"},
+    ],
+    "examWeeks": [
+        {"name": "Toetsweek 1", "from": "2027-01-25", "to": "2027-01-29"},
+        {"name": "Toetsweek 2", "from": "2027-06-21", "to": "2027-06-25"},
+    ],
+}
+
 
 def bioritme():
     ex = Example("Bioritme College (example)", seed=17, weeks_in_cycle=3)
@@ -448,6 +479,7 @@ def bioritme():
         "coaching": {"length": 15, "intervalInWeeks": 3, "segment": "coach"},
         "exemptions": [{"lesson": f"{c}-men", "days": ["tue", "wed", "thu"]} for c in classes],
         "ruleWeights": {"teacherGaps": 1, "groupGaps": 3},
+        "calendar": SCHOOL_YEAR_2026_27,
     }
     ex.write("bioritme", extra, {"enrolments": enrolments})
 

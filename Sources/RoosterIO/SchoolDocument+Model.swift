@@ -158,7 +158,57 @@ struct SchoolDocumentReader {
             Exemption(lesson: .init(exemption.lesson), days: days(exemption.days, at: "exemptions[\(index)].days"))
         }
         school.ruleWeights = Dictionary(uniqueKeysWithValues: (document.ruleWeights ?? [:]).map { (RuleID($0.key), $0.value) })
+        school.calendar = document.calendar.flatMap { calendarModel($0) }
         return school
+    }
+
+    private mutating func date(_ text: String, at path: String) -> CalendarDate? {
+        if let date = CalendarDate(parsing: text) { return date }
+        error("Not a date: '\(text)'", at: path, hint: "write dates as YYYY-MM-DD, e.g. 2026-10-19")
+        return nil
+    }
+
+    private mutating func calendarModel(_ calendar: CalendarDocument) -> SchoolCalendar? {
+        let first = date(calendar.start, at: "calendar.start")
+        let last = date(calendar.end, at: "calendar.end")
+        var counting = SchoolCalendar.CycleCounting.schoolWeeks
+        if let cycle = calendar.cycle {
+            counting = kind(cycle, default: .schoolWeeks, at: "calendar.cycle")
+        }
+        func periods(_ list: [DatedPeriodDocument]?, _ name: String, into reader: inout SchoolDocumentReader) -> [SchoolCalendar
+            .DatedPeriod]
+        {
+            (list ?? []).enumerated().compactMap { index, entry in
+                let path = "calendar.\(name)[\(index)]"
+                guard let start = entry.date ?? entry.from else {
+                    reader.error(
+                        "'\(entry.name)' has no date", at: path, hint: "give date: YYYY-MM-DD, or from: and to:", code: "missingValue")
+                    return nil
+                }
+                guard let from = reader.date(start, at: path + (entry.date != nil ? ".date" : ".from")) else { return nil }
+                let to = entry.to.flatMap { reader.date($0, at: path + ".to") } ?? from
+                return SchoolCalendar.DatedPeriod(name: entry.name, first: from, last: to, regions: entry.regions ?? [])
+            }
+        }
+        let holidays = periods(calendar.holidays, "holidays", into: &self)
+        let studyDays = periods(calendar.studyDays, "studyDays", into: &self)
+        let examWeeks = periods(calendar.examWeeks, "examWeeks", into: &self)
+        let cycle = max(document.weeksInCycle ?? 1, 1)
+        let restarts = (calendar.cycleRestarts ?? []).enumerated().compactMap { index, restart -> SchoolCalendar.CycleRestart? in
+            let path = "calendar.cycleRestarts[\(index)]"
+            let letters = (0..<min(cycle, 26)).map { String(UnicodeScalar(UInt8(65 + $0))) }
+            guard let week = letters.firstIndex(of: restart.week.uppercased()) else {
+                error(
+                    "Unknown cycle week '\(restart.week)'", at: path + ".week",
+                    hint: "the \(cycle)-week cycle has weeks \(letters.joined(separator: ", "))")
+                return nil
+            }
+            return date(restart.date, at: path + ".date").map { SchoolCalendar.CycleRestart(date: $0, week: week) }
+        }
+        guard let first, let last else { return nil }
+        return SchoolCalendar(
+            first: first, last: last, region: calendar.region, holidays: holidays, studyDays: studyDays, examWeeks: examWeeks,
+            cycleCounting: counting, cycleRestarts: restarts, instructionHoursPerYear: calendar.instructionHoursPerYear)
     }
 
     private mutating func lessonModel(_ lesson: LessonDocument, at path: String) -> Lesson {
@@ -279,6 +329,7 @@ extension SchoolDocument {
             })
         exemptions = list(school.exemptions.map { ExemptionDocument(lesson: $0.lesson.rawValue, days: $0.days.sorted().map(dayID)) })
         lessonsPerDay = school.lessonsPerDay == LessonsPerDay() ? nil : LessonsPerDayDocument(school.lessonsPerDay)
+        calendar = school.calendar.map(CalendarDocument.init)
         ruleWeights =
             school.ruleWeights.isEmpty
             ? nil : Dictionary(uniqueKeysWithValues: school.ruleWeights.map { ($0.key.rawValue, $0.value) })
@@ -288,5 +339,32 @@ extension SchoolDocument {
 extension LessonsPerDayDocument {
     init(_ limits: LessonsPerDay) {
         self.init(min: limits.minimum, max: limits.maximum)
+    }
+}
+
+extension CalendarDocument {
+    init(_ calendar: SchoolCalendar) {
+        func periods(_ list: [SchoolCalendar.DatedPeriod]) -> [DatedPeriodDocument]? {
+            list.isEmpty
+                ? nil
+                : list.map { period in
+                    period.first == period.last
+                        ? DatedPeriodDocument(
+                            name: period.name, date: period.first.description, regions: period.regions.isEmpty ? nil : period.regions)
+                        : DatedPeriodDocument(
+                            name: period.name, from: period.first.description, to: period.last.description,
+                            regions: period.regions.isEmpty ? nil : period.regions)
+                }
+        }
+        self.init(
+            start: calendar.first.description, end: calendar.last.description, region: calendar.region,
+            cycle: calendar.cycleCounting == .schoolWeeks ? nil : calendar.cycleCounting.rawValue,
+            instructionHoursPerYear: calendar.instructionHoursPerYear, holidays: periods(calendar.holidays),
+            studyDays: periods(calendar.studyDays), examWeeks: periods(calendar.examWeeks),
+            cycleRestarts: calendar.cycleRestarts.isEmpty
+                ? nil
+                : calendar.cycleRestarts.map {
+                    CycleRestartDocument(date: $0.date.description, week: String(UnicodeScalar(UInt8(65 + min(max($0.week, 0), 25)))))
+                })
     }
 }

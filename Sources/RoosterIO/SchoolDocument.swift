@@ -27,11 +27,46 @@ struct SchoolDocument: Codable, Equatable {
     var exemptions: [ExemptionDocument]?
     var ruleWeights: [String: Int]?
     var lessonsPerDay: LessonsPerDayDocument?
+    var calendar: CalendarDocument?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schema, name, weeksInCycle, segments, dayTemplates, days, subjects, teachers, rooms, groups, students, parents
         case lessons, clusters, choiceRequests, choiceLessonsPerWeek, coaching, teamTimes, exemptions, ruleWeights, lessonsPerDay
+        case calendar
     }
+}
+
+/// `calendar:` — the dated school year. Dates are `YYYY-MM-DD`; cycle weeks are letters (`A`).
+struct CalendarDocument: Codable, Equatable {
+    var start: String
+    var end: String
+    var region: String?
+    var cycle: String?
+    var instructionHoursPerYear: Int?
+    var holidays: [DatedPeriodDocument]?
+    var studyDays: [DatedPeriodDocument]?
+    var examWeeks: [DatedPeriodDocument]?
+    var cycleRestarts: [CycleRestartDocument]?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case start, end, region, cycle, instructionHoursPerYear, holidays, studyDays, examWeeks, cycleRestarts
+    }
+}
+
+/// A holiday, study day or exam week: `{name, from, to}`, or `{name, date}` for one day.
+struct DatedPeriodDocument: Codable, Equatable {
+    var name: String
+    var date: String?
+    var from: String?
+    var to: String?
+    var regions: [String]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, date, from, to, regions }
+}
+
+/// `{date: 2027-01-04, week: A}`: the cycle counts again from week A in that date's week.
+struct CycleRestartDocument: Codable, Equatable {
+    var date: String
+    var week: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case date, week }
 }
 
 /// `lessonsPerDay: {min: 1, max: 7}`, for the school or one group.
@@ -253,6 +288,11 @@ enum SchoolSchema {
         "coaching": names(CoachingDocument.CodingKeys.self),
         "teamTimes[]": names(TeamTimeDocument.CodingKeys.self),
         "exemptions[]": names(ExemptionDocument.CodingKeys.self),
+        "calendar": names(CalendarDocument.CodingKeys.self),
+        "calendar.holidays[]": names(DatedPeriodDocument.CodingKeys.self),
+        "calendar.studyDays[]": names(DatedPeriodDocument.CodingKeys.self),
+        "calendar.examWeeks[]": names(DatedPeriodDocument.CodingKeys.self),
+        "calendar.cycleRestarts[]": names(CycleRestartDocument.CodingKeys.self),
     ]
 
     static func names<K: CodingKey & CaseIterable>(_ keys: K.Type) -> [String] {

@@ -54,4 +54,17 @@ public struct Day: Hashable, Sendable, Identifiable {
         self.name = name ?? id.rawValue
         self.template = template
     }
+
+    /// The weekday (0 = Monday … 6 = Sunday) this school day falls on, read from its ID or name
+    /// (`mon`, `ma`, `Monday`, `maandag`, …); nil for days that name no weekday.
+    public var weekday: Int? {
+        for text in [id.rawValue, name].map({ $0.lowercased() }) {
+            if let index = Self.englishPrefixes.firstIndex(where: { text.hasPrefix($0) }) { return index }
+            if let index = Self.dutchPrefixes.firstIndex(where: { text.hasPrefix($0) }) { return index }
+        }
+        return nil
+    }
+
+    private static let englishPrefixes = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    private static let dutchPrefixes = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 }

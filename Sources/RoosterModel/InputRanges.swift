@@ -16,6 +16,10 @@ public enum InputRanges {
     public static let choiceLessonsPerWeek = 0...1_000
     /// Common free periods a team needs; triad meetings per coach cycle.
     public static let periodsOrMeetings = 0...10_000
+    /// Days from the first to the last day of the school calendar, both included (three years at most).
+    public static let calendarDays = 1...1_100
+    /// Instruction hours a student should get in a year.
+    public static let instructionHoursPerYear = 0...10_000
 
     /// Field names and ranges, in the order of the documentation table.
     public static let table: [(field: String, range: ClosedRange<Int>)] = [
@@ -26,5 +30,7 @@ public enum InputRanges {
         ("choiceRequests[].rank", rank),
         ("choiceLessonsPerWeek", choiceLessonsPerWeek),
         ("teamTimes[].commonFreePeriods, coaching.triadsPerCycle", periodsOrMeetings),
+        ("calendar: days from start to end, both included", calendarDays),
+        ("calendar.instructionHoursPerYear", instructionHoursPerYear),
     ]
 }

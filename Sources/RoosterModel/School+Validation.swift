@@ -49,6 +49,7 @@ struct SchoolValidator {
 
     mutating func run() {
         checkCalendar()
+        checkSchoolYear()
         checkDuplicates()
         checkNames()
         checkTeachers()

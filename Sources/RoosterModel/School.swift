@@ -31,6 +31,8 @@ public struct School: Hashable, Sendable {
     public var ruleWeights: [RuleID: Int]
     /// Periods of lessons per group and day, unless a group sets its own (rule `dailyLessons`).
     public var lessonsPerDay = LessonsPerDay()
+    /// The dated school year (term, holidays, study days, exam weeks), when the school gives one.
+    public var calendar: SchoolCalendar?
 
     public init(
         name: String, weeksInCycle: Int = 1, segments: [Segment] = [], dayTemplates: [DayTemplate] = [],

@@ -19,8 +19,10 @@ public struct HTMLRenderer: Sendable {
 
     public init(locale: RenderLocale = .en) { self.locale = locale }
 
-    /// The index, one page per schedule, and the quality report when given.
-    public func render(_ schedules: [Schedule], in school: School, report: QualityReport? = nil) -> [RenderedFile] {
+    /// The index, one page per schedule, the quality report and the school calendar when given.
+    public func render(
+        _ schedules: [Schedule], in school: School, report: QualityReport? = nil, calendar: [SchoolCalendar.Week] = []
+    ) -> [RenderedFile] {
         let names = FileNames()
         var files: [RenderedFile] = []
         var links: [(View, String, String)] = []
@@ -32,7 +34,12 @@ public struct HTMLRenderer: Sendable {
         if let report {
             files.append(RenderedFile(name: "report.html", contents: reportPage(report, school)))
         }
-        files.insert(RenderedFile(name: "index.html", contents: index(links, school, hasReport: report != nil)), at: 0)
+        if !calendar.isEmpty {
+            files.append(RenderedFile(name: "calendar.html", contents: calendarPage(calendar, school)))
+        }
+        files.insert(
+            RenderedFile(name: "index.html", contents: index(links, school, hasReport: report != nil, hasCalendar: !calendar.isEmpty)),
+            at: 0)
         return files
     }
 
@@ -106,9 +113,10 @@ public struct HTMLRenderer: Sendable {
         return (pick.0, pick.1, pick.2)
     }
 
-    private func index(_ links: [(View, String, String)], _ school: School, hasReport: Bool) -> String {
+    private func index(_ links: [(View, String, String)], _ school: School, hasReport: Bool, hasCalendar: Bool) -> String {
         var body = "<h1>\(escape(locale.word(.timetables))) \(escape(school.name))</h1>\n"
         if hasReport { body += "<p><a href=\"report.html\">\(escape(locale.word(.quality)))</a></p>\n" }
+        if hasCalendar { body += "<p><a href=\"calendar.html\">\(escape(locale.word(.calendar)))</a></p>\n" }
         for kind in ViewKind.allCases {
             let ofKind = links.filter { $0.0.kind == kind }
             guard !ofKind.isEmpty else { continue }
@@ -137,6 +145,42 @@ public struct HTMLRenderer: Sendable {
         let body =
             "<nav><a href=\"index.html\">\(escape(locale.word(.timetables)))</a></nav>\n<h1>\(escape(locale.word(.quality)))</h1>\n<pre>\(escape(text))</pre>\n"
         return document(title: locale.word(.quality), body: body)
+    }
+
+    /// The school year week by week: holidays, study days and exam weeks shaded, the cycle week of each school week.
+    func calendarPage(_ weeks: [SchoolCalendar.Week], _ school: School) -> String {
+        let renderer = CalendarRenderer(locale: locale)
+        let totals = renderer.totals(weeks)
+        var body = "<nav><a href=\"index.html\">\(escape(locale.word(.timetables)))</a></nav>\n"
+        body += "<h1>\(escape(locale.word(.calendar))) — \(escape(school.name))</h1>\n<p class=\"totals\">"
+        body += [
+            (locale.word(.schoolWeeks), totals.schoolWeeks), (locale.word(.schoolDays), totals.schoolDays),
+            (locale.word(.examDays), totals.examDays), (locale.word(.closedDays), totals.closedDays),
+        ].map { "\(escape($0.0)): <strong>\($0.1)</strong>" }.joined(separator: " · ")
+        body += "</p>\n<table class=\"calendar\">\n<thead><tr>"
+        let rows = renderer.rows(weeks, in: school)
+        body += (rows.first ?? []).map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for week in weeks {
+            body +=
+                "<tr><th>\(week.monday.isoWeek)</th><td>\(week.monday)</td><td>\(escape(week.cycleWeek.map(locale.weekName) ?? "–"))</td>"
+            for day in week.days {
+                let kind: String
+                switch day.status {
+                case .school: kind = "school"
+                case .holiday: kind = "holiday"
+                case .studyDay: kind = "study"
+                case .exam: kind = "exam"
+                case .outsideTerm: kind = "outside"
+                }
+                let note = renderer.note(day.status)
+                body +=
+                    "<td class=\"\(kind)\">\(day.date.day)-\(day.date.month)" + (note.isEmpty ? "" : " <small>\(escape(note))</small>")
+                    + "</td>"
+            }
+            body += "</tr>\n"
+        }
+        body += "</tbody>\n</table>\n"
+        return document(title: "\(locale.word(.calendar)) \(school.name)", body: body)
     }
 
     private func document(title: String, body: String) -> String {
@@ -174,6 +218,13 @@ public struct HTMLRenderer: Sendable {
         .entry .detail { display: block; color: #333c4a; font-size: 0.85em; }
         .entry.choice, .entry.block { outline: 1px dashed #7a8394; outline-offset: -1px; }
         .days { display: none; }
+        table.calendar { border-collapse: collapse; }
+        table.calendar th, table.calendar td { border: 1px solid #d5dae3; padding: 2px 6px; }
+        table.calendar td.holiday { background: #fde2c8; }
+        table.calendar td.study { background: #e3dcf5; }
+        table.calendar td.exam { background: #d7ecf7; }
+        table.calendar td.outside { color: #b0b6c0; }
+        table.calendar small { color: #4a5363; }
         .views ul { columns: 14rem; padding-left: 1.2rem; }
         .views span { color: #5b6575; }
         @media (max-width: 700px) {

@@ -2,51 +2,90 @@ import RoosterModel
 
 /// A timetable as an iCalendar file (RFC 5545) with real dates.
 ///
-/// Week A of the cycle starts on `termStart` (a Monday); a school day is placed on its weekday
-/// (`mon`, `ma`, … in its ID or name) or else on the day's index from Monday. Each entry is one
-/// event per cycle week it happens in, repeating every `weeksInCycle` weeks until the term's last
-/// week, so A/B/C weeks land on the right dates. Times are local to `Europe/Amsterdam`, whose
-/// time-zone definition is included. Output is deterministic: UIDs derive from the view and the
-/// entry, and DTSTAMP is the term start.
+/// Dates come from the school calendar's weeks: each entry happens on its weekday (`mon`, `ma`, …
+/// in the day's ID or name, else the day's position from Monday) in every school week whose cycle
+/// week (A/B/C) it runs in, never on a holiday, study day or exam-week day. Occurrences that lie on
+/// a regular grid (every cycle of weeks) become one event with a weekly repeat rule and the
+/// holidays as exceptions (`EXDATE`); the grid starts anew where holidays shift the A/B/C weeks.
+/// A student's choice lessons and chosen block-hour lessons are dated to the enrolment's week only,
+/// because choices are made anew every week. Times are local to `Europe/Amsterdam`, whose
+/// time-zone definition is included. Output is deterministic: UIDs derive from the view, the entry
+/// and its first date, and DTSTAMP is the calendar's first day.
 public struct ICSRenderer: Sendable {
     public var locale: RenderLocale
-    public var termStart: CalendarDate
-    /// Weeks in the term: events repeat until then.
-    public var termWeeks: Int
+    /// The term's weeks, dated, with their cycle weeks.
+    public var weeks: [SchoolCalendar.Week]
+    /// A day in the week whose enrolment the timetable holds; the first school week when nil.
+    public var enrolmentWeek: CalendarDate?
     public static let timeZone = "Europe/Amsterdam"
 
-    public init(locale: RenderLocale = .en, termStart: CalendarDate, termWeeks: Int = 20) {
+    public init(locale: RenderLocale = .en, weeks: [SchoolCalendar.Week], enrolmentWeek: CalendarDate? = nil) {
         self.locale = locale
-        self.termStart = termStart
-        self.termWeeks = max(termWeeks, 1)
+        self.weeks = weeks
+        self.enrolmentWeek = enrolmentWeek
+    }
+
+    /// The Monday of the week whose enrolment students' calendars show.
+    var enrolmentMonday: CalendarDate? {
+        if let enrolmentWeek { return enrolmentWeek.adding(days: -enrolmentWeek.weekday) }
+        return weeks.first { $0.cycleWeek != nil }?.monday
+    }
+
+    /// The dates an entry happens on, in order.
+    func dates(of entry: ScheduleEntry) -> [CalendarDate] {
+        let onlyMonday = entry.chosen ? enrolmentMonday : nil
+        return weeks.compactMap { week in
+            guard let cycleWeek = week.cycleWeek, entry.weeks.contains(cycleWeek) else { return nil }
+            if entry.chosen, week.monday != onlyMonday { return nil }
+            return week.days.first { $0.day == entry.day && $0.status.isSchool }?.date
+        }
+    }
+
+    /// Dates as runs on grids of `step` days: a start, a count of grid points and the grid points
+    /// left out (holidays). Expanding the runs gives exactly the dates.
+    static func runs(of dates: [CalendarDate], step: Int) -> [(first: CalendarDate, count: Int, skipped: [CalendarDate])] {
+        var runs: [(first: CalendarDate, count: Int, skipped: [CalendarDate])] = []
+        for date in dates {
+            // Weeks A, B and C of a lesson each have their own grid; extend the latest one the date lies on.
+            if let open = runs.lastIndex(where: { (date.daysSinceEpoch - $0.first.daysSinceEpoch) % step == 0 }) {
+                let run = runs[open]
+                let index = (date.daysSinceEpoch - run.first.daysSinceEpoch) / step
+                let skipped = (run.count..<index).map { run.first.adding(days: $0 * step) }
+                runs[open] = (run.first, index + 1, run.skipped + skipped)
+                continue
+            }
+            runs.append((date, 1, []))
+        }
+        return runs
     }
 
     public func render(_ schedule: Schedule, in school: School) -> String {
         let cycle = max(school.weeksInCycle, 1)
-        let monday = termStart.adding(days: -termStart.weekday)
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rooster//Rooster timetable//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + escape("\(locale.word(.timetable)) \(locale.noun(schedule.view.kind).lowercased()) \(schedule.name)"),
             "X-WR-TIMEZONE:\(Self.timeZone)",
         ]
         lines += Self.amsterdam
+        let stamp = weeks.first?.monday.compact ?? "19700101"
         for entry in schedule.entries {
-            let weekday =
-                school.days.indices.contains(entry.day) ? RenderLocale.weekday(of: school.days[entry.day]) ?? entry.day : entry.day
-            for week in entry.weeks where week < termWeeks {
-                let date = monday.adding(days: week * 7 + weekday)
-                guard date >= termStart else { continue }
-                let count = (termWeeks - week + cycle - 1) / cycle
+            // A lesson of every cycle week repeats weekly; one of some weeks every cycle.
+            let step = entry.weeks.count >= cycle ? 7 : cycle * 7
+            for run in Self.runs(of: dates(of: entry), step: step) {
                 let uid =
-                    "\(schedule.view.kind.rawValue)-\(schedule.view.id)-\(entry.lesson?.rawValue ?? "coach")-\(entry.day)-\(entry.firstPeriod)-\(week)"
+                    "\(schedule.view.kind.rawValue)-\(schedule.view.id)-\(entry.lesson?.rawValue ?? "coach")-\(entry.day)-\(entry.firstPeriod)-\(run.first.compact)"
                 lines += [
                     "BEGIN:VEVENT",
                     "UID:" + escape(uid.filter { !$0.isWhitespace }) + "@rooster",
-                    "DTSTAMP:\(termStart.compact)T000000Z",
-                    "DTSTART;TZID=\(Self.timeZone):\(date.compact)T\(clock(entry.start))",
-                    "DTEND;TZID=\(Self.timeZone):\(date.compact)T\(clock(entry.end))",
+                    "DTSTAMP:\(stamp)T000000Z",
+                    "DTSTART;TZID=\(Self.timeZone):\(run.first.compact)T\(clock(entry.start))",
+                    "DTEND;TZID=\(Self.timeZone):\(run.first.compact)T\(clock(entry.end))",
                 ]
-                if count > 1 { lines.append("RRULE:FREQ=WEEKLY;INTERVAL=\(cycle);COUNT=\(count)") }
+                if run.count > 1 { lines.append("RRULE:FREQ=WEEKLY;INTERVAL=\(step / 7);COUNT=\(run.count)") }
+                if !run.skipped.isEmpty {
+                    lines.append(
+                        "EXDATE;TZID=\(Self.timeZone):" + run.skipped.map { "\($0.compact)T\(clock(entry.start))" }.joined(separator: ","))
+                }
                 lines.append("SUMMARY:" + escape(summary(entry)))
                 if !entry.rooms.isEmpty { lines.append("LOCATION:" + escape(entry.rooms.map(\.rawValue).joined(separator: ", "))) }
                 let description = description(entry, school)

@@ -15,9 +15,12 @@ public struct TimetableRendering: Sendable {
     public var locale: RenderLocale = .en
     /// Field separator of CSV files (`;` for Dutch Excel).
     public var csvDelimiter: Character = ","
-    /// First day of week A, for iCalendar dates.
+    /// First day of week A and the weeks of the term, for iCalendar dates of a school whose file
+    /// has no calendar (``RoosterModel/SchoolCalendar/plainTerm(from:weeks:)``).
     public var termStart: CalendarDate?
     public var termWeeks = 20
+    /// A day in the week whose enrolment the timetable holds (see ``ICSRenderer/enrolmentWeek``).
+    public var enrolmentWeek: CalendarDate?
     public var checker = Checker()
 
     public init(school: School, timetable: Timetable) {
@@ -29,11 +32,15 @@ public struct TimetableRendering: Sendable {
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case unknownView(View)
         case termStartNeeded
+        case termGivenTwice
 
         public var description: String {
             switch self {
             case .unknownView(let view): "The school has no \(view.kind.rawValue) '\(view.id)'"
-            case .termStartNeeded: "iCalendar files need real dates: give the first day of week A with --term-start YYYY-MM-DD"
+            case .termStartNeeded:
+                "iCalendar files need real dates: add a calendar to the school file (docs/school-format.md), or give the first day of week A with --term-start YYYY-MM-DD"
+            case .termGivenTwice:
+                "The school file has a calendar; --term-start and --term-weeks are for schools without one (leave them out, or change the calendar)"
             }
         }
     }
@@ -50,6 +57,16 @@ public struct TimetableRendering: Sendable {
         return schedules
     }
 
+    /// The dated weeks: the school's calendar, or a plain term from `termStart`.
+    public func calendarWeeks() throws(Problem) -> [SchoolCalendar.Week] {
+        if school.calendar != nil {
+            guard termStart == nil else { throw .termGivenTwice }
+            return school.calendarWeeks()
+        }
+        guard let termStart else { throw .termStartNeeded }
+        return school.calendarWeeks(.plainTerm(from: termStart, weeks: termWeeks))
+    }
+
     public func files(_ format: RenderFormat, views: [View] = []) throws(Problem) -> [RenderedFile] {
         let schedules = try schedules(views)
         let names = FileNames()
@@ -63,15 +80,21 @@ public struct TimetableRendering: Sendable {
             }
         case .html:
             let report = views.isEmpty ? QualityReport(school: school, timetable: timetable, checker: checker) : nil
-            return HTMLRenderer(locale: locale).render(schedules, in: school, report: report)
+            let calendar = views.isEmpty && school.calendar != nil ? school.calendarWeeks() : []
+            return HTMLRenderer(locale: locale).render(schedules, in: school, report: report, calendar: calendar)
         case .csv:
-            return [
+            var files = [
                 RenderedFile(
                     name: "timetable.csv", contents: CSVRenderer(locale: locale, delimiter: csvDelimiter).render(schedules, in: school))
             ]
+            if school.calendar != nil {
+                let calendar = CalendarRenderer(locale: locale).csv(school.calendarWeeks(), in: school, delimiter: csvDelimiter)
+                files.append(RenderedFile(name: "calendar.csv", contents: calendar))
+            }
+            return files
         case .ics:
-            guard let termStart else { throw .termStartNeeded }
-            let renderer = ICSRenderer(locale: locale, termStart: termStart, termWeeks: termWeeks)
+            let weeks = try calendarWeeks()
+            let renderer = ICSRenderer(locale: locale, weeks: weeks, enrolmentWeek: enrolmentWeek)
             return schedules.map { schedule in
                 RenderedFile(
                     name: names.unique(schedule.view.kind.rawValue + "-" + schedule.view.id, extension: "ics"),

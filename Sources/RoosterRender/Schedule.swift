@@ -63,6 +63,9 @@ public struct ScheduleEntry: Hashable, Sendable {
     public var weeks: [Int]
     /// Students enrolled in a choice session or block-hour lesson, when the enrolment layer exists.
     public var enrolled: Int?
+    /// True in a student's view for a choice lesson or block-hour lesson the student was enrolled
+    /// in: a choice for one week, which calendars date to that week only.
+    public var chosen = false
 
     public var minutes: Int { end.minutesSinceMidnight - start.minutesSinceMidnight }
 }
@@ -156,11 +159,17 @@ public struct ScheduleBuilder: Sendable {
             guard let lesson = lessons[placement.lesson] else { continue }
             if lesson.choice != nil {
                 let mine = own.contains { $0.lesson == lesson.id && ($0.start == nil || $0.start == placement.start) }
-                if mine, let entry = entry(for: placement, lesson) { entries.append(entry) }
+                if mine, var entry = entry(for: placement, lesson) {
+                    entry.chosen = true
+                    entries.append(entry)
+                }
                 continue
             }
             if let cluster = clusterOf[lesson.id], chosenClusters.contains(cluster) {
-                if enrolledLessons.contains(lesson.id), let entry = entry(for: placement, lesson) { entries.append(entry) }
+                if enrolledLessons.contains(lesson.id), var entry = entry(for: placement, lesson) {
+                    entry.chosen = true
+                    entries.append(entry)
+                }
                 continue
             }
             guard !groups.isDisjoint(with: lesson.groups) || enrolledLessons.contains(lesson.id) else { continue }

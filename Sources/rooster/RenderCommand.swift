@@ -10,11 +10,14 @@ struct RenderOptions: ParsableArguments {
     @Option(name: .customLong("view"), help: "Only these views, e.g. --view teacher:JDV --view group:2V1 (default: all).")
     var views: [String] = []
 
-    @Option(help: "First day of week A, for iCalendar dates (YYYY-MM-DD).")
+    @Option(help: "First day of week A, for iCalendar dates of a school file without a calendar (YYYY-MM-DD).")
     var termStart: String?
 
-    @Option(help: "Weeks in the term: iCalendar events repeat until then.")
-    var termWeeks: Int = 20
+    @Option(help: "Weeks in that term (1 to 156; default 20): iCalendar events repeat until then.")
+    var termWeeks: Int?
+
+    @Option(help: "A day in the week the timetable's enrolment is for (YYYY-MM-DD; default the first school week).")
+    var enrolmentWeek: String?
 
     @Option(help: "CSV field separator: ',' or ';' (Dutch Excel).")
     var delimiter: String = ","
@@ -23,11 +26,14 @@ struct RenderOptions: ParsableArguments {
         for view in views where View(parsing: view) == nil {
             throw ValidationError("--view takes KIND:ID with KIND group, teacher, room or student, e.g. teacher:JDV; got '\(view)'")
         }
-        if let termStart, CalendarDate(parsing: termStart) == nil {
-            throw ValidationError("--term-start takes a date as YYYY-MM-DD, e.g. 2026-08-31; got '\(termStart)'")
+        for (flag, value) in [("--term-start", termStart), ("--enrolment-week", enrolmentWeek)] {
+            if let value, CalendarDate(parsing: value) == nil {
+                throw ValidationError("\(flag) takes a date as YYYY-MM-DD, e.g. 2026-08-31; got '\(value)'")
+            }
         }
         guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter is ',' or ';'") }
-        guard termWeeks >= 1 else { throw ValidationError("--term-weeks must be at least 1") }
+        if let termWeeks, !(1...156).contains(termWeeks) { throw ValidationError("--term-weeks is 1 to 156; got \(termWeeks)") }
+        if termWeeks != nil, termStart == nil { throw ValidationError("--term-weeks needs --term-start") }
     }
 
     /// Renders and writes the files; text without a folder goes to stdout.
@@ -36,7 +42,8 @@ struct RenderOptions: ParsableArguments {
         rendering.locale = locale
         rendering.csvDelimiter = delimiter == ";" ? ";" : ","
         rendering.termStart = termStart.flatMap(CalendarDate.init(parsing:))
-        rendering.termWeeks = termWeeks
+        rendering.termWeeks = termWeeks ?? 20
+        rendering.enrolmentWeek = enrolmentWeek.flatMap(CalendarDate.init(parsing:))
         let files: [RenderedFile]
         do {
             files = try rendering.files(format, views: views.compactMap(View.init(parsing:)))
@@ -49,7 +56,12 @@ struct RenderOptions: ParsableArguments {
                 printError("error: --format \(format.rawValue) writes several files; give a folder with --out DIR")
                 throw Exit.badInput
             }
-            for file in files { print(file.contents, terminator: format == .text ? "\n" : "") }
+            if format == .text {
+                for file in files { print(file.contents) }
+            } else if let first = files.first {
+                // One file on stdout; the school calendar (calendar.csv) only goes to a folder.
+                print(first.contents, terminator: "")
+            }
             return
         }
         do {
@@ -74,8 +86,11 @@ struct RenderCommand: ParsableCommand {
             Formats: text (a grid for the terminal, with real times), html (an index and one page per \
             view, printable on A4 landscape, readable on a phone, plus the quality report), csv (one \
             row per lesson; --delimiter ';' for Dutch Excel), ics (one iCalendar file per view with \
-            real dates from --term-start, Europe/Amsterdam time, weekly repeats that follow the A/B/C \
-            weeks of the cycle) and json. Files are written atomically into the --out folder, with \
+            real dates from the school file's calendar, or from --term-start without one; \
+            Europe/Amsterdam time; weekly repeats that follow the A/B/C weeks and skip holidays, study \
+            days and exam weeks; a student's chosen lessons dated to the enrolment's week only) and \
+            json. With a calendar, html adds calendar.html and csv adds calendar.csv: the school \
+            year week by week. Files are written atomically into the --out folder, with \
             safe file names.
 
             Examples:

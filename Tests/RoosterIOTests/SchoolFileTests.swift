@@ -34,7 +34,43 @@ struct SchoolFileTests {
         school.teamTimes = [TeamTime(id: "dev", teachers: ["JDV", "ABE"], commonFreePeriods: 2, segment: "instruction")]
         school.exemptions = [Exemption(lesson: "2V1-du", days: [Fixture.tue, Fixture.thu])]
         school.ruleWeights = ["teacherGaps": 4]
+        let date = { (text: String) in CalendarDate(parsing: text) ?? CalendarDate(year: 2026, month: 1, day: 1) }
+        school.calendar = SchoolCalendar(
+            first: date("2026-08-31"), last: date("2027-07-16"), region: "midden",
+            holidays: [
+                .init(name: "Herfstvakantie", first: date("2026-10-17"), last: date("2026-10-25")),
+                .init(name: "Voorjaarsvakantie", first: date("2027-02-20"), last: date("2027-02-28"), regions: ["midden"]),
+            ],
+            studyDays: [.init(name: "Studiedag", first: date("2026-11-20"))],
+            examWeeks: [.init(name: "Toetsweek 1", first: date("2027-01-25"), last: date("2027-01-29"))],
+            cycleCounting: .calendarWeeks, cycleRestarts: [.init(date: date("2027-01-04"), week: 2)], instructionHoursPerYear: 940)
         return school
+    }
+
+    @Test(
+        "Calendar mistakes are located: a date that does not exist, a week outside the cycle, an unknown region, a period ending before it starts"
+    )
+    func calendarErrors() throws {
+        let calendar = """
+
+            calendar:
+              start: 2026-08-31
+              end: 2027-07-16
+              region: midde
+              holidays:
+                - {name: Herfst, from: 2026-10-25, to: 2026-10-17, regions: [midden]}
+                - {name: Mei, from: 2027-04-31, to: 2027-05-09}
+              cycleRestarts: [{date: 2027-01-04, week: C}]
+            """
+        let loaded = try SchoolFile.parse(Self.small + calendar, format: .yaml, file: "small.yaml")
+        let found = loaded.validate().map { "\($0.diagnostic.path): \($0.diagnostic.message)" }
+        #expect(found.contains { $0.hasPrefix("calendar.holidays[1].from: Not a date: '2027-04-31'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("calendar.cycleRestarts[0].week: Unknown cycle week 'C'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("calendar.region: The region 'midde'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("calendar.holidays[0].to: 'Herfst' ends on 2026-10-17") }, "\(found)")
+        let tooLong = calendar.replacingOccurrences(of: "end: 2027-07-16", with: "end: 2099-07-16")
+        let long = try SchoolFile.parse(Self.small + tooLong, format: .yaml, file: "small.yaml").validate()
+        #expect(long.contains { $0.diagnostic.path == "calendar.end" && $0.diagnostic.message.contains("between 1 and 1100") })
     }
 
     @Test("A school round-trips through YAML and JSON unchanged", arguments: [SchoolFormat.yaml, .json])

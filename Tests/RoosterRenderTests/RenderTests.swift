@@ -118,10 +118,11 @@ struct RenderTests {
     @Test("iCalendar: real dates from the term start, A-week lessons every other week, folded lines; matches its golden file")
     func ics() throws {
         let start = try #require(CalendarDate(parsing: "2026-08-31"))
-        let renderer = ICSRenderer(locale: .en, termStart: start, termWeeks: 10)
+        let renderer = ICSRenderer(locale: .en, weeks: school.calendarWeeks(.plainTerm(from: start, weeks: 10)))
         let calendar = renderer.render(try #require(builder.schedule(for: View(.student, "s1"))), in: school)
         #expect(calendar.contains("DTSTART;TZID=Europe/Amsterdam:20260831T100000"), "German on Monday of week A at 10:00")
-        #expect(calendar.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=5"), "a weekly lesson: one event per cycle week, every 2 weeks")
+        #expect(calendar.contains("RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=10"), "a lesson of every week repeats weekly for the 10 weeks")
+        #expect(calendar.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=5"), "the A-week lesson: every 2 weeks")
         #expect(calendar.contains("DTSTART;TZID=Europe/Amsterdam:20260907T081500"), "the coach conversation in week B")
         for line in calendar.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         try expectGolden(calendar, "student-s1.ics")
@@ -133,7 +134,7 @@ struct RenderTests {
         let title = String(repeating: "Één ë ", count: 30)
         schedule.entries[0].title = title
         let start = try #require(CalendarDate(parsing: "2026-08-31"))
-        let calendar = ICSRenderer(termStart: start).render(schedule, in: school)
+        let calendar = ICSRenderer(weeks: school.calendarWeeks(.plainTerm(from: start, weeks: 20))).render(schedule, in: school)
         for line in calendar.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         let unfolded = calendar.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains(title), "the folded summary unfolds to the original text")
