@@ -140,11 +140,10 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func reportPage(_ report: QualityReport, _ school: School) -> String {
-        let text = QualityReportRenderer(locale: locale).text(report)
-        let body =
-            "<nav><a href=\"index.html\">\(escape(locale.word(.timetables)))</a></nav>\n<h1>\(escape(locale.word(.quality)))</h1>\n<pre>\(escape(text))</pre>\n"
-        return document(title: locale.word(.quality), body: body)
+    /// The quality report page; `standalone` leaves out the link back to the index of a site.
+    public func reportPage(_ report: QualityReport, _ school: School, standalone: Bool = false) -> String {
+        let page = ReportPage(locale: locale, report: report, school: school, linksIndex: !standalone)
+        return document(title: "\(locale.word(.quality)) \(school.name)", body: page.body())
     }
 
     /// The school year week by week: holidays, study days and exam weeks shaded, the cycle week of each school week.
@@ -218,6 +217,20 @@ public struct HTMLRenderer: Sendable {
         .entry .detail { display: block; color: #333c4a; font-size: 0.85em; }
         .entry.choice, .entry.block { outline: 1px dashed #7a8394; outline-offset: -1px; }
         .days { display: none; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.7rem; margin-bottom: 1.2rem; }
+        .card { border: 1px solid #d5dae3; border-radius: 6px; padding: 0.5rem 0.8rem; background: #f8f9fb; }
+        .card h2 { font-size: 0.85rem; margin: 0; color: #5b6575; font-weight: 600; }
+        .card p { margin: 0.2rem 0 0; color: #4a5363; font-size: 0.85rem; }
+        .card p.value { font-size: 1.45rem; color: #1d2430; font-weight: 600; }
+        .card.bad { border-color: #c0392b; background: #fdf0ee; }
+        .charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
+        .charts figure { margin: 0; }
+        .charts figcaption { color: #5b6575; font-size: 0.85rem; }
+        svg.chart { max-width: 100%; height: auto; }
+        details { margin: 0.4rem 0; }
+        details summary { cursor: pointer; font-weight: 600; }
+        table.lines { border-collapse: collapse; margin: 0.4rem 0 0.8rem; }
+        table.lines th, table.lines td { border-bottom: 1px solid #e3e6ec; padding: 2px 8px; text-align: left; vertical-align: top; }
         table.calendar { border-collapse: collapse; }
         table.calendar th, table.calendar td { border: 1px solid #d5dae3; padding: 2px 6px; }
         table.calendar td.holiday { background: #fde2c8; }

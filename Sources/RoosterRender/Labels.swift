@@ -43,6 +43,9 @@ public enum Word: Sendable {
     case coachConversation, choiceLesson, blockHour, enrolled, free, score, hard, soft, violations, noViolations
     case gaps, days, periods, use, instructionMinutes, scheduledMinutes, quality, rule, cost, weekPrefix
     case calendar, weekNumber, monday, cycleWeek, studyDay, examWeek, schoolDays, closedDays, examDays, schoolWeeks
+    case scoreByRule, noHardViolations, hardViolationsLeft, hoursTaught, median, maximum, perWeek, teacherGaps, groupGaps, roomUse,
+        busiestPeriod, roomUseByPeriod, teacherGapDistribution, groupGapDistribution, gapsPerWeek, hoursPerYear, hoursPerYearAxis, norm,
+        belowNorm, details
 
     var english: String {
         switch self {
@@ -89,6 +92,26 @@ public enum Word: Sendable {
         case .closedDays: "Days closed (holidays, study days)"
         case .examDays: "Exam days"
         case .schoolWeeks: "School weeks"
+        case .scoreByRule: "Score by rule"
+        case .noHardViolations: "no hard rule broken"
+        case .hardViolationsLeft: "hard rules broken: not usable yet"
+        case .hoursTaught: "Hours taught"
+        case .median: "median"
+        case .maximum: "max"
+        case .perWeek: "a week"
+        case .teacherGaps: "Teachers' idle periods"
+        case .groupGaps: "Groups' idle periods"
+        case .roomUse: "Room use"
+        case .busiestPeriod: "busiest period"
+        case .roomUseByPeriod: "Room use per period"
+        case .teacherGapDistribution: "Teachers by idle periods a week"
+        case .groupGapDistribution: "Groups by idle periods a week"
+        case .gapsPerWeek: "idle periods a week"
+        case .hoursPerYear: "Onderwijstijd: hours a year"
+        case .hoursPerYearAxis: "scheduled hours a year (students per bar)"
+        case .norm: "norm"
+        case .belowNorm: "below the norm"
+        case .details: "Details"
         }
     }
 
@@ -137,6 +160,26 @@ public enum Word: Sendable {
         case .closedDays: "Dagen dicht (vakanties, studiedagen)"
         case .examDays: "Toetsdagen"
         case .schoolWeeks: "Schoolweken"
+        case .scoreByRule: "Score per regel"
+        case .noHardViolations: "geen harde regel overtreden"
+        case .hardViolationsLeft: "harde regels overtreden: nog niet bruikbaar"
+        case .hoursTaught: "Lesuren gegeven"
+        case .median: "mediaan"
+        case .maximum: "max"
+        case .perWeek: "per week"
+        case .teacherGaps: "Tussenuren docenten"
+        case .groupGaps: "Tussenuren klassen"
+        case .roomUse: "Lokaalbezetting"
+        case .busiestPeriod: "drukste uur"
+        case .roomUseByPeriod: "Lokaalbezetting per uur"
+        case .teacherGapDistribution: "Docenten naar tussenuren per week"
+        case .groupGapDistribution: "Klassen naar tussenuren per week"
+        case .gapsPerWeek: "tussenuren per week"
+        case .hoursPerYear: "Onderwijstijd in uren per jaar"
+        case .hoursPerYearAxis: "uren onderwijstijd per jaar (leerlingen per staaf)"
+        case .norm: "norm"
+        case .belowNorm: "onder de norm"
+        case .details: "Details"
         }
     }
 }

@@ -16,6 +16,21 @@ public struct QualityReport: Sendable {
 
     public struct StudentLine: Hashable, Sendable {
         public var id: String, name: String, gaps: Int, scheduledMinutes: Int, instructionMinutes: Int
+        /// Onderwijstijd over the school year of the calendar: scheduled minutes (lessons, mentor
+        /// lessons, choice lessons, block hours; not coach conversations) on its school days, with
+        /// this week's choices standing for every week, plus the periods of supervised independent
+        /// work (segment kind `independentWork`) on the days the student attends; nil without a calendar.
+        public var scheduledMinutesPerYear: Int?
+    }
+
+    public struct GroupLine: Hashable, Sendable {
+        public var id: String, name: String, days: Int, periods: Int, gaps: Int
+    }
+
+    /// How many rooms are in use in one period of the week (averaged over the cycle), of those open then.
+    public struct SlotUse: Hashable, Sendable {
+        public var day: Int, period: Int, start: TimeOfDay, used: Double, available: Int
+        public var share: Double { available == 0 ? 0 : min(used / Double(available), 1) }
     }
 
     public struct RoomLine: Hashable, Sendable {
@@ -27,7 +42,14 @@ public struct QualityReport: Sendable {
     public var check: CheckReport
     public var teachers: [TeacherLine]
     public var students: [StudentLine]
+    public var groups: [GroupLine]
     public var rooms: [RoomLine]
+    /// Rooms in use per period of the week (averaged over the cycle), for the heat map.
+    public var slotUse: [SlotUse]
+    /// The calendar's instruction hours a student should get in a year, when the school sets it.
+    public var instructionHoursNorm: Int?
+    /// School days in the calendar's year; nil without a calendar.
+    public var schoolDaysPerYear: Int?
 
     public init(school: School, timetable: Timetable, checker: Checker = Checker()) {
         schoolName = school.name
@@ -40,23 +62,68 @@ public struct QualityReport: Sendable {
             let (gaps, days, periods) = Self.occupancy(schedule.entries, weeks: weeks)
             return TeacherLine(id: teacher.id.rawValue, name: teacher.name, days: days, periods: periods, gaps: gaps)
         }
+        // How often each (day, cycle week) is a school day in the calendar's year.
+        let calendarWeeks = school.calendarWeeks()
+        var schoolDays: [Int: Int] = [:]
+        for week in calendarWeeks {
+            guard let cycleWeek = week.cycleWeek else { continue }
+            for day in week.days where day.status.isSchool { schoolDays[day.day * weeks + cycleWeek, default: 0] += 1 }
+        }
+        schoolDaysPerYear = school.calendar == nil ? nil : schoolDays.values.reduce(0, +)
+        let independentSegments = Set(school.segments.filter { $0.kind == .independentWork }.map(\.id))
+        let independentMinutes = Dictionary(
+            uniqueKeysWithValues: school.days.indices.map { day in
+                (
+                    day,
+                    school.periods(ofDay: day).filter { $0.segment.map(independentSegments.contains) ?? false }.reduce(0) {
+                        $0 + $1.lengthInMinutes
+                    }
+                )
+            })
+        instructionHoursNorm = school.calendar?.instructionHoursPerYear
         students = school.students.compactMap { student in
             guard let schedule = builder.schedule(for: View(.student, student.id.rawValue)) else { return nil }
             let taught = schedule.entries.filter { $0.kind != .coach }
             let (gaps, _, _) = Self.occupancy(schedule.entries, weeks: weeks)
             let scheduled = taught.reduce(0) { $0 + $1.minutes * $1.weeks.count } / weeks
-            let instruction =
-                taught.filter { $0.segment.map(instructionSegments.contains) ?? false }.reduce(0) { $0 + $1.minutes * $1.weeks.count }
-                / weeks
+            let instructionEntries = taught.filter { $0.segment.map(instructionSegments.contains) ?? false }
+            let instruction = instructionEntries.reduce(0) { $0 + $1.minutes * $1.weeks.count } / weeks
+            var perYear = taught.reduce(0) { total, entry in
+                total + entry.minutes * entry.weeks.reduce(0) { $0 + (schoolDays[entry.day * weeks + $1] ?? 0) }
+            }
+            // Supervised independent work (zelfstandig werken) in the day's template counts on the days the student attends.
+            for week in 0..<weeks {
+                for day in Set(taught.filter { $0.weeks.contains(week) }.map(\.day)) {
+                    perYear += (independentMinutes[day] ?? 0) * (schoolDays[day * weeks + week] ?? 0)
+                }
+            }
             return StudentLine(
-                id: student.id.rawValue, name: student.name, gaps: gaps, scheduledMinutes: scheduled, instructionMinutes: instruction)
+                id: student.id.rawValue, name: student.name, gaps: gaps, scheduledMinutes: scheduled, instructionMinutes: instruction,
+                scheduledMinutesPerYear: school.calendar == nil ? nil : perYear)
+        }
+        groups = school.groups.compactMap { group in
+            guard let schedule = builder.schedule(for: View(.group, group.id.rawValue)) else { return nil }
+            let (gaps, days, periods) = Self.occupancy(schedule.entries, weeks: weeks)
+            return GroupLine(id: group.id.rawValue, name: group.name, days: days, periods: periods, gaps: gaps)
         }
         let slots = school.allSlots
+        var usedAt: [TimeSlot: Int] = [:]
         rooms = school.rooms.compactMap { room in
             guard let schedule = builder.schedule(for: View(.room, room.id.rawValue)) else { return nil }
             let available = slots.filter { !room.unavailable.contains($0) }.count
             let used = schedule.entries.reduce(0) { $0 + $1.periodCount * $1.weeks.count } / weeks
+            for entry in schedule.entries {
+                for offset in 0..<entry.periodCount {
+                    usedAt[TimeSlot(day: entry.day, period: entry.firstPeriod + offset), default: 0] += entry.weeks.count
+                }
+            }
             return RoomLine(id: room.id.rawValue, usedPeriods: used, availablePeriods: available)
+        }
+        slotUse = slots.compactMap { slot in
+            guard let period = school.period(at: slot) else { return nil }
+            let open = school.rooms.filter { !$0.unavailable.contains(slot) }.count
+            let used = Double(usedAt[slot] ?? 0) / Double(weeks)
+            return SlotUse(day: slot.day, period: slot.period, start: period.start, used: used, available: open)
         }
     }
 

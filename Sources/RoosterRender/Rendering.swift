@@ -148,11 +148,16 @@ public struct JSONRenderer: Sendable {
                             weeks: entry.weeks.map(locale.weekName), enrolled: entry.enrolled)
                     })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return encodeJSON(document)
     }
+}
+
+/// Pretty, sorted, deterministic JSON for the renderers' documents.
+func encodeJSON(_ document: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(document) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
 }
 
 /// Writes rendered files into a folder: the folder is created if needed, each file is written to

@@ -127,15 +127,21 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "How good a timetable is: score, violations in words, gaps, days, room use, instruction minutes.",
         discussion: """
-            Per teacher: days at school, periods taught and idle periods (tussenuren). Per student: idle \
-            periods, scheduled minutes and instruction minutes a week (onderwijstijd). Per room: periods \
-            used of those available.
+            Per teacher: days at school, periods taught and idle periods (tussenuren). Per group: the \
+            same. Per student: idle periods, scheduled minutes and instruction minutes a week \
+            (onderwijstijd), and hours a year when the school file has a calendar. Per room: periods \
+            used of those available. --format html writes a page with the totals first and charts \
+            (score by rule, room use per period, idle periods, instruction hours against the norm); \
+            --format json the same numbers for other tools.
 
             Examples:
               rooster report Examples/bioritme/school.yaml Examples/bioritme/timetable.json
-              rooster report school.yaml timetable.json --locale nl
+              rooster report school.yaml timetable.json --locale nl --format html --out rapport.html
+              rooster report school.yaml timetable.json --format json --out report.json
             """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json }
 
     @Argument(help: "The school: .yaml, .json or .ctt.")
     var school: String
@@ -146,8 +152,27 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of the labels: en or nl.")
     var locale: RenderLocale = .en
 
+    @Option(help: "text, html or json.")
+    var format: Format = .text
+
+    @Option(help: "The file to write (default: standard output).")
+    var out: String?
+
     func run() throws {
+        try checkOutputs(out)
         let (school, table) = try loadSchoolAndTimetable(school, timetable)
-        print(QualityReportRenderer(locale: locale).text(QualityReport(school: school, timetable: table)))
+        let report = QualityReport(school: school, timetable: table)
+        let text: String
+        switch format {
+        case .text: text = QualityReportRenderer(locale: locale).text(report) + "\n"
+        case .html: text = HTMLRenderer(locale: locale).reportPage(report, school, standalone: true)
+        case .json: text = ReportJSONRenderer(locale: locale).render(report, in: school)
+        }
+        guard let out else {
+            print(text, terminator: "")
+            return
+        }
+        try reportingInputErrors { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) }
+        printError("wrote \(out)")
     }
 }
