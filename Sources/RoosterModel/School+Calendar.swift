@@ -32,6 +32,21 @@ extension School {
         return "\(dayName) \(period.start)" + (period.name.map { " (\($0))" } ?? "")
     }
 
+    /// The Dutch label of a slot, `di 10:00 (p2)`: the weekday abbreviated when the day names one.
+    public func dutchLabel(_ slot: TimeSlot) -> String {
+        guard days.indices.contains(slot.day) else { return "dag \(slot.day) uur \(slot.period)" }
+        let day = days[slot.day]
+        let dayName = day.weekday.map { ["ma", "di", "wo", "do", "vr", "za", "zo"][$0] } ?? day.name
+        guard let period = period(at: slot) else { return "\(dayName) uur \(slot.period)" }
+        return "\(dayName) \(period.start)" + (period.name.map { " (\($0))" } ?? "")
+    }
+
+    /// The Dutch name of a day: its weekday abbreviated (`di`), else the day's own name.
+    public func dutchDayName(_ day: Int) -> String {
+        guard days.indices.contains(day) else { return "dag \(day)" }
+        return days[day].weekday.map { ["ma", "di", "wo", "do", "vr", "za", "zo"][$0] } ?? days[day].name
+    }
+
     /// True when a lesson of `durationInPeriods` starting at `start` stays on its day and only uses
     /// periods in `segments` (any segment when `segments` is empty).
     public func fits(durationInPeriods: Int, at start: TimeSlot, in segments: [Segment.ID]) -> Bool {

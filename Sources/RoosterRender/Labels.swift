@@ -1,4 +1,5 @@
 import RoosterModel
+import RoosterRules
 
 /// The language of rendered timetables: English, or Dutch for the people who read them in school.
 public enum RenderLocale: String, CaseIterable, Sendable {
@@ -18,6 +19,9 @@ public enum RenderLocale: String, CaseIterable, Sendable {
     public func weekName(_ week: Int) -> String {
         week >= 0 && week < 26 ? String(UnicodeScalar(UInt8(65 + week))) : "\(week + 1)"
     }
+
+    /// The language of the checker's violation texts.
+    public var messageLanguage: MessageLanguage { self == .nl ? .dutch : .english }
 
     public func word(_ word: Word) -> String {
         switch self {

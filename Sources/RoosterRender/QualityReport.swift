@@ -163,7 +163,9 @@ public struct QualityReportRenderer: Sendable {
         lines.append("\(locale.word(.violations)):")
         if report.check.violations.isEmpty { lines.append("  " + locale.word(.noViolations)) }
         for violation in report.check.violations.prefix(200) {
-            lines.append("  [\(violation.level.rawValue) \(violation.rule)] \(violation.message)")
+            lines.append(
+                "  [\(locale.word(violation.level == .hard ? .hard : .soft)) \(violation.rule)] \(violation.message(in: locale.messageLanguage))"
+            )
         }
         if report.check.violations.count > 200 { lines.append("  … \(report.check.violations.count - 200) more") }
         lines.append("")

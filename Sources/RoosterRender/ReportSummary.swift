@@ -138,7 +138,7 @@ public struct ReportJSONRenderer: Sendable {
             violations: report.check.violations.map {
                 ViolationLine(
                     rule: $0.rule.rawValue, level: $0.level.rawValue, cost: $0.cost, penalty: $0.penalty,
-                    message: $0.message, involved: $0.involved)
+                    message: $0.message(in: locale.messageLanguage), involved: $0.involved)
             })
         return encodeJSON(document)
     }

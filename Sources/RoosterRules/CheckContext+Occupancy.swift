@@ -26,4 +26,7 @@ extension CheckContext {
     func dayName(_ day: Int) -> String {
         school.days.indices.contains(day) ? school.days[day].name : "day \(day)"
     }
+
+    /// The Dutch name of a day index (`di`).
+    func dutchDayName(_ day: Int) -> String { school.dutchDayName(day) }
 }

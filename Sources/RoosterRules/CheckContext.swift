@@ -20,6 +20,8 @@ struct Activity: Sendable {
     var weeks: Set<Int>
     /// Words for sentences: "2V1 German", "coach conversation with S0123".
     var label: String
+    /// The same words in Dutch (lesson labels are the school's own names, the same in both).
+    var dutchLabel: String
 }
 
 /// A timetable prepared for checking: lookups by ID and every activity with the slots it takes.
@@ -75,13 +77,14 @@ struct CheckContext: Sendable {
         placementActivities.reserveCapacity(timetable.placements.count)
         for (index, placement) in timetable.placements.enumerated() {
             let lesson = lessons[placement.lesson]
+            let label = Self.label(ofLesson: placement.lesson, lessons: lessons, subjects: subjects)
             placementsOfLesson[placement.lesson, default: []].append(index)
             placementActivities.append(
                 Activity(
                     source: .placement(index), lesson: lesson, cluster: clusterOfLesson[placement.lesson],
                     slots: school.occupiedSlots(from: placement.start, durationInPeriods: lesson?.durationInPeriods ?? 1),
                     weeks: lesson?.weeks ?? allWeeks,
-                    label: Self.label(ofLesson: placement.lesson, lessons: lessons, subjects: subjects)))
+                    label: label, dutchLabel: label))
         }
         self.placementsOfLesson = placementsOfLesson
         sessionEnrolment = Self.countEnrolments(timetable, placementsOfLesson: placementsOfLesson)
@@ -89,7 +92,9 @@ struct CheckContext: Sendable {
             Activity(
                 source: .coachMeeting(index), lesson: nil, cluster: nil, slots: [meeting.slot], weeks: [meeting.week],
                 label: meeting.parent.map { "a triad meeting of \(meeting.coach) with \(meeting.student) and \($0)" }
-                    ?? "a coach conversation of \(meeting.coach) with \(meeting.student)")
+                    ?? "a coach conversation of \(meeting.coach) with \(meeting.student)",
+                dutchLabel: meeting.parent.map { "een driegesprek van \(meeting.coach) met \(meeting.student) en \($0)" }
+                    ?? "een coachgesprek van \(meeting.coach) met \(meeting.student)")
         }
         self.placementActivities = placementActivities
     }
@@ -111,6 +116,15 @@ struct CheckContext: Sendable {
 
     /// "Tue 10:00".
     func label(_ slot: TimeSlot) -> String { school.label(slot) }
+
+    /// "di 10:00".
+    func dutchLabel(_ slot: TimeSlot) -> String { school.dutchLabel(slot) }
+
+    /// "di 10:00", with " in week B" when the weeks are not the whole cycle.
+    func dutchLabel(_ slot: TimeSlot, weeks: Set<Int>) -> String {
+        guard weeks != allWeeks else { return dutchLabel(slot) }
+        return "\(dutchLabel(slot)) in week \(weeks.sorted().map(weekName).joined(separator: ", "))"
+    }
 
     /// "Tue 10:00", with " in week B" when the weeks are not the whole cycle.
     func label(_ slot: TimeSlot, weeks: Set<Int>) -> String {

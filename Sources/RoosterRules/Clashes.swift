@@ -54,6 +54,13 @@ extension CheckContext {
         return "on \(label(first, weeks: clash.weeks))\(tail)"
     }
 
+    /// "op di 10:00" or "op di 10:00 en nog 1 uur", with the weeks when not every week.
+    func dutchWhen(_ clash: Clash) -> String {
+        guard let first = clash.slots.first else { return "" }
+        let more = clash.slots.count - 1
+        return "op \(dutchLabel(first, weeks: clash.weeks))" + (more == 0 ? "" : " en nog \(more) uur")
+    }
+
     /// True for two placements of lessons in the same cluster: they run together by design.
     static func sameCluster(_ a: Activity, _ b: Activity) -> Bool {
         guard let ca = a.cluster, let cb = b.cluster else { return false }

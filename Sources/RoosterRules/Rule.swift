@@ -48,10 +48,19 @@ protocol Rule: Sendable {
 }
 
 extension Rule {
-    /// A violation of this rule.
-    func violation(_ cost: Int, _ message: String, involving involved: [String] = [], at slots: [TimeSlot] = []) -> Violation {
-        Violation(rule: descriptor.id, level: descriptor.level, cost: cost, message: message, involved: involved, slots: slots)
+    /// A violation of this rule, in English and in Dutch.
+    func violation(_ cost: Int, _ message: String, nl dutch: String, involving involved: [String] = [], at slots: [TimeSlot] = [])
+        -> Violation
+    {
+        Violation(
+            rule: descriptor.id, level: descriptor.level, cost: cost, message: message, dutchMessage: dutch, involved: involved,
+            slots: slots)
     }
+}
+
+/// The languages a violation is written in.
+public enum MessageLanguage: String, CaseIterable, Sendable {
+    case english = "en", dutch = "nl"
 }
 
 /// One broken rule, in words.
@@ -64,22 +73,33 @@ public struct Violation: Hashable, Sendable, CustomStringConvertible {
     public var penalty: Int
     /// A sentence naming the people, rooms and times involved.
     public var message: String
+    /// The same sentence in Dutch, for roostermakers and reports with `--locale nl`.
+    public var dutchMessage: String
     /// What is involved, as `kind:id` (`teacher:JDV`, `lesson:2V1-du`), for tools that highlight.
     public var involved: [String]
     /// The slots involved, if any.
     public var slots: [TimeSlot]
 
     public init(
-        rule: RuleID, level: RuleLevel, cost: Int, penalty: Int? = nil, message: String, involved: [String] = [], slots: [TimeSlot] = []
+        rule: RuleID, level: RuleLevel, cost: Int, penalty: Int? = nil, message: String, dutchMessage: String? = nil,
+        involved: [String] = [], slots: [TimeSlot] = []
     ) {
         self.rule = rule
         self.level = level
         self.cost = cost
         self.penalty = penalty ?? cost
         self.message = message
+        self.dutchMessage = dutchMessage ?? message
         self.involved = involved
         self.slots = slots
     }
 
     public var description: String { "[\(level) \(rule)] \(message)" }
+}
+
+extension Violation {
+    /// The sentence in a language.
+    public func message(in language: MessageLanguage) -> String {
+        language == .dutch ? dutchMessage : message
+    }
 }

@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
               rooster check comp01.ctt comp01.sol --json
               rooster check school.yaml timetable.json --weight teacherGaps=3 --weight groupGaps=0
               rooster check school.yaml new.json --from old.json     (also counts lessons moved since old.json)
+              rooster check school.yaml timetable.json --locale nl   (violations in Dutch)
 
             Exit codes: 0 no hard violations, 1 hard violations, 2 bad input.
             """
@@ -39,6 +40,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Show at most this many violations in text output (0 shows all).")
     var maxViolations = 50
 
+    @Option(help: "Language of the violation texts: en or nl.")
+    var locale: RenderLocale = .en
+
     struct ViolationJSON: Encodable {
         struct Slot: Encodable { var day: Int, period: Int }
         var rule: String, level: String, cost: Int, penalty: Int, message: String, involved: [String], slots: [Slot]
@@ -59,7 +63,8 @@ struct CheckCommand: ParsableCommand {
                     penaltyByRule: Dictionary(uniqueKeysWithValues: report.penaltyByRule.map { ($0.key.rawValue, $0.value) }),
                     violations: report.violations.map {
                         ViolationJSON(
-                            rule: $0.rule.rawValue, level: $0.level.rawValue, cost: $0.cost, penalty: $0.penalty, message: $0.message,
+                            rule: $0.rule.rawValue, level: $0.level.rawValue, cost: $0.cost, penalty: $0.penalty,
+                            message: $0.message(in: locale.messageLanguage),
                             involved: $0.involved, slots: $0.slots.map { .init(day: $0.day, period: $0.period) })
                     }))
         } else {
@@ -74,7 +79,7 @@ struct CheckCommand: ParsableCommand {
         for violation in shown {
             let weight =
                 violation.level == .soft && violation.penalty != violation.cost ? " ×\(violation.penalty / max(violation.cost, 1))" : ""
-            print("\(violation.level) \(violation.rule) (\(violation.cost)\(weight)): \(violation.message)")
+            print("\(violation.level) \(violation.rule) (\(violation.cost)\(weight)): \(violation.message(in: locale.messageLanguage))")
         }
         if shown.count < report.violations.count {
             print("… and \(report.violations.count - shown.count) more (use --max-violations 0 to see all)")

@@ -13,10 +13,13 @@ struct TeacherAvailability: Rule {
             guard let teacher = context.teachers[teacherID] else { return }
             let bad = activity.slots.filter { teacher.unavailable.contains($0) || teacher.daysOff.contains($0.day) }
             guard let first = bad.first else { return }
-            let reason = teacher.daysOff.contains(first.day) ? "has a day off" : "is unavailable"
+            let dayOff = teacher.daysOff.contains(first.day)
+            let reason = dayOff ? "has a day off" : "is unavailable"
+            let dutchReason = dayOff ? "heeft een vrije dag" : "is niet beschikbaar"
             result.append(
                 violation(
                     bad.count, "Teacher \(teacherID) \(reason) on \(context.label(first)) but has \(activity.label)",
+                    nl: "Docent \(teacherID) \(dutchReason) op \(context.dutchLabel(first)) maar heeft \(activity.dutchLabel)",
                     involving: ["teacher:\(teacherID)"], at: bad))
         }
         for activity in context.placementActivities {
@@ -43,6 +46,7 @@ struct GroupAvailability: Rule {
                 guard let first = bad.first else { return nil }
                 return violation(
                     bad.count, "Group \(groupID) is unavailable on \(context.label(first)) but has \(activity.label)",
+                    nl: "Klas \(groupID) is niet beschikbaar op \(context.dutchLabel(first)) maar heeft \(activity.dutchLabel)",
                     involving: ["group:\(groupID)"], at: bad)
             }
         }
@@ -64,6 +68,7 @@ struct RoomAvailability: Rule {
                 guard let first = bad.first else { return nil }
                 return violation(
                     bad.count, "Room \(roomID) is unavailable on \(context.label(first)) but holds \(activity.label)",
+                    nl: "Lokaal \(roomID) is niet beschikbaar op \(context.dutchLabel(first)) maar er is \(activity.dutchLabel)",
                     involving: ["room:\(roomID)"], at: bad)
             }
         }
@@ -83,6 +88,7 @@ struct LessonAvailability: Rule {
             guard let first = bad.first else { return nil }
             return violation(
                 bad.count, "\(activity.label) is placed on \(context.label(first)), where it is unavailable",
+                nl: "\(activity.dutchLabel) staat op \(context.dutchLabel(first)), waar de les niet kan",
                 involving: ["lesson:\(lesson.id)"], at: bad)
         }
     }

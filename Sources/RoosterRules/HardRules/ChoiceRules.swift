@@ -16,6 +16,8 @@ struct ChoiceCapacity: Rule {
             return violation(
                 enrolled - seats,
                 "\(context.placementActivities[index].label) on \(context.label(placement.start)) has \(enrolled) students enrolled for \(seats) seats",
+                nl:
+                    "\(context.placementActivities[index].label) op \(context.dutchLabel(placement.start)) heeft \(enrolled) inschrijvingen voor \(seats) plaatsen",
                 involving: ["lesson:\(lesson.id)"], at: [placement.start])
         }
     }
@@ -36,6 +38,8 @@ struct ChoiceMinimumSize: Rule {
             return violation(
                 choice.minimumSize - enrolled,
                 "\(context.placementActivities[index].label) on \(context.label(placement.start)) has \(enrolled) students, below its minimum of \(choice.minimumSize); cancel it or add students",
+                nl:
+                    "\(context.placementActivities[index].label) op \(context.dutchLabel(placement.start)) heeft \(enrolled) leerlingen, minder dan het minimum van \(choice.minimumSize); laat de les vervallen of voeg leerlingen toe",
                 involving: ["lesson:\(lesson.id)"], at: [placement.start])
         }
     }
@@ -57,15 +61,19 @@ struct ChoiceEnrolment: Rule {
         var lessonsOf: [Student.ID: Set<Lesson.ID>] = [:]
         for enrolment in enrolments {
             let who = "Student \(enrolment.student)"
+            let dutchWho = "Leerling \(enrolment.student)"
             guard let student = context.students[enrolment.student] else {
                 result.append(
-                    violation(1, "\(who) is enrolled but is not a student of the school", involving: ["student:\(enrolment.student)"]))
+                    violation(
+                        1, "\(who) is enrolled but is not a student of the school",
+                        nl: "\(dutchWho) is ingeschreven maar is geen leerling van de school", involving: ["student:\(enrolment.student)"]))
                 continue
             }
             guard let lesson = context.lessons[enrolment.lesson] else {
                 result.append(
                     violation(
                         1, "\(who) is enrolled in lesson \(enrolment.lesson), which the school does not have",
+                        nl: "\(dutchWho) is ingeschreven voor les \(enrolment.lesson), die de school niet heeft",
                         involving: ["student:\(student.id)"]))
                 continue
             }
@@ -75,6 +83,7 @@ struct ChoiceEnrolment: Rule {
                 result.append(
                     violation(
                         1, "\(who) is enrolled in \(label) on \(context.label(start)), but it does not run then",
+                        nl: "\(dutchWho) is ingeschreven voor \(label) op \(context.dutchLabel(start)), maar dan is die les er niet",
                         involving: ["student:\(student.id)", "lesson:\(lesson.id)"], at: [start]))
                 continue
             }
@@ -83,6 +92,7 @@ struct ChoiceEnrolment: Rule {
                     result.append(
                         violation(
                             1, "\(who) is enrolled in \(label), which is not open to their groups",
+                            nl: "\(dutchWho) is ingeschreven voor \(label), die niet openstaat voor de eigen klas",
                             involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
                 }
                 sessions[student.id, default: 0] += enrolment.start == nil ? starts.count : 1
@@ -90,11 +100,13 @@ struct ChoiceEnrolment: Rule {
                 result.append(
                     violation(
                         1, "\(who) is enrolled in \(label), which is neither a choice lesson nor part of a cluster",
+                        nl: "\(dutchWho) is ingeschreven voor \(label), die geen keuzeles is en niet in een cluster zit",
                         involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
             } else if !lesson.groups.contains(where: student.groups.contains) {
                 result.append(
                     violation(
                         1, "\(who) is enrolled in \(label), but none of its groups is theirs",
+                        nl: "\(dutchWho) is ingeschreven voor \(label), maar zit in geen van de klassen ervan",
                         involving: ["student:\(student.id)", "lesson:\(lesson.id)"]))
             }
             lessonsOf[student.id, default: []].insert(lesson.id)
@@ -107,6 +119,7 @@ struct ChoiceEnrolment: Rule {
                     violation(
                         abs(count - perWeek),
                         "Student \(student.id) has \(count) choice lessons this week; \(perWeek) required",
+                        nl: "Leerling \(student.id) heeft deze week \(count) keuzelessen; \(perWeek) vereist",
                         involving: ["student:\(student.id)"]))
             }
         }
@@ -116,6 +129,8 @@ struct ChoiceEnrolment: Rule {
                 violation(
                     1,
                     "Student \(request.student) must take \(context.label(ofLesson: request.lesson)) (required by their coach) but is not enrolled",
+                    nl:
+                        "Leerling \(request.student) moet \(context.label(ofLesson: request.lesson)) volgen (verplicht door de coach) maar is niet ingeschreven",
                     involving: ["student:\(request.student)", "lesson:\(request.lesson)"]))
         }
         return result

@@ -57,11 +57,17 @@ struct ChoiceSeats: Rule {
         let words = tight.prefix(3).map {
             "\(context.label(periods[$0.period].start)) has \($0.seats) choice seats for \($0.students) students"
         }
+        let dutchWords = tight.prefix(3).map {
+            "\(context.dutchLabel(periods[$0.period].start)) heeft \($0.seats) keuzeplaatsen voor \($0.students) leerlingen"
+        }
         let students = demand.classes.reduce(0) { $0 + $1.students }
         let detail = words.isEmpty ? "" : "; " + words.joined(separator: ", ")
+        let dutchDetail = dutchWords.isEmpty ? "" : "; " + dutchWords.joined(separator: ", ")
         return violation(
             short,
             "The choice sessions\(context.weekSuffix(week)) seat \(demand.totalNeed - short) of the \(demand.totalNeed) choice lessons \(students) students need (\(demand.perStudent) each)\(detail)",
+            nl:
+                "De keuzelessen\(context.weekSuffix(week)) hebben plaats voor \(demand.totalNeed - short) van de \(demand.totalNeed) keuzelessen die \(students) leerlingen nodig hebben (\(demand.perStudent) per leerling)\(dutchDetail)",
             involving: [], at: tight.prefix(3).map { periods[$0.period].start })
     }
 }

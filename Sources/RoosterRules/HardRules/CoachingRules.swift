@@ -16,21 +16,28 @@ struct CoachMeetings: Rule {
         var triadsOf: [Student.ID: Int] = [:]
         for meeting in meetings {
             let who = "Student \(meeting.student)"
+            let dutchWho = "Leerling \(meeting.student)"
             let involved = ["student:\(meeting.student)", "teacher:\(meeting.coach)"]
             guard let student = context.students[meeting.student] else {
-                result.append(violation(1, "\(who) has a coach conversation but is not a student of the school", involving: involved))
+                result.append(
+                    violation(
+                        1, "\(who) has a coach conversation but is not a student of the school",
+                        nl: "\(dutchWho) heeft een coachgesprek maar is geen leerling van de school", involving: involved))
                 continue
             }
             if !student.coaches.contains(meeting.coach) {
                 result.append(
                     violation(
-                        1, "\(who) has a conversation with \(meeting.coach), who is not their coach", involving: involved,
+                        1, "\(who) has a conversation with \(meeting.coach), who is not their coach",
+                        nl: "\(dutchWho) heeft een gesprek met \(meeting.coach), die niet de eigen coach is", involving: involved,
                         at: [meeting.slot]))
             }
             if !context.allWeeks.contains(meeting.week) {
                 result.append(
                     violation(
                         1, "\(who) has a conversation in week \(meeting.week + 1), outside the \(context.allWeeks.count)-week cycle",
+                        nl:
+                            "\(dutchWho) heeft een gesprek in week \(meeting.week + 1), buiten de cyclus van \(context.allWeeks.count) weken",
                         involving: involved))
                 continue
             }
@@ -43,6 +50,8 @@ struct CoachMeetings: Rule {
                 result.append(
                     violation(
                         1, "\(who) has a conversation with \(meeting.coach) on \(context.label(meeting.slot)), outside the coach windows",
+                        nl:
+                            "\(dutchWho) heeft een gesprek met \(meeting.coach) op \(context.dutchLabel(meeting.slot)), buiten de coachuren",
                         involving: involved, at: [meeting.slot]))
             }
             weeksOf[student.id, default: []].append(meeting.week)
@@ -55,6 +64,8 @@ struct CoachMeetings: Rule {
                     violation(
                         abs(count - policy.triadsPerCycle),
                         "Student \(student.id) has \(count) triad meetings with their parent in the cycle; \(policy.triadsPerCycle) required",
+                        nl:
+                            "Leerling \(student.id) heeft \(count) driegesprekken met de ouder in de cyclus; \(policy.triadsPerCycle) vereist",
                         involving: ["student:\(student.id)"]))
             }
         }
@@ -65,14 +76,14 @@ struct CoachMeetings: Rule {
                 let window = windowStart..<(windowStart + interval)
                 let count = weeks.filter(window.contains).count
                 guard count != 1 else { continue }
-                let span =
-                    interval == 1
-                    ? "week \(context.weekName(windowStart))"
-                    : "weeks \(context.weekName(windowStart))–\(context.weekName(min(window.upperBound, context.allWeeks.count) - 1))"
+                let last = context.weekName(min(window.upperBound, context.allWeeks.count) - 1)
+                let span = interval == 1 ? "week \(context.weekName(windowStart))" : "weeks \(context.weekName(windowStart))–\(last)"
+                let dutchSpan = interval == 1 ? "week \(context.weekName(windowStart))" : "weken \(context.weekName(windowStart))–\(last)"
                 result.append(
                     violation(
                         abs(count - 1),
                         "Student \(student.id) has \(count) coach conversations in \(span); one is required",
+                        nl: "Leerling \(student.id) heeft \(count) coachgesprekken in \(dutchSpan); één is vereist",
                         involving: ["student:\(student.id)"]))
             }
         }
@@ -87,7 +98,9 @@ struct CoachMeetings: Rule {
         var result: [Violation] = []
         if student.parent != parent {
             result.append(
-                violation(1, "Student \(student.id) has a triad meeting with \(parent), who is not their parent", involving: involved))
+                violation(
+                    1, "Student \(student.id) has a triad meeting with \(parent), who is not their parent",
+                    nl: "Leerling \(student.id) heeft een driegesprek met \(parent), die niet de eigen ouder is", involving: involved))
         }
         if let known = context.school.parents.first(where: { $0.id == parent }), !known.available.isEmpty,
             !known.available.contains(meeting.slot)
@@ -95,6 +108,7 @@ struct CoachMeetings: Rule {
             result.append(
                 violation(
                     1, "The triad meeting of \(student.id) on \(context.label(meeting.slot)) is when their parent \(parent) cannot come",
+                    nl: "Het driegesprek van \(student.id) op \(context.dutchLabel(meeting.slot)) is wanneer ouder \(parent) niet kan",
                     involving: involved, at: [meeting.slot]))
         }
         if !policy.triadSegments.isEmpty, !policy.triadSegments.contains(where: { context.school.period(at: meeting.slot)?.segment == $0 })
@@ -102,6 +116,7 @@ struct CoachMeetings: Rule {
             result.append(
                 violation(
                     1, "The triad meeting of \(student.id) on \(context.label(meeting.slot)) is outside the periods for triad meetings",
+                    nl: "Het driegesprek van \(student.id) op \(context.dutchLabel(meeting.slot)) valt buiten de uren voor driegesprekken",
                     involving: involved, at: [meeting.slot]))
         }
         return result
@@ -125,6 +140,8 @@ struct ParentConflict: Rule {
                     violation(
                         1,
                         "Parent \(parent) has two triad meetings on \(context.label(meeting.slot)) in week \(context.weekName(meeting.week)): for \(other.student) and \(meeting.student)",
+                        nl:
+                            "Ouder \(parent) heeft twee driegesprekken op \(context.dutchLabel(meeting.slot)) in week \(context.weekName(meeting.week)): voor \(other.student) en \(meeting.student)",
                         involving: ["parent:\(parent)"], at: [meeting.slot]))
             } else {
                 seen[key] = meeting

@@ -19,6 +19,8 @@ struct TeacherConflict: Rule {
                 violation(
                     clash.slots.count,
                     "Teacher \(teacher) has two lessons \(context.when(clash)): \(clash.first.label) and \(clash.second.label)",
+                    nl:
+                        "Docent \(teacher) heeft twee lessen \(context.dutchWhen(clash)): \(clash.first.dutchLabel) en \(clash.second.dutchLabel)",
                     involving: ["teacher:\(teacher)"], at: clash.slots)
             }
         }
@@ -41,6 +43,8 @@ struct GroupConflict: Rule {
                 violation(
                     clash.slots.count,
                     "Group \(group) has two lessons \(context.when(clash)): \(clash.first.label) and \(clash.second.label)",
+                    nl:
+                        "Klas \(group) heeft twee lessen \(context.dutchWhen(clash)): \(clash.first.dutchLabel) en \(clash.second.dutchLabel)",
                     involving: ["group:\(group)"], at: clash.slots)
             }
         }
@@ -63,6 +67,8 @@ struct RoomConflict: Rule {
                 violation(
                     clash.slots.count,
                     "Room \(room) holds two lessons \(context.when(clash)): \(clash.first.label) and \(clash.second.label)",
+                    nl:
+                        "Lokaal \(room) heeft twee lessen \(context.dutchWhen(clash)): \(clash.first.dutchLabel) en \(clash.second.dutchLabel)",
                     involving: ["room:\(room)"], at: clash.slots)
             }
         }
@@ -129,6 +135,8 @@ struct StudentConflict: Rule {
                     violation(
                         clash.slots.count,
                         "Student \(studentID) has two activities \(context.when(clash)): \(clash.first.label) and \(clash.second.label)",
+                        nl:
+                            "Leerling \(studentID) heeft twee activiteiten \(context.dutchWhen(clash)): \(clash.first.dutchLabel) en \(clash.second.dutchLabel)",
                         involving: ["student:\(studentID)"], at: clash.slots))
             }
         }

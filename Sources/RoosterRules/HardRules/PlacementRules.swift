@@ -13,16 +13,22 @@ struct LessonCount: Rule {
             let placed = context.placementsOfLesson[lesson.id]?.count ?? 0
             guard placed != lesson.countPerWeek else { continue }
             let label = context.label(ofLesson: lesson.id)
+            let short = placed < lesson.countPerWeek
             let message =
-                placed < lesson.countPerWeek
+                short
                 ? "\(label) is placed \(placed) of \(lesson.countPerWeek) times a week; \(lesson.countPerWeek - placed) missing"
                 : "\(label) is placed \(placed) times a week, \(placed - lesson.countPerWeek) more than its \(lesson.countPerWeek)"
-            result.append(violation(abs(placed - lesson.countPerWeek), message, involving: ["lesson:\(lesson.id)"]))
+            let dutch =
+                short
+                ? "\(label) staat \(placed) van de \(lesson.countPerWeek) keer per week ingeroosterd; \(lesson.countPerWeek - placed) ontbreken"
+                : "\(label) staat \(placed) keer per week ingeroosterd, \(placed - lesson.countPerWeek) meer dan de \(lesson.countPerWeek)"
+            result.append(violation(abs(placed - lesson.countPerWeek), message, nl: dutch, involving: ["lesson:\(lesson.id)"]))
         }
         for (index, placement) in context.timetable.placements.enumerated() where context.lessons[placement.lesson] == nil {
             result.append(
                 violation(
                     1, "Placement \(index) refers to lesson \(placement.lesson), which the school does not have",
+                    nl: "Plaatsing \(index) verwijst naar les \(placement.lesson), die de school niet heeft",
                     involving: ["lesson:\(placement.lesson)"]))
         }
         return result
@@ -41,14 +47,16 @@ struct AllowedSegment: Rule {
             guard !context.school.fits(durationInPeriods: lesson.durationInPeriods, at: placement.start, in: lesson.allowedSegments)
             else { return nil }
             let label = context.placementActivities[index].label
-            let message: String
+            let message: String, dutch: String
             if !context.school.fits(durationInPeriods: lesson.durationInPeriods, at: placement.start, in: []) {
                 message = "\(label) at \(context.label(placement.start)) does not fit in the day (\(lesson.durationInPeriods) periods)"
+                dutch = "\(label) om \(context.dutchLabel(placement.start)) past niet in de dag (\(lesson.durationInPeriods) uur)"
             } else {
                 let allowed = lesson.allowedSegments.map(\.rawValue).joined(separator: ", ")
                 message = "\(label) at \(context.label(placement.start)) is outside its allowed segments (\(allowed))"
+                dutch = "\(label) om \(context.dutchLabel(placement.start)) valt buiten de toegestane dagdelen (\(allowed))"
             }
-            return violation(1, message, involving: ["lesson:\(lesson.id)"], at: [placement.start])
+            return violation(1, message, nl: dutch, involving: ["lesson:\(lesson.id)"], at: [placement.start])
         }
     }
 }
@@ -70,6 +78,7 @@ struct PinnedTime: Rule {
                 }
                 return violation(
                     1, "\(context.label(ofLesson: lesson.id)) is pinned at \(context.label(pin)) but not placed there",
+                    nl: "\(context.label(ofLesson: lesson.id)) is vastgezet op \(context.dutchLabel(pin)) maar staat daar niet",
                     involving: ["lesson:\(lesson.id)"], at: [pin])
             }
         }
@@ -90,12 +99,16 @@ struct RoomAssignment: Rule {
             guard let lesson = context.lessons[placement.lesson] else { continue }
             let label = context.placementActivities[index].label
             let when = context.label(placement.start)
+            let dutchWhen = context.dutchLabel(placement.start)
             let involved = ["lesson:\(lesson.id)"]
             if placement.rooms.count != lesson.roomCount {
                 result.append(
                     violation(
                         abs(placement.rooms.count - lesson.roomCount),
-                        "\(label) on \(when) has \(placement.rooms.count) room(s) but needs \(lesson.roomCount)", involving: involved,
+                        "\(label) on \(when) has \(placement.rooms.count) room(s) but needs \(lesson.roomCount)",
+                        nl:
+                            "\(label) op \(dutchWhen) heeft \(placement.rooms.count) \(placement.rooms.count == 1 ? "lokaal" : "lokalen") maar heeft er \(lesson.roomCount) nodig",
+                        involving: involved,
                         at: [placement.start]))
             }
             var seen: Set<Room.ID> = []
@@ -103,7 +116,8 @@ struct RoomAssignment: Rule {
                 guard seen.insert(roomID).inserted else {
                     result.append(
                         violation(
-                            1, "\(label) on \(when) lists room \(roomID) twice", involving: involved + ["room:\(roomID)"],
+                            1, "\(label) on \(when) lists room \(roomID) twice",
+                            nl: "\(label) op \(dutchWhen) noemt lokaal \(roomID) twee keer", involving: involved + ["room:\(roomID)"],
                             at: [placement.start]))
                     continue
                 }
@@ -111,6 +125,7 @@ struct RoomAssignment: Rule {
                     result.append(
                         violation(
                             1, "\(label) on \(when) is in room \(roomID), which the school does not have",
+                            nl: "\(label) op \(dutchWhen) is in lokaal \(roomID), dat de school niet heeft",
                             involving: involved + ["room:\(roomID)"], at: [placement.start]))
                     continue
                 }
@@ -119,12 +134,14 @@ struct RoomAssignment: Rule {
                     result.append(
                         violation(
                             1, "\(label) on \(when) is in room \(roomID), which is not among its allowed rooms",
+                            nl: "\(label) op \(dutchWhen) is in lokaal \(roomID), dat niet bij de toegestane lokalen hoort",
                             involving: involved + ["room:\(roomID)"], at: [placement.start]))
                 } else {
                     let kind = lesson.roomKind ?? .classroom
                     result.append(
                         violation(
                             1, "\(label) on \(when) needs a room of kind \(kind) but is in \(roomID) (\(room.kind))",
+                            nl: "\(label) op \(dutchWhen) heeft een lokaal van soort \(kind) nodig maar is in \(roomID) (\(room.kind))",
                             involving: involved + ["room:\(roomID)"], at: [placement.start]))
                 }
             }
@@ -152,6 +169,9 @@ struct ClusterTogether: Rule {
                     missing.count,
                     "\(context.label(ofLesson: lesson)) does not run with the rest of cluster \(cluster.id) on \(context.label(first))"
                         + (missing.count > 1 ? " and \(missing.count - 1) more" : ""),
+                    nl:
+                        "\(context.label(ofLesson: lesson)) loopt niet gelijk met de rest van cluster \(cluster.id) op \(context.dutchLabel(first))"
+                        + (missing.count > 1 ? " en nog \(missing.count - 1)" : ""),
                     involving: ["cluster:\(cluster.id)", "lesson:\(lesson)"], at: missing)
             }
         }
@@ -173,9 +193,11 @@ struct MaxPerDay: Rule {
             }
             return perDay.keys.sorted().compactMap { day in
                 guard let count = perDay[day], count > limit else { return nil }
-                let dayName = context.school.days.indices.contains(day) ? context.school.days[day].name : "day \(day)"
                 return violation(
-                    count - limit, "\(context.label(ofLesson: lesson.id)) occurs \(count) times on \(dayName), at most \(limit) allowed",
+                    count - limit,
+                    "\(context.label(ofLesson: lesson.id)) occurs \(count) times on \(context.dayName(day)), at most \(limit) allowed",
+                    nl:
+                        "\(context.label(ofLesson: lesson.id)) staat \(count) keer op \(context.dutchDayName(day)), hoogstens \(limit) toegestaan",
                     involving: ["lesson:\(lesson.id)"])
             }
         }

@@ -17,6 +17,8 @@ struct TeacherMaxPeriodsPerDay: Rule {
                     return violation(
                         count - limit,
                         "Teacher \(teacher.id) teaches \(count) periods on \(context.dayName(day))\(context.weekSuffix(week)), at most \(limit) allowed",
+                        nl:
+                            "Docent \(teacher.id) geeft \(count) uur les op \(context.dutchDayName(day))\(context.weekSuffix(week)), hoogstens \(limit) toegestaan",
                         involving: ["teacher:\(teacher.id)"])
                 }
             }
@@ -40,6 +42,7 @@ struct TeacherMaxDays: Rule {
                 return violation(
                     days - limit,
                     "Teacher \(teacher.id) teaches on \(days) days\(context.weekSuffix(week)), at most \(limit) allowed",
+                    nl: "Docent \(teacher.id) geeft les op \(days) dagen\(context.weekSuffix(week)), hoogstens \(limit) toegestaan",
                     involving: ["teacher:\(teacher.id)"])
             }
         }
@@ -71,6 +74,8 @@ struct TeamTimeRule: Rule {
                 return violation(
                     team.commonFreePeriods - common,
                     "Team \(team.name) (\(team.teachers.map(\.rawValue).joined(separator: ", "))) is free together for \(common) periods\(context.weekSuffix(week)), needs \(team.commonFreePeriods)",
+                    nl:
+                        "Team \(team.name) (\(team.teachers.map(\.rawValue).joined(separator: ", "))) is samen \(common) uur vrij\(context.weekSuffix(week)), nodig: \(team.commonFreePeriods)",
                     involving: ["team:\(team.id)"] + team.teachers.map { "teacher:\($0)" })
             }
         }

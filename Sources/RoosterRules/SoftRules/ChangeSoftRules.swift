@@ -15,9 +15,12 @@ struct TimeChanges: Rule {
             let moved = now.filter { !before.contains($0) }
             guard !moved.isEmpty else { return nil }
             let was = before.sorted().map { context.label($0) }.joined(separator: ", ")
+            let dutchWas = before.sorted().map { context.dutchLabel($0) }.joined(separator: ", ")
             return violation(
                 moved.count,
                 "\(context.label(ofLesson: lesson.id)) moves to \(moved.sorted().map { context.label($0) }.joined(separator: ", ")) (was \(was))",
+                nl:
+                    "\(context.label(ofLesson: lesson.id)) verschuift naar \(moved.sorted().map { context.dutchLabel($0) }.joined(separator: ", ")) (was \(dutchWas))",
                 involving: ["lesson:\(lesson.id)"], at: moved.sorted())
         }
     }
@@ -37,9 +40,12 @@ struct RoomChanges: Rule {
                 let placement = context.timetable.placements[placementIndex]
                 guard let old = before[placement.start], Set(old) != Set(placement.rooms) else { return nil }
                 let names = { (rooms: [Room.ID]) in rooms.isEmpty ? "no room" : rooms.map(\.rawValue).joined(separator: "+") }
+                let dutchNames = { (rooms: [Room.ID]) in rooms.isEmpty ? "geen lokaal" : rooms.map(\.rawValue).joined(separator: "+") }
                 return violation(
                     1,
                     "\(context.label(ofLesson: lesson.id)) on \(context.label(placement.start)) moves from \(names(old)) to \(names(placement.rooms))",
+                    nl:
+                        "\(context.label(ofLesson: lesson.id)) op \(context.dutchLabel(placement.start)) verhuist van \(dutchNames(old)) naar \(dutchNames(placement.rooms))",
                     involving: ["lesson:\(lesson.id)"] + placement.rooms.map { "room:\($0)" }, at: [placement.start])
             }
         }

@@ -22,10 +22,14 @@ struct ChoicePreference: Rule {
             let involved = ["student:\(enrolment.student)", "lesson:\(lesson.id)"]
             if let rank = own[lesson.id] {
                 guard rank > 1 else { return nil }
-                return violation(rank - 1, "Student \(enrolment.student) has \(label), their choice number \(rank)", involving: involved)
+                return violation(
+                    rank - 1, "Student \(enrolment.student) has \(label), their choice number \(rank)",
+                    nl: "Leerling \(enrolment.student) heeft \(label), keuze nummer \(rank)", involving: involved)
             }
             let cost = (own.values.max() ?? 0) + 1
-            return violation(cost, "Student \(enrolment.student) has \(label), which they did not ask for", involving: involved)
+            return violation(
+                cost, "Student \(enrolment.student) has \(label), which they did not ask for",
+                nl: "Leerling \(enrolment.student) heeft \(label), waar de leerling niet om vroeg", involving: involved)
         }
     }
 }
@@ -47,7 +51,8 @@ struct CoachLoadBalance: Rule {
             guard let high = counts.max(), let low = counts.min(), high > low else { return nil }
             let list = counts.enumerated().map { "\(context.weekName($0.offset)): \($0.element)" }.joined(separator: ", ")
             return violation(
-                high - low, "Coach \(coach) has an uneven load of conversations per week (\(list))", involving: ["teacher:\(coach)"])
+                high - low, "Coach \(coach) has an uneven load of conversations per week (\(list))",
+                nl: "Coach \(coach) heeft een ongelijke verdeling van gesprekken over de weken (\(list))", involving: ["teacher:\(coach)"])
         }
     }
 }
@@ -72,9 +77,12 @@ struct SiblingTriads: Rule {
             }.count
             guard gaps > 0 else { return nil }
             let list = meetings.map { "\($0.student) \(context.label($0.slot)) week \(context.weekName($0.week))" }.joined(separator: ", ")
+            let dutchList = meetings.map { "\($0.student) \(context.dutchLabel($0.slot)) week \(context.weekName($0.week))" }
+                .joined(separator: ", ")
             return violation(
-                gaps, "Parent \(parent) comes more than once for their children's triad meetings (\(list))", involving: ["parent:\(parent)"]
-            )
+                gaps, "Parent \(parent) comes more than once for their children's triad meetings (\(list))",
+                nl: "Ouder \(parent) komt meer dan eens voor de driegesprekken van de kinderen (\(dutchList))",
+                involving: ["parent:\(parent)"])
         }
     }
 }

@@ -27,11 +27,17 @@ struct DailyLessons: Rule {
                     let short = max(limits.minimum - count, 0), above = limits.maximum.map { max(count - $0, 0) } ?? 0
                     guard short + above > 0 else { return nil }
                     let when = "\(context.dayName(day))\(context.weekSuffix(week))"
+                    let dutchWhen = "\(context.dutchDayName(day))\(context.weekSuffix(week))"
                     let message =
                         short > 0
                         ? "Group \(group.id) has \(count) lesson period\(count == 1 ? "" : "s") on \(when), fewer than its minimum of \(limits.minimum)"
                         : "Group \(group.id) has \(count) lesson periods on \(when), more than its maximum of \(limits.maximum ?? 0)"
-                    return violation(short + above, message, involving: ["group:\(group.id)"], at: [TimeSlot(day: day, period: 0)])
+                    let dutch =
+                        short > 0
+                        ? "Klas \(group.id) heeft \(count) \(count == 1 ? "lesuur" : "lesuren") op \(dutchWhen), minder dan het minimum van \(limits.minimum)"
+                        : "Klas \(group.id) heeft \(count) lesuren op \(dutchWhen), meer dan het maximum van \(limits.maximum ?? 0)"
+                    return violation(
+                        short + above, message, nl: dutch, involving: ["group:\(group.id)"], at: [TimeSlot(day: day, period: 0)])
                 }
             }
         }

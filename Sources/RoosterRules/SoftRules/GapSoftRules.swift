@@ -28,6 +28,8 @@ struct TeacherGaps: Rule {
                     violation(
                         idle,
                         "Teacher \(teacher) has \(idle) idle period\(idle == 1 ? "" : "s") on \(context.dayName(day))\(context.weekSuffix(week)), from \(context.label(first))",
+                        nl:
+                            "Docent \(teacher) heeft \(idle) \(idle == 1 ? "tussenuur" : "tussenuren") op \(context.dutchDayName(day))\(context.weekSuffix(week)), vanaf \(context.dutchLabel(first))",
                         involving: ["teacher:\(teacher)"], at: [first])
                 }
             }
@@ -51,6 +53,8 @@ struct GroupGaps: Rule {
                     violation(
                         idle,
                         "Group \(group) has \(idle) idle period\(idle == 1 ? "" : "s") on \(context.dayName(day))\(context.weekSuffix(week)), from \(context.label(first))",
+                        nl:
+                            "Klas \(group) heeft \(idle) \(idle == 1 ? "tussenuur" : "tussenuren") op \(context.dutchDayName(day))\(context.weekSuffix(week)), vanaf \(context.dutchLabel(first))",
                         involving: ["group:\(group)"], at: [first])
                 }
             }
@@ -73,6 +77,7 @@ struct TeacherUnwantedTime: Rule {
                 return violation(
                     bad.count,
                     "Teacher \(teacherID) prefers \(context.label(first)) free but has \(activity.label)",
+                    nl: "Docent \(teacherID) is liever vrij op \(context.dutchLabel(first)) maar heeft \(activity.dutchLabel)",
                     involving: ["teacher:\(teacherID)"], at: bad)
             }
         }

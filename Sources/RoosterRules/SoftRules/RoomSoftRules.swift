@@ -18,6 +18,8 @@ struct RoomCapacity: Rule {
             return violation(
                 students - seats,
                 "\(context.placementActivities[index].label) on \(context.label(placement.start)) has \(students) students in room \(rooms) with \(seats) seats",
+                nl:
+                    "\(context.placementActivities[index].label) op \(context.dutchLabel(placement.start)) heeft \(students) leerlingen in lokaal \(rooms) met \(seats) plaatsen",
                 involving: ["lesson:\(lesson.id)"] + placement.rooms.map { "room:\($0)" }, at: [placement.start])
         }
     }
@@ -37,6 +39,8 @@ struct RoomStability: Rule {
             return violation(
                 extra,
                 "\(context.label(ofLesson: lesson.id)) moves between \(rooms.count) rooms (\(rooms.sorted().map(\.rawValue).joined(separator: ", ")))",
+                nl:
+                    "\(context.label(ofLesson: lesson.id)) wisselt tussen \(rooms.count) lokalen (\(rooms.sorted().map(\.rawValue).joined(separator: ", ")))",
                 involving: ["lesson:\(lesson.id)"])
         }
     }

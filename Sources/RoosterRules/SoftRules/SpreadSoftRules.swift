@@ -14,6 +14,7 @@ struct MinWorkingDays: Rule {
             return violation(
                 minDays - days,
                 "\(context.label(ofLesson: lesson.id)) is spread over \(days) days instead of at least \(minDays)",
+                nl: "\(context.label(ofLesson: lesson.id)) is verdeeld over \(days) dagen in plaats van minstens \(minDays)",
                 involving: ["lesson:\(lesson.id)"])
         }
     }
@@ -50,6 +51,7 @@ struct IsolatedLessons: Rule {
                         violation(
                             here.count,
                             "Group \(group) has an isolated lesson on \(context.label(slot))\(context.weekSuffix(week))",
+                            nl: "Klas \(group) heeft een losse les op \(context.dutchLabel(slot))\(context.weekSuffix(week))",
                             involving: ["group:\(group)"], at: [slot]))
                 }
             }
