@@ -19,9 +19,11 @@ public struct HTMLRenderer: Sendable {
 
     public init(locale: RenderLocale = .en) { self.locale = locale }
 
-    /// The index, one page per schedule, the quality report and the school calendar when given.
+    /// The index, one page per schedule, the quality report, the school calendar and a day overview
+    /// per day (from `overview`, which builds every teacher's and group's schedule) when given.
     public func render(
-        _ schedules: [Schedule], in school: School, report: QualityReport? = nil, calendar: [SchoolCalendar.Week] = []
+        _ schedules: [Schedule], in school: School, report: QualityReport? = nil, calendar: [SchoolCalendar.Week] = [],
+        overview: ScheduleBuilder? = nil
     ) -> [RenderedFile] {
         let names = FileNames()
         var files: [RenderedFile] = []
@@ -37,8 +39,21 @@ public struct HTMLRenderer: Sendable {
         if !calendar.isEmpty {
             files.append(RenderedFile(name: "calendar.html", contents: calendarPage(calendar, school)))
         }
+        if let overview {
+            for day in school.days.indices {
+                let page = DayOverview(locale: locale, school: school, builder: overview)
+                files.append(
+                    RenderedFile(
+                        name: DayOverview.fileName(day, in: school),
+                        contents: document(
+                            title: "\(locale.word(.dayOverview)) \(locale.dayLabel(day, in: school))", body: page.body(day: day),
+                            print: "A3 landscape")))
+            }
+        }
         files.insert(
-            RenderedFile(name: "index.html", contents: index(links, school, hasReport: report != nil, hasCalendar: !calendar.isEmpty)),
+            RenderedFile(
+                name: "index.html",
+                contents: index(links, school, hasReport: report != nil, hasCalendar: !calendar.isEmpty, hasOverview: overview != nil)),
             at: 0)
         return files
     }
@@ -46,6 +61,7 @@ public struct HTMLRenderer: Sendable {
     /// One view's week.
     public func page(_ schedule: Schedule, in school: School) -> String {
         let grid = Grid(schedule: schedule, school: school)
+        let colours = SubjectColours(schedule.entries, in: school)
         let title =
             "\(locale.noun(schedule.view.kind)) \(schedule.view.id)" + (schedule.name != schedule.view.id ? " — \(schedule.name)" : "")
         var body = "<nav><a href=\"index.html\">\(escape(locale.word(.timetables)))</a></nav>\n<h1>\(escape(title))</h1>\n"
@@ -58,9 +74,11 @@ public struct HTMLRenderer: Sendable {
             for day in school.days.indices {
                 let starting = grid.entries(startingAt: day, row)
                 if !starting.isEmpty {
-                    body += "<td>" + starting.map { block($0, schedule.view.kind, school) }.joined() + "</td>"
+                    body += "<td>" + starting.map { block($0, schedule.view.kind, school, colours) }.joined() + "</td>"
                 } else if grid.isCovered(day, row) {
                     body += "<td class=\"continued\"></td>"
+                } else if !grid.hasPeriod(day, row) {
+                    body += "<td class=\"none\"></td>"
                 } else {
                     body += "<td></td>"
                 }
@@ -71,22 +89,24 @@ public struct HTMLRenderer: Sendable {
         for day in school.days.indices {
             let entries = schedule.entries.filter { $0.day == day }
             body += "<section><h2>\(escape(locale.dayLabel(day, in: school)))</h2>"
-            body += entries.isEmpty ? "<p class=\"empty\">–</p>" : entries.map { block($0, schedule.view.kind, school) }.joined()
+            body += entries.isEmpty ? "<p class=\"empty\">–</p>" : entries.map { block($0, schedule.view.kind, school, colours) }.joined()
             body += "</section>\n"
         }
         body += "</div>\n"
         return document(title: title, body: body)
     }
 
-    private func block(_ entry: ScheduleEntry, _ kind: ViewKind, _ school: School) -> String {
-        let title = entry.kind == .coach ? "\(locale.word(.coachConversation)): \(entry.title)" : entry.title
+    /// An entry as a block: a bar of its subject's colour (distinct on the page) over a light tint
+    /// of it, so that text stays readable.
+    private func block(_ entry: ScheduleEntry, _ kind: ViewKind, _ school: School, _ colours: SubjectColours) -> String {
+        let title = locale.title(of: entry)
         var details = EntryDetail.details(of: entry, for: kind).filter { !$0.isEmpty }
         if entry.kind == .choice { details.append(locale.word(.choiceLesson)) }
         if entry.kind == .block { details.append(locale.word(.blockHour)) }
         if entry.weeks.count < max(school.weeksInCycle, 1) {
             details.append("\(locale.word(.weekPrefix)) " + entry.weeks.map(locale.weekName).joined(separator: ","))
         }
-        let colour = entry.kind == .coach ? (r: 48, g: 86, b: 160) : colourOf(entry, school)
+        let colour = colours.colour(of: entry)
         let tint = [colour.r, colour.g, colour.b].map { 255 - (255 - $0) * 3 / 10 }
         let style = "background:rgb(\(tint[0]),\(tint[1]),\(tint[2]));border-left-color:rgb(\(colour.r),\(colour.g),\(colour.b))"
         return "<div class=\"entry \(entry.kind.rawValue)\" style=\"\(style)\">"
@@ -94,33 +114,23 @@ public struct HTMLRenderer: Sendable {
             + (details.isEmpty ? "" : " <span class=\"detail\">\(escape(details.joined(separator: " · ")))</span>") + "</div>"
     }
 
-    /// The subject's own colour when it is `#rrggbb`, else a colour derived from the subject. Blocks
-    /// show it as a bar on the left, over a light tint of it, so text stays readable.
-    private func colourOf(_ entry: ScheduleEntry, _ school: School) -> (r: Int, g: Int, b: Int) {
-        if let id = entry.subject, let colour = school.subjects.first(where: { $0.id == id })?.color,
-            colour.count == 7, colour.first == "#", let value = Int(colour.dropFirst(), radix: 16)
-        {
-            return ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
-        }
-        var hash: UInt32 = 2_166_136_261
-        for byte in (entry.subject?.rawValue ?? entry.title).utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        // A mid-saturation colour from a palette of twelve hues.
-        let palette = [
-            (230, 25, 75), (60, 180, 75), (255, 160, 25), (0, 130, 200), (245, 130, 48), (145, 30, 180),
-            (70, 180, 180), (240, 50, 230), (150, 190, 40), (250, 120, 120), (0, 128, 128), (170, 110, 40),
-        ]
-        let pick = palette[Int(hash % UInt32(palette.count))]
-        return (pick.0, pick.1, pick.2)
-    }
-
-    private func index(_ links: [(View, String, String)], _ school: School, hasReport: Bool, hasCalendar: Bool) -> String {
+    private func index(_ links: [(View, String, String)], _ school: School, hasReport: Bool, hasCalendar: Bool, hasOverview: Bool)
+        -> String
+    {
         var body = "<h1>\(escape(locale.word(.timetables))) \(escape(school.name))</h1>\n"
         if hasReport { body += "<p><a href=\"report.html\">\(escape(locale.word(.quality)))</a></p>\n" }
         if hasCalendar { body += "<p><a href=\"calendar.html\">\(escape(locale.word(.calendar)))</a></p>\n" }
+        if hasOverview {
+            body +=
+                "<p>\(escape(locale.word(.dayOverview))): "
+                + school.days.indices.map {
+                    "<a href=\"\(DayOverview.fileName($0, in: school))\">\(escape(locale.dayLabel($0, in: school)))</a>"
+                }.joined(separator: " · ") + "</p>\n"
+        }
         for kind in ViewKind.allCases {
             let ofKind = links.filter { $0.0.kind == kind }
             guard !ofKind.isEmpty else { continue }
-            body += "<section class=\"views\"><h2>\(escape(plural(kind)))</h2><ul>"
+            body += "<section class=\"views\"><h2>\(escape(locale.plural(kind)))</h2><ul>"
             for (view, name, file) in ofKind {
                 body +=
                     "<li><a href=\"\(escape(file))\">\(escape(view.id))</a>" + (name != view.id ? " <span>\(escape(name))</span>" : "")
@@ -129,15 +139,6 @@ public struct HTMLRenderer: Sendable {
             body += "</ul></section>\n"
         }
         return document(title: "\(locale.word(.timetables)) \(school.name)", body: body)
-    }
-
-    private func plural(_ kind: ViewKind) -> String {
-        switch kind {
-        case .group: locale.word(.groups)
-        case .teacher: locale.word(.teachers)
-        case .room: locale.word(.rooms)
-        case .student: locale.word(.students)
-        }
     }
 
     /// The quality report page; `standalone` leaves out the link back to the index of a site.
@@ -182,23 +183,25 @@ public struct HTMLRenderer: Sendable {
         return document(title: "\(locale.word(.calendar)) \(school.name)", body: body)
     }
 
-    private func document(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="\(locale.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>
-        \(Self.style)
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
+    /// A page with the shared style; `paper` is the size of its @page rule (A4 landscape by default).
+    func document(title: String, body: String, print paper: String = "A4 landscape") -> String {
+        let style = paper == "A4 landscape" ? Self.style : Self.style.replacingOccurrences(of: "size: A4 landscape", with: "size: \(paper)")
+        return """
+            <!doctype html>
+            <html lang="\(locale.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
 
-        """
+            """
     }
 
     static let style = """
@@ -211,6 +214,7 @@ public struct HTMLRenderer: Sendable {
         table.week th:first-child { width: 5.5rem; }
         table.week tbody th { font-weight: normal; color: #5b6575; text-align: right; }
         table.week tbody th small { display: block; font-size: 0.75em; color: #8a93a3; }
+        td.none { background: #f1f3f7; }
         td.continued { background: repeating-linear-gradient(135deg, #f6f7fa, #f6f7fa 4px, #eceff4 4px, #eceff4 8px); }
         .entry { border-radius: 4px; padding: 3px 5px; margin: 1px 0; border-left: 5px solid #888; }
         .entry .time { color: #4a5363; font-size: 0.85em; }
@@ -231,6 +235,11 @@ public struct HTMLRenderer: Sendable {
         details summary { cursor: pointer; font-weight: 600; }
         table.lines { border-collapse: collapse; margin: 0.4rem 0 0.8rem; }
         table.lines th, table.lines td { border-bottom: 1px solid #e3e6ec; padding: 2px 8px; text-align: left; vertical-align: top; }
+        table.overview { border-collapse: collapse; font-size: 0.8rem; margin-bottom: 1rem; }
+        table.overview th, table.overview td { border: 1px solid #d5dae3; padding: 1px 4px; white-space: nowrap; }
+        table.overview thead th { background: #f1f3f7; }
+        table.overview tbody th { text-align: left; }
+        table.overview td.busy { background: #e6eefa; }
         table.calendar { border-collapse: collapse; }
         table.calendar th, table.calendar td { border: 1px solid #d5dae3; padding: 2px 6px; }
         table.calendar td.holiday { background: #fde2c8; }

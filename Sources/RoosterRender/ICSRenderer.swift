@@ -99,7 +99,7 @@ public struct ICSRenderer: Sendable {
     }
 
     private func summary(_ entry: ScheduleEntry) -> String {
-        entry.kind == .coach ? "\(locale.word(.coachConversation)): \(entry.title)" : entry.title
+        locale.title(of: entry)
     }
 
     private func description(_ entry: ScheduleEntry, _ school: School) -> String {

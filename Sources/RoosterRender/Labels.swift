@@ -37,6 +37,27 @@ public enum RenderLocale: String, CaseIterable, Sendable {
         case .teacher: word(.teacher)
         case .room: word(.room)
         case .student: word(.student)
+        case .parent: word(.parent)
+        }
+    }
+
+    /// The view's kind in the plural, for headings.
+    public func plural(_ kind: ViewKind) -> String {
+        switch kind {
+        case .group: word(.groups)
+        case .teacher: word(.teachers)
+        case .room: word(.rooms)
+        case .student: word(.students)
+        case .parent: word(.parents)
+        }
+    }
+
+    /// An entry's title, with "Coach conversation" or "Triad meeting" before a conversation's.
+    public func title(of entry: ScheduleEntry, separator: String = ": ") -> String {
+        switch entry.kind {
+        case .coach: word(.coachConversation) + separator + entry.title
+        case .triad: word(.triadMeeting) + separator + entry.title
+        default: entry.title
         }
     }
 }
@@ -46,6 +67,7 @@ public enum Word: Sendable {
     case group, groups, teacher, teachers, room, rooms, student, students, week, weeks, timetable, timetables, period
     case coachConversation, choiceLesson, blockHour, enrolled, free, score, hard, soft, violations, noViolations
     case gaps, days, periods, use, instructionMinutes, scheduledMinutes, quality, rule, cost, weekPrefix
+    case parent, parents, triadMeeting, dayOverview
     case calendar, weekNumber, monday, cycleWeek, studyDay, examWeek, schoolDays, closedDays, examDays, schoolWeeks
     case scoreByRule, noHardViolations, hardViolationsLeft, hoursTaught, median, maximum, perWeek, teacherGaps, groupGaps, roomUse,
         busiestPeriod, roomUseByPeriod, teacherGapDistribution, groupGapDistribution, gapsPerWeek, hoursPerYear, hoursPerYearAxis, norm,
@@ -96,6 +118,10 @@ public enum Word: Sendable {
         case .closedDays: "Days closed (holidays, study days)"
         case .examDays: "Exam days"
         case .schoolWeeks: "School weeks"
+        case .parent: "Parent"
+        case .parents: "Parents"
+        case .triadMeeting: "Triad meeting"
+        case .dayOverview: "Day overview"
         case .scoreByRule: "Score by rule"
         case .noHardViolations: "no hard rule broken"
         case .hardViolationsLeft: "hard rules broken: not usable yet"
@@ -164,6 +190,10 @@ public enum Word: Sendable {
         case .closedDays: "Dagen dicht (vakanties, studiedagen)"
         case .examDays: "Toetsdagen"
         case .schoolWeeks: "Schoolweken"
+        case .parent: "Ouder"
+        case .parents: "Ouders"
+        case .triadMeeting: "Driegesprek"
+        case .dayOverview: "Dagoverzicht"
         case .scoreByRule: "Score per regel"
         case .noHardViolations: "geen harde regel overtreden"
         case .hardViolationsLeft: "harde regels overtreden: nog niet bruikbaar"

@@ -83,7 +83,7 @@ public struct QualityReport: Sendable {
         instructionHoursNorm = school.calendar?.instructionHoursPerYear
         students = school.students.compactMap { student in
             guard let schedule = builder.schedule(for: View(.student, student.id.rawValue)) else { return nil }
-            let taught = schedule.entries.filter { $0.kind != .coach }
+            let taught = schedule.entries.filter { !$0.isConversation }
             let (gaps, _, _) = Self.occupancy(schedule.entries, weeks: weeks)
             let scheduled = taught.reduce(0) { $0 + $1.minutes * $1.weeks.count } / weeks
             let instructionEntries = taught.filter { $0.segment.map(instructionSegments.contains) ?? false }

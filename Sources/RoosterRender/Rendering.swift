@@ -81,7 +81,8 @@ public struct TimetableRendering: Sendable {
         case .html:
             let report = views.isEmpty ? QualityReport(school: school, timetable: timetable, checker: checker) : nil
             let calendar = views.isEmpty && school.calendar != nil ? school.calendarWeeks() : []
-            return HTMLRenderer(locale: locale).render(schedules, in: school, report: report, calendar: calendar)
+            let overview = views.isEmpty ? ScheduleBuilder(school: school, timetable: timetable) : nil
+            return HTMLRenderer(locale: locale).render(schedules, in: school, report: report, calendar: calendar, overview: overview)
         case .csv:
             var files = [
                 RenderedFile(

@@ -2,7 +2,7 @@ import RoosterModel
 
 /// Whose timetable a view shows.
 public enum ViewKind: String, CaseIterable, Sendable, Comparable {
-    case group, teacher, room, student
+    case group, teacher, room, student, parent
 
     private var order: Int {
         switch self {
@@ -10,6 +10,7 @@ public enum ViewKind: String, CaseIterable, Sendable, Comparable {
         case .teacher: 1
         case .room: 2
         case .student: 3
+        case .parent: 4
         }
     }
 
@@ -26,7 +27,7 @@ public struct View: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.id = id
     }
 
-    /// Reads `teacher:JDV`, `group:2V1`, `room:R1` or `student:s1`.
+    /// Reads `teacher:JDV`, `group:2V1`, `room:R1`, `student:s1` or `parent:p1`.
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let kind = ViewKind(rawValue: parts[0].lowercased()), !parts[1].isEmpty else { return nil }
@@ -41,7 +42,7 @@ public struct View: Hashable, Sendable, Comparable, CustomStringConvertible {
 /// One block in a timetable: a lesson, a choice session, a lesson of a block hour, or a coach conversation.
 public struct ScheduleEntry: Hashable, Sendable {
     public enum Kind: String, Sendable {
-        case lesson, choice, block, coach
+        case lesson, choice, block, coach, triad
     }
 
     public var kind: Kind
@@ -54,7 +55,9 @@ public struct ScheduleEntry: Hashable, Sendable {
     public var segment: Segment.ID?
     public var lesson: Lesson.ID?
     public var subject: Subject.ID?
-    /// The subject's name, the lesson's ID, or the coach conversation's student or coach.
+    /// The subject's name, the lesson's ID, or who the conversation is with: the student (for the
+    /// coach), the coach (for the student), student and coach (for a parent), with the parent's name
+    /// after a `+` in a triad meeting.
     public var title: String
     public var teachers: [Teacher.ID]
     public var groups: [Group.ID]
@@ -68,6 +71,9 @@ public struct ScheduleEntry: Hashable, Sendable {
     public var chosen = false
 
     public var minutes: Int { end.minutesSinceMidnight - start.minutesSinceMidnight }
+
+    /// A coach conversation or a triad meeting (coach, student and parent): not a lesson.
+    public var isConversation: Bool { kind == .coach || kind == .triad }
 }
 
 /// A view's entries, in time order.
@@ -104,13 +110,17 @@ public struct ScheduleBuilder: Sendable {
         enrolledCount = counts
     }
 
-    /// Every view of the school: groups, teachers, rooms, then students.
+    /// Every view of the school: groups, teachers, rooms, students, then the parents who have a triad meeting.
     public func views(including kinds: Set<ViewKind> = Set(ViewKind.allCases)) -> [View] {
         var views: [View] = []
         if kinds.contains(.group) { views += school.groups.map { View(.group, $0.id.rawValue) } }
         if kinds.contains(.teacher) { views += school.teachers.map { View(.teacher, $0.id.rawValue) } }
         if kinds.contains(.room) { views += school.rooms.map { View(.room, $0.id.rawValue) } }
         if kinds.contains(.student) { views += school.students.map { View(.student, $0.id.rawValue) } }
+        if kinds.contains(.parent) {
+            let meeting = Set((timetable.coachMeetings ?? []).compactMap(\.parent))
+            views += school.parents.filter { meeting.contains($0.id) }.map { View(.parent, $0.id.rawValue) }
+        }
         return views
     }
 
@@ -145,6 +155,14 @@ public struct ScheduleBuilder: Sendable {
         case .student:
             guard let student = school.students.first(where: { $0.id.rawValue == view.id }) else { return nil }
             return Schedule(view: view, name: student.name, entries: sorted(studentEntries(student)))
+        case .parent:
+            guard let parent = school.parents.first(where: { $0.id.rawValue == view.id }) else { return nil }
+            let entries = (timetable.coachMeetings ?? []).filter { $0.parent == parent.id }.compactMap { meeting -> ScheduleEntry? in
+                let student = school.students.first { $0.id == meeting.student }?.name ?? meeting.student.rawValue
+                let coach = school.teachers.first { $0.id == meeting.coach }?.name ?? meeting.coach.rawValue
+                return coachEntry(meeting, title: "\(student), \(coach)", parentNamed: false)
+            }
+            return Schedule(view: view, name: parent.name, entries: sorted(entries))
         }
     }
 
@@ -201,14 +219,18 @@ public struct ScheduleBuilder: Sendable {
             weeks: (lesson.weeks ?? Set(0..<max(school.weeksInCycle, 1))).sorted(), enrolled: enrolled)
     }
 
-    private func coachEntry(_ meeting: CoachMeeting, title: String) -> ScheduleEntry? {
+    /// A conversation as an entry; a triad meeting names the parent after the title unless the view is the parent's.
+    private func coachEntry(_ meeting: CoachMeeting, title: String, parentNamed: Bool = true) -> ScheduleEntry? {
         guard let period = school.period(at: meeting.slot) else { return nil }
         // A triad meeting (with a parent) takes its whole period; a conversation the policy's length.
         let length = meeting.parent == nil ? school.coaching?.lengthInMinutes ?? period.lengthInMinutes : period.lengthInMinutes
         return ScheduleEntry(
-            kind: .coach, day: meeting.slot.day, firstPeriod: meeting.slot.period, periodCount: 1, start: period.start,
+            kind: meeting.parent == nil ? .coach : .triad, day: meeting.slot.day, firstPeriod: meeting.slot.period, periodCount: 1,
+            start: period.start,
             end: period.start.adding(minutes: length), segment: period.segment, lesson: nil, subject: nil,
-            title: meeting.parent.map { id in "\(title) + \(school.parents.first { $0.id == id }?.name ?? id.rawValue)" } ?? title,
+            title: meeting.parent.map { id in
+                parentNamed ? "\(title) + \(school.parents.first { $0.id == id }?.name ?? id.rawValue)" : title
+            } ?? title,
             teachers: [meeting.coach], groups: [], rooms: [], weeks: [meeting.week], enrolled: nil)
     }
 

@@ -1,7 +1,8 @@
 import RoosterModel
 
-/// A timetable as a grid for the terminal: one column per day, one row per period, each lesson
-/// with its real start time (days may follow different day templates), what it is, and where.
+/// A timetable as a grid for the terminal: one column per day, one row per start time (days may
+/// follow different day templates; `·` marks a time a day has no period), each lesson with what
+/// it is and where.
 public struct TextRenderer: Sendable {
     public var locale: RenderLocale
     /// Characters per day column.
@@ -34,7 +35,7 @@ public struct TextRenderer: Sendable {
                         wrap(cellText(entry, schedule.view.kind, school, showingTime: grid.rowLabels[row] != entry.start.description))
                     }
                 }
-                return [grid.isCovered(day, row) ? "  ┆" : ""]
+                return [grid.isCovered(day, row) ? "  ┆" : grid.hasPeriod(day, row) ? "" : "  ·"]
             }
             let height = columns.map(\.count).max() ?? 1
             for line in 0..<height {
@@ -49,7 +50,7 @@ public struct TextRenderer: Sendable {
     /// The entry in a few words; the time only where the row does not already say it.
     func cellText(_ entry: ScheduleEntry, _ kind: ViewKind, _ school: School, showingTime: Bool) -> String {
         var parts = showingTime ? [entry.start.description] : []
-        parts.append(entry.kind == .coach ? "\(locale.word(.coachConversation)) \(entry.title)" : entry.title)
+        parts.append(locale.title(of: entry, separator: " "))
         parts += EntryDetail.details(of: entry, for: kind)
         if entry.weeks.count < max(school.weeksInCycle, 1) {
             parts.append("(" + entry.weeks.map(locale.weekName).joined(separator: ",") + ")")
@@ -92,48 +93,65 @@ public struct TextRenderer: Sendable {
 }
 
 /// What a cell says besides the title: for a teacher the groups and rooms, for a group the
-/// teachers and rooms, for a room the teachers and groups, for a student the teachers and rooms.
+/// teachers and rooms, for a room the teachers and groups, for a student the teachers and rooms;
+/// nothing for conversations, whose title says who.
 enum EntryDetail {
     static func details(of entry: ScheduleEntry, for kind: ViewKind) -> [String] {
         let teachers = entry.teachers.map(\.rawValue).joined(separator: ",")
         let groups = entry.groups.map(\.rawValue).joined(separator: ",")
         let rooms = entry.rooms.map(\.rawValue).joined(separator: ",")
-        guard entry.kind != .coach else { return [] }
+        guard !entry.isConversation else { return [] }
         switch kind {
         case .teacher: return [groups, rooms]
         case .group, .student: return [teachers, rooms]
         case .room: return [teachers, groups]
+        case .parent: return []
         }
     }
 }
 
-/// Entries laid out by day and period row.
+/// Entries laid out by day and row, one row per distinct start time of the week: days that
+/// follow different day templates still line up by the clock (10:00 on Monday beside 10:00 on
+/// Friday), and a day without a period at a row's time shows no cell there.
 struct Grid {
     let rowCount: Int
+    /// Each row's start time, as its label.
     let rowLabels: [String]
     /// The segment of each row when every day that has the row agrees (mentor, choice, instruction…).
     let rowSegments: [Segment.ID?]
+    private let rowOfPeriod: [[Int]]
+    private let periodAtRow: [[Int?]]
     private let starting: [[Int]: [ScheduleEntry]]
     private let covered: Set<[Int]>
 
     init(schedule: Schedule, school: School) {
         let periodsPerDay = school.days.indices.map { school.periods(ofDay: $0) }
-        rowCount = periodsPerDay.map(\.count).max() ?? 0
-        // A row shows its time when every day that has the period starts it at the same time.
-        rowLabels = (0..<rowCount).map { row in
-            let starts = Set(periodsPerDay.compactMap { $0.indices.contains(row) ? $0[row].start : nil })
-            if starts.count == 1, let start = starts.first { return start.description }
-            return "\(row + 1)"
+        let times = Set(periodsPerDay.flatMap { $0.map(\.start) }).sorted()
+        let rowOfTime = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
+        rowCount = times.count
+        rowLabels = times.map(\.description)
+        rowOfPeriod = periodsPerDay.map { periods in periods.map { rowOfTime[$0.start] ?? 0 } }
+        var periodAtRow = periodsPerDay.map { _ in [Int?](repeating: nil, count: times.count) }
+        for (day, rows) in rowOfPeriod.enumerated() {
+            for (period, row) in rows.enumerated() where periodAtRow[day][row] == nil { periodAtRow[day][row] = period }
         }
-        rowSegments = (0..<rowCount).map { row in
-            let segments = Set(periodsPerDay.compactMap { $0.indices.contains(row) ? $0[row].segment : nil })
+        self.periodAtRow = periodAtRow
+        rowSegments = times.indices.map { row in
+            let segments = Set(periodsPerDay.indices.compactMap { day in periodAtRow[day][row].flatMap { periodsPerDay[day][$0].segment } })
             return segments.count == 1 ? segments.first : nil
         }
         var starting: [[Int]: [ScheduleEntry]] = [:]
         var covered = Set<[Int]>()
+        let rowOfPeriod = self.rowOfPeriod
+        func row(_ day: Int, _ period: Int) -> Int? {
+            rowOfPeriod.indices.contains(day) && rowOfPeriod[day].indices.contains(period) ? rowOfPeriod[day][period] : nil
+        }
         for entry in schedule.entries {
-            starting[[entry.day, entry.firstPeriod], default: []].append(entry)
-            for offset in 0..<entry.periodCount { covered.insert([entry.day, entry.firstPeriod + offset]) }
+            guard let first = row(entry.day, entry.firstPeriod) else { continue }
+            starting[[entry.day, first], default: []].append(entry)
+            for offset in 1..<max(entry.periodCount, 1) {
+                if let next = row(entry.day, entry.firstPeriod + offset) { covered.insert([entry.day, next]) }
+            }
         }
         self.starting = starting
         self.covered = covered
@@ -141,6 +159,10 @@ struct Grid {
 
     func entries(startingAt day: Int, _ row: Int) -> [ScheduleEntry] { starting[[day, row]] ?? [] }
     func isCovered(_ day: Int, _ row: Int) -> Bool { covered.contains([day, row]) }
+    /// False where the day has no period starting at the row's time.
+    func hasPeriod(_ day: Int, _ row: Int) -> Bool {
+        periodAtRow.indices.contains(day) && periodAtRow[day].indices.contains(row) && periodAtRow[day][row] != nil
+    }
 }
 
 extension String {
