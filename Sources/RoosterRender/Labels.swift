@@ -68,6 +68,7 @@ public enum Word: Sendable {
     case coachConversation, choiceLesson, blockHour, enrolled, free, score, hard, soft, violations, noViolations
     case gaps, days, periods, use, instructionMinutes, scheduledMinutes, quality, rule, cost, weekPrefix
     case parent, parents, triadMeeting, dayOverview
+    case changes, changesIn, moved, inOtherRooms, removed, added, before, after, lessons, lesson, change, affected, more
     case calendar, weekNumber, monday, cycleWeek, studyDay, examWeek, schoolDays, closedDays, examDays, schoolWeeks
     case scoreByRule, noHardViolations, hardViolationsLeft, hoursTaught, median, maximum, perWeek, teacherGaps, groupGaps, roomUse,
         busiestPeriod, roomUseByPeriod, teacherGapDistribution, groupGapDistribution, gapsPerWeek, hoursPerYear, hoursPerYearAxis, norm,
@@ -122,6 +123,19 @@ public enum Word: Sendable {
         case .parents: "Parents"
         case .triadMeeting: "Triad meeting"
         case .dayOverview: "Day overview"
+        case .changes: "Changes"
+        case .changesIn: "Changes in the timetable of"
+        case .moved: "moved"
+        case .inOtherRooms: "in other rooms"
+        case .removed: "removed"
+        case .added: "added"
+        case .before: "Before"
+        case .after: "After"
+        case .lessons: "Lessons"
+        case .lesson: "Lesson"
+        case .change: "Change"
+        case .affected: "affected"
+        case .more: "more"
         case .scoreByRule: "Score by rule"
         case .noHardViolations: "no hard rule broken"
         case .hardViolationsLeft: "hard rules broken: not usable yet"
@@ -194,6 +208,19 @@ public enum Word: Sendable {
         case .parents: "Ouders"
         case .triadMeeting: "Driegesprek"
         case .dayOverview: "Dagoverzicht"
+        case .changes: "Wijzigingen"
+        case .changesIn: "Wijzigingen in het rooster van"
+        case .moved: "verplaatst"
+        case .inOtherRooms: "in een ander lokaal"
+        case .removed: "vervallen"
+        case .added: "toegevoegd"
+        case .before: "Voor"
+        case .after: "Na"
+        case .lessons: "Lessen"
+        case .lesson: "Les"
+        case .change: "Wijziging"
+        case .affected: "getroffen"
+        case .more: "meer"
         case .scoreByRule: "Score per regel"
         case .noHardViolations: "geen harde regel overtreden"
         case .hardViolationsLeft: "harde regels overtreden: nog niet bruikbaar"

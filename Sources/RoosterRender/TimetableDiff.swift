@@ -98,10 +98,10 @@ public struct TimetableDiff: Sendable {
 }
 
 extension TimetableDiff {
-    private func describe(_ placement: Placement?, in school: School) -> String {
+    private func describe(_ placement: Placement?, in school: School, _ locale: RenderLocale) -> String {
         guard let placement else { return "—" }
         let rooms = placement.rooms.isEmpty ? "" : " " + placement.rooms.map(\.rawValue).joined(separator: "+")
-        return school.label(placement.start) + rooms
+        return (locale == .nl ? school.dutchLabel(placement.start) : school.label(placement.start)) + rooms
     }
 
     /// Rules whose penalty differs, with both penalties, in catalogue order.
@@ -114,24 +114,39 @@ extension TimetableDiff {
     }
 
     /// The summary, every change and the people affected, as text for the terminal.
-    public func text(school: School, limit: Int = 50) -> String {
+    public func text(school: School, limit: Int = 50, locale: RenderLocale = .en) -> String {
         var lines = [
-            "changes: \(count(.moved)) moved, \(count(.roomChanged)) in other rooms, \(count(.removed)) removed, \(count(.added)) added",
-            "score: \(before.score) before, \(after.score) after",
+            "\(locale.word(.changes).lowercased()): \(summary(locale))",
+            "\(locale.word(.score).lowercased()): \(before.score) \(locale.word(.before).lowercased()), \(after.score) \(locale.word(.after).lowercased())",
         ]
         for row in ruleRows { lines.append("  \(row.rule.rawValue): \(row.before) → \(row.after)") }
         for change in changes.prefix(limit) {
             lines.append(
-                "\(change.kind.rawValue) \(change.lesson): \(describe(change.before, in: school)) → \(describe(change.after, in: school))")
+                "\(name(change.kind, locale)) \(change.lesson): \(describe(change.before, in: school, locale)) → \(describe(change.after, in: school, locale))"
+            )
         }
-        if changes.count > limit { lines.append("… and \(changes.count - limit) more (--format csv lists every one)") }
-        for kind in ["teacher", "group", "room", "student"] {
-            let list = affected.filter { $0.kind == kind }
+        if changes.count > limit { lines.append("… \(changes.count - limit) \(locale.word(.more)) (--format csv)") }
+        for kind in [ViewKind.teacher, .group, .room, .student] {
+            let list = affected.filter { $0.kind == kind.rawValue }
             guard !list.isEmpty else { continue }
             let shown = list.prefix(12).map { "\($0.id) (\($0.changes))" }.joined(separator: ", ")
-            lines.append("\(kind)s affected: \(list.count): \(shown)\(list.count > 12 ? ", …" : "")")
+            lines.append("\(locale.plural(kind).lowercased()) \(locale.word(.affected)): \(list.count): \(shown)\(list.count > 12 ? ", …" : "")")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "9 moved, 0 in other rooms, 1 removed, 1 added", in the locale's words.
+    private func summary(_ locale: RenderLocale) -> String {
+        [Change.Kind.moved, .roomChanged, .removed, .added].map { "\(count($0)) \(name($0, locale))" }.joined(separator: ", ")
+    }
+
+    private func name(_ kind: Change.Kind, _ locale: RenderLocale) -> String {
+        switch kind {
+        case .moved: locale.word(.moved)
+        case .roomChanged: locale.word(.inOtherRooms)
+        case .removed: locale.word(.removed)
+        case .added: locale.word(.added)
+        }
     }
 
     /// One row per change: kind, lesson, old and new day, time and rooms, teachers and groups.
@@ -153,31 +168,34 @@ extension TimetableDiff {
     }
 
     /// A page to publish: the summary, the scores rule by rule, every change, and who is affected.
-    public func html(school: School) -> String {
-        var body = "<h1>Changes in the timetable of \(escape(school.name))</h1>\n"
-        body +=
-            "<p>\(count(.moved)) moved, \(count(.roomChanged)) in other rooms, \(count(.removed)) removed, \(count(.added)) added.</p>\n"
-        body += "<h2>Score</h2>\n<table><tr><th>Rule</th><th>Before</th><th>After</th></tr>"
-        body += "<tr><th>hard</th><td>\(before.score.hard)</td><td>\(after.score.hard)</td></tr>"
-        body += "<tr><th>soft</th><td>\(before.score.soft)</td><td>\(after.score.soft)</td></tr>"
+    public func html(school: School, locale: RenderLocale = .en) -> String {
+        let title = "\(locale.word(.changesIn)) \(school.name)"
+        var body = "<h1>\(escape(title))</h1>\n"
+        body += "<p>\(escape(summary(locale))).</p>\n"
+        body += "<h2>\(escape(locale.word(.score)))</h2>\n<table><tr><th>\(escape(locale.word(.rule)))</th>"
+        body += "<th>\(escape(locale.word(.before)))</th><th>\(escape(locale.word(.after)))</th></tr>"
+        body += "<tr><th>\(escape(locale.word(.hard)))</th><td>\(before.score.hard)</td><td>\(after.score.hard)</td></tr>"
+        body += "<tr><th>\(escape(locale.word(.soft)))</th><td>\(before.score.soft)</td><td>\(after.score.soft)</td></tr>"
         for row in ruleRows { body += "<tr><td>\(escape(row.rule.rawValue))</td><td>\(row.before)</td><td>\(row.after)</td></tr>" }
-        body += "</table>\n<h2>Lessons</h2>\n<table><tr><th>Change</th><th>Lesson</th><th>Before</th><th>After</th></tr>"
+        body += "</table>\n<h2>\(escape(locale.word(.lessons)))</h2>\n<table><tr><th>\(escape(locale.word(.change)))</th>"
+        body +=
+            "<th>\(escape(locale.word(.lesson)))</th><th>\(escape(locale.word(.before)))</th><th>\(escape(locale.word(.after)))</th></tr>"
         for change in changes {
             body +=
-                "<tr><td>\(escape(change.kind.rawValue))</td><td>\(escape(change.lesson.rawValue))</td>"
-                + "<td>\(escape(describe(change.before, in: school)))</td><td>\(escape(describe(change.after, in: school)))</td></tr>"
+                "<tr><td>\(escape(name(change.kind, locale)))</td><td>\(escape(change.lesson.rawValue))</td>"
+                + "<td>\(escape(describe(change.before, in: school, locale)))</td><td>\(escape(describe(change.after, in: school, locale)))</td></tr>"
         }
         body += "</table>\n"
-        for kind in ["teacher", "group", "room", "student"] {
-            let list = affected.filter { $0.kind == kind }
+        for kind in [ViewKind.teacher, .group, .room, .student] {
+            let list = affected.filter { $0.kind == kind.rawValue }
             guard !list.isEmpty else { continue }
-            body += "<h2>\(escape(kind.capitalized))s affected (\(list.count))</h2>\n<p>"
+            body += "<h2>\(escape(locale.plural(kind))) \(escape(locale.word(.affected))) (\(list.count))</h2>\n<p>"
             body += list.map { "\(escape($0.id)) (\($0.changes))" }.joined(separator: ", ") + "</p>\n"
         }
         return """
             <!doctype html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Changes: \(escape(school.name))</title>
+            <html lang="\(locale.rawValue)">
+            <head><meta charset="utf-8"><title>\(escape(title))</title>
             <style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}</style>
             </head>
             <body>

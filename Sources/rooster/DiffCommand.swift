@@ -43,6 +43,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Field separator for CSV: ',' or ';' (Dutch Excel).")
     var delimiter: String = ","
 
+    @Option(help: "Language of text and HTML: en or nl.")
+    var locale: RenderLocale = .en
+
     @OptionGroup(title: "Weights") var weights: WeightOptions
 
     func validate() throws {
@@ -56,9 +59,9 @@ struct DiffCommand: ParsableCommand {
         let diff = TimetableDiff(old: before, new: after, school: school, checker: Checker(weightOverrides: try weights.overrides()))
         let text =
             switch format {
-            case .text: diff.text(school: school, limit: out == nil ? 50 : .max)
+            case .text: diff.text(school: school, limit: out == nil ? 50 : .max, locale: locale)
             case .csv: diff.csv(school: school, delimiter: Character(delimiter))
-            case .html: diff.html(school: school)
+            case .html: diff.html(school: school, locale: locale)
             }
         guard let out else {
             print(text, terminator: "")

@@ -33,5 +33,10 @@ struct DiffTests {
         #expect(diff.before.penaltyByRule[.timeChanges] == nil)
         #expect(diff.text(school: school).hasPrefix("changes: 1 moved, 1 in other rooms, 1 removed, 1 added\n"))
         #expect(diff.csv(school: school).split(separator: "\r\n").count == 5)
+        let dutch = diff.text(school: school, locale: .nl)
+        #expect(dutch.hasPrefix("wijzigingen: 1 verplaatst, 1 in een ander lokaal, 1 vervallen, 1 toegevoegd\n"), "\(dutch)")
+        #expect(dutch.contains("verplaatst 2V1-du: di ") && dutch.contains("docenten getroffen: "))
+        let page = diff.html(school: school, locale: .nl)
+        #expect(page.contains("<html lang=\"nl\">") && page.contains("Wijzigingen in het rooster van") && !page.contains("moved"))
     }
 }
