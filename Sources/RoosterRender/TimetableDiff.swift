@@ -130,7 +130,8 @@ extension TimetableDiff {
             let list = affected.filter { $0.kind == kind.rawValue }
             guard !list.isEmpty else { continue }
             let shown = list.prefix(12).map { "\($0.id) (\($0.changes))" }.joined(separator: ", ")
-            lines.append("\(locale.plural(kind).lowercased()) \(locale.word(.affected)): \(list.count): \(shown)\(list.count > 12 ? ", …" : "")")
+            lines.append(
+                "\(locale.plural(kind).lowercased()) \(locale.word(.affected)): \(list.count): \(shown)\(list.count > 12 ? ", …" : "")")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -315,6 +315,30 @@ struct CLITests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me", "nothing lost")
     }
 
+    @Test("The bioritme term: iCalendar from the school's calendar, no event starting in the autumn holiday; --term-start refused")
+    func schoolYear() throws {
+        let school = "Examples/bioritme/school.yaml", timetable = "Examples/bioritme/timetable.json"
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
+        let ics = try Rooster.run("render", school, timetable, "--format", "ics", "--view", "group:2M1", "--out", "\(folder)/ics")
+        #expect(ics.status == 0, "\(ics.stderr)")
+        let calendar = try String(contentsOfFile: "\(folder)/ics/group-2M1.ics", encoding: .utf8)
+        #expect(calendar.contains("DTSTART;TZID=Europe/Amsterdam:20260831T083000"), "the first Monday's mentor lesson")
+        #expect(calendar.contains("EXDATE;TZID=Europe/Amsterdam:20261019T083000"), "the autumn holiday's Monday is an exception")
+        for day in 19...23 { #expect(!calendar.contains("DTSTART;TZID=Europe/Amsterdam:202610\(day)T"), "an event on 2026-10-\(day)") }
+        let twice = try Rooster.run("render", school, timetable, "--format", "ics", "--term-start", "2026-08-31", "--out", folder)
+        #expect(twice.status == 2 && twice.stderr.contains("has a calendar"), "\(twice.stderr)")
+        let csv = try Rooster.run("render", school, timetable, "--format", "csv", "--out", "\(folder)/csv")
+        #expect(csv.status == 0)
+        let year = try String(contentsOfFile: "\(folder)/csv/calendar.csv", encoding: .utf8)
+        #expect(year.contains("2026-10-19 Herfstvakantie") && year.contains("43,2026-10-19,–,"))
+        let report = try Rooster.run("report", school, timetable, "--locale", "nl", "--format", "json", "--out", "\(folder)/report.json")
+        #expect(report.status == 0, "\(report.stderr)")
+        let json = try String(contentsOfFile: "\(folder)/report.json", encoding: .utf8)
+        #expect(json.contains("\"schoolDaysPerYear\" : 185") && json.contains("\"hoursNorm\" : 940"))
+        let check = try Rooster.run("check", school, timetable, "--locale", "nl", "--max-violations", "3")
+        #expect(check.status == 0 && check.stdout.contains("wisselt tussen"), "\(check.stdout)")
+    }
+
     @Test("solve --render html writes the pages of the new timetable; report prints the quality report")
     func solveAndRender() throws {
         let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path

@@ -1,17 +1,47 @@
 #!/usr/bin/env python3
 """Parses every .ics file in a folder with the independent `icalendar` package and checks what a
 calendar app relies on: a VCALENDAR with the Europe/Amsterdam time zone, events with zone-aware
-starts before their ends, weekly repeat rules, unique UIDs. Usage: check-ics.py FOLDER"""
-import sys
+starts before their ends, weekly repeat rules, unique UIDs. With --closed FIRST:LAST (repeatable),
+every event is expanded with dateutil (RRULE minus EXDATE) and no occurrence may fall on those
+days, while the calendars must have lessons both before and after each closed stretch.
+Usage: check-ics.py FOLDER [--closed YYYY-MM-DD:YYYY-MM-DD ...]"""
+import argparse
+import datetime
 from pathlib import Path
 
 import icalendar
+from dateutil.rrule import rrulestr
 
-folder = Path(sys.argv[1])
+parser = argparse.ArgumentParser()
+parser.add_argument("folder")
+parser.add_argument("--closed", action="append", default=[])
+args = parser.parse_args()
+closed = []
+for text in args.closed:
+    first, last = (datetime.date.fromisoformat(part) for part in text.split(":"))
+    closed.append((first, last))
+
+folder = Path(args.folder)
 files = sorted(folder.glob("*.ics"))
 if not files:
-    sys.exit(f"{folder}: no .ics files")
+    raise SystemExit(f"{folder}: no .ics files")
+
+
+def occurrences(event):
+    """Every start of an event: DTSTART, expanded by RRULE, minus EXDATE."""
+    start = event.decoded("DTSTART")
+    if "RRULE" not in event:
+        return [start]
+    rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
+    excluded = set()
+    exdates = event.get("EXDATE", [])
+    for entry in exdates if isinstance(exdates, list) else [exdates]:
+        excluded.update(item.dt for item in entry.dts)
+    return [when for when in rule if when not in excluded]
+
+
 events = 0
+starts = []
 for path in files:
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     zones = [zone["TZID"] for zone in calendar.walk("VTIMEZONE")]
@@ -29,4 +59,13 @@ for path in files:
         assert uid not in uids, f"{path.name}: duplicate UID {uid}"
         uids.add(uid)
         events += 1
-print(f"icalendar {icalendar.__version__}: {len(files)} calendars, {events} events parsed and checked")
+        if closed:
+            for when in occurrences(event):
+                day = when.date()
+                for first, last in closed:
+                    assert not first <= day <= last, f"{path.name}: {event['SUMMARY']} on {day}, closed {first}–{last}"
+                starts.append(day)
+for first, last in closed:
+    assert any(day < first for day in starts) and any(day > last for day in starts), f"no lessons around {first}–{last}"
+note = f"; {len(starts)} occurrences, none on {len(closed)} closed stretches" if closed else ""
+print(f"icalendar {icalendar.__version__}: {len(files)} calendars, {events} events parsed and checked{note}")
