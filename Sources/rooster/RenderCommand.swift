@@ -24,7 +24,7 @@ struct RenderOptions: ParsableArguments {
 
     func validate() throws {
         for view in views where View(parsing: view) == nil {
-            throw ValidationError("--view takes KIND:ID with KIND group, teacher, room or student, e.g. teacher:JDV; got '\(view)'")
+            throw ValidationError("--view takes KIND:ID with KIND group, teacher, room, student or parent, e.g. teacher:JDV; got '\(view)'")
         }
         for (flag, value) in [("--term-start", termStart), ("--enrolment-week", enrolmentWeek)] {
             if let value, CalendarDate(parsing: value) == nil {

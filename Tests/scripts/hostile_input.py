@@ -153,6 +153,37 @@ def numbers(run):
         run.case("extreme numbers on the command line", f"{command} {option} {value}", args + [option, value], names=(option,))
 
 
+def calendars(run):
+    """Extreme dates, spans and counts in a school calendar, through validate, check and iCalendar."""
+    text = school_text()
+    timetable = os.path.abspath(FIXTURE_TIMETABLE)
+    base = {"start": "2026-08-31", "end": "2027-07-16", "hours": "940", "from": "2026-10-17", "to": "2026-10-25", "week": "A"}
+    extremes = {
+        "start": ["0001-01-01", "9999-12-31", "99999-01-01", "2026-13-01", "-2026-01-01", "'2026-08-31'"],
+        "end": ["9999-12-31", "0001-01-01", "2026-08-30", "9223372036854775807-01-01"],
+        "hours": ["9223372036854775807", "-1", "1e300", ".nan"],
+        "from": ["0001-01-01", "9999-12-31", "2027-02-29"],
+        "to": ["0001-01-01", "9999-12-31"],
+        "week": ["Z", "", "AA", "9223372036854775807"],
+    }
+    for key, values in extremes.items():
+        for value in values:
+            fields = dict(base, **{key: value})
+            calendar = (f"calendar:\n  start: {fields['start']}\n  end: {fields['end']}\n"
+                        f"  instructionHoursPerYear: {fields['hours']}\n"
+                        f"  holidays: [{{name: H, from: {fields['from']}, to: {fields['to']}}}]\n"
+                        f"  cycleRestarts: [{{date: 2027-01-04, week: '{fields['week']}'}}]\n")
+            school = run.path("calendar.yaml", text + ("" if text.endswith("\n") else "\n") + calendar)
+            for command in (["validate", school], ["check", school, timetable],
+                            ["render", school, timetable, "--format", "ics", "--out", run.path("calendar-ics")],
+                            ["report", school, timetable, "--format", "json"]):
+                run.case("calendars", f"{key}={value} {command[0]}", command, names=("calendar.yaml",))
+    for value in ("99999-01-01", "0001-01-01", "9999-12-31", "x"):
+        run.case("calendars", f"--enrolment-week {value}",
+                 ["render", os.path.abspath(FIXTURE_SCHOOL), timetable, "--format", "ics", "--term-start", "2026-08-31",
+                  "--enrolment-week", value, "--out", run.path("week-ics")], names=("--enrolment-week",))
+
+
 def readers(run):
     """Alias bombs, deep nesting, duplicate keys, binary and damaged files for every reader."""
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -282,7 +313,7 @@ def main():
     run = Run(rooster, work)
     started = time.monotonic()
     try:
-        for family in (numbers, readers, writes, output):
+        for family in (numbers, calendars, readers, writes, output):
             family(run)
     finally:
         os.chmod(os.path.join(work, "read-only"), stat.S_IRWXU) if os.path.exists(os.path.join(work, "read-only")) else None
