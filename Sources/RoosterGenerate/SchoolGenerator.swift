@@ -281,7 +281,7 @@ public struct SchoolGenerator: Sendable {
             let id = Parent.ID("P\(school.parents.count + 1)")
             let first = rng.below(5), second = (first + 1 + rng.below(4)) % 5
             let available = school.allSlots.filter { ($0.day == first || $0.day == second) && school.period(at: $0)?.segment == "triad" }
-            school.parents.append(Parent(id: id, name: "Parent of S\(number)", available: Set(available)))
+            school.parents.append(Parent(id: id, available: Set(available)))
             return id
         }
 

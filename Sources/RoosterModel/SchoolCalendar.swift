@@ -125,7 +125,8 @@ public struct SchoolCalendar: Hashable, Sendable {
         let cycle = max(weeksInCycle, 1)
         let weekdays = days.enumerated().map { index, day in day.weekday ?? min(index, 6) }
         let firstMonday = first.adding(days: -first.weekday)
-        let weekCount = (last.daysSinceEpoch - firstMonday.daysSinceEpoch) / 7 + 1
+        // Validation keeps a calendar within InputRanges.calendarDays; an unvalidated one is cut there.
+        let weekCount = min((last.daysSinceEpoch - firstMonday.daysSinceEpoch) / 7 + 1, InputRanges.calendarDays.upperBound / 7 + 2)
         let restarts = cycleRestarts.map { ($0.date.adding(days: -$0.date.weekday), $0.week) }
         var weeks: [Week] = []
         var counter = 0
