@@ -40,6 +40,7 @@ struct FuzzCorpusTests {
                 let loaded = try SchoolFile.parse(text, format: target == "school-yaml" ? .yaml : .json)
                 _ = loaded.validate()
                 _ = Checker().check(Timetable(), against: loaded.school)
+                _ = loaded.school.calendarWeeks()
             case "timetable-json":
                 _ = Checker().check(try TimetableFile.parse(text, format: .json, for: bioritme), against: bioritme)
             case "ctt":

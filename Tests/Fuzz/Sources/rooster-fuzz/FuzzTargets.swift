@@ -1,7 +1,8 @@
 // libFuzzer entry point for Rooster's readers. The target is chosen by ROOSTER_FUZZ_TARGET; each one
 // feeds the bytes to a reader the command line uses and, when the reader accepts them, goes on:
 // validation, then the checker on the empty timetable — valid or not, since the solvers report an
-// invalid school by checking it and a library caller may check any school. Reader errors are
+// invalid school by checking it and a library caller may check any school — and a school file's
+// calendar, dated week by week. Reader errors are
 // expected; any crash, trap or hang is a finding.
 import Foundation
 import Rooster
@@ -41,6 +42,7 @@ enum FuzzTarget: String, CaseIterable {
         guard let loaded = try? SchoolFile.parse(text, format: format, file: "fuzz") else { return }
         _ = loaded.validate()
         _ = Checker().check(Timetable(), against: loaded.school)
+        _ = loaded.school.calendarWeeks()
     }
 
     /// Validates and scores the empty timetable: every rule's counting runs, on any school.
