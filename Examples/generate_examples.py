@@ -291,9 +291,10 @@ def assign(pools, subject, index):
 
 # The school year 2026-27 of a school in holiday region midden: the holidays as schools there publish
 # them (the ministry sets the regional weeks; Easter, Whit Monday and the May holiday with King's Day,
-# Liberation Day and Ascension are the same everywhere), the spring holiday of region zuid (the week of
-# carnival) to show
-# regional holidays, two study days and two exam weeks. A, B and C follow the school weeks.
+# Liberation Day and Ascension are the same everywhere; schools may add days of their own). The
+# spring holiday of region zuid (the week of carnival) is there to show a regional holiday, not
+# checked against the ministry's list. Two study days and two exam weeks; A, B and C follow the
+# school weeks.
 SCHOOL_YEAR_2026_27 = {
     "start": "2026-08-31",
     "end": "2027-07-16",

@@ -2,13 +2,14 @@ import RoosterModel
 import RoosterRules
 
 /// How good a timetable is for the people in it: the checker's score with every violation in
-/// words, and per teacher, student and room the numbers a roostermaker is asked about — idle
-/// periods (tussenuren), days at school, room use, and each student's scheduled and instruction
-/// minutes a week (onderwijstijd, which schools must account for).
+/// words, and per teacher, group, student and room the numbers a roostermaker is asked about —
+/// idle periods (tussenuren), days at school, room use (per room and per period of the week), and
+/// each student's scheduled and instruction minutes a week and, with a school calendar, hours a
+/// year (onderwijstijd, which schools must account for).
 ///
 /// Minutes and gaps are averages per week of the cycle; instruction minutes are those in segments
 /// of kind `instruction`, scheduled minutes all lessons, choice sessions and block hours
-/// (coach conversations excluded).
+/// (conversations excluded). ``ReportSummary`` adds them up.
 public struct QualityReport: Sendable {
     public struct TeacherLine: Hashable, Sendable {
         public var id: String, name: String, days: Int, periods: Int, gaps: Int
