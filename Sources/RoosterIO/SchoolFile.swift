@@ -11,6 +11,8 @@ public enum SchoolFormat: String, Sendable, CaseIterable {
     case json
     /// An ITC 2007 track 3 instance (curriculum-based course timetabling).
     case ctt
+    /// A school file of FET, the free timetabler (XML), read by ``FETImport``.
+    case fet
 
     /// The format for a file name's extension, if it has a known one.
     public init?(fileName: String) {
@@ -18,6 +20,7 @@ public enum SchoolFormat: String, Sendable, CaseIterable {
         case "yaml", "yml": self = .yaml
         case "json": self = .json
         case "ctt": self = .ctt
+        case "fet": self = .fet
         default: return nil
         }
     }
@@ -27,6 +30,7 @@ public enum SchoolFormat: String, Sendable, CaseIterable {
         let start = text.drop { $0.isWhitespace }
         if start.hasPrefix("{") { return .json }
         if start.hasPrefix("Name:") && text.contains("COURSES:") { return .ctt }
+        if start.hasPrefix("<") && text.prefix(4096).contains("<fet") { return .fet }
         return .yaml
     }
 }
@@ -78,16 +82,24 @@ public enum SchoolFile {
     /// - Parameter displayName: the name used in messages; defaults to the path as given.
     /// - Throws: ``InputError`` when the file cannot be read or parsed. Problems in a readable file
     ///   are diagnostics of the result instead.
-    public static func load(_ url: URL, displayName: String? = nil) throws(InputError) -> LoadedSchool {
+    /// - Parameter dropUnsupported: for a FET file, warn about constraints Rooster cannot
+    ///   represent instead of refusing the file.
+    public static func load(_ url: URL, displayName: String? = nil, dropUnsupported: Bool = false) throws(InputError) -> LoadedSchool {
         let name = displayName ?? url.relativePath
         let text = try SourceText.read(url, displayName: name)
-        return try parse(text, format: SchoolFormat(fileName: url.path), file: name)
+        return try parse(text, format: SchoolFormat(fileName: url.path), file: name, dropUnsupported: dropUnsupported)
     }
 
     /// Reads a school from text.
-    public static func parse(_ text: String, format: SchoolFormat? = nil, file: String = "<input>") throws(InputError) -> LoadedSchool {
+    public static func parse(
+        _ text: String, format: SchoolFormat? = nil, file: String = "<input>", dropUnsupported: Bool = false
+    ) throws(InputError) -> LoadedSchool {
+        let format = format ?? SchoolFormat.sniff(text)
+        if format == .fet { return try FETImport.parse(text, file: file, dropUnsupported: dropUnsupported) }
         try SourceText.checkNesting(text, displayName: file)
-        switch format ?? SchoolFormat.sniff(text) {
+        switch format {
+        case .fet:
+            return try FETImport.parse(text, file: file, dropUnsupported: dropUnsupported)
         case .ctt:
             let school = try CTTFormat.parse(text, file: file)
             return LoadedSchool(school: school, file: file, format: .ctt, readDiagnostics: [], sourceMap: nil)
@@ -153,8 +165,9 @@ public enum SchoolFile {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
-        case .ctt:
-            throw InputError(file: school.name, message: "Writing .ctt files is not supported", hint: "convert to yaml or json")
+        case .ctt, .fet:
+            throw InputError(
+                file: school.name, message: "Writing .\(format.rawValue) school files is not supported", hint: "convert to yaml or json")
         }
     }
 

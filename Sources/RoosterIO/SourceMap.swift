@@ -11,6 +11,11 @@ struct SourceMap: Sendable {
 
     init() {}
 
+    /// Lines of paths found by another reader (the FET import's `line N` paths).
+    init(lines: [String: Int]) {
+        for (path, line) in lines { positions[path] = (line, 1) }
+    }
+
     init(root: Node) {
         record(root, at: "")
     }

@@ -42,12 +42,15 @@ struct TimetableDocument: Codable, Equatable {
 /// Reading and writing timetable files: Rooster's JSON, and ITC 2007 `.sol`.
 public enum TimetableFile {
     public enum Format: String, Sendable, CaseIterable {
-        case json, sol
+        /// Rooster's timetable JSON, an ITC 2007 solution, or FET's activities timetable (`.xml`,
+        /// for schools read from a FET file).
+        case json, sol, fet
 
         public init?(fileName: String) {
             switch URL(fileURLWithPath: fileName).pathExtension.lowercased() {
             case "json": self = .json
             case "sol": self = .sol
+            case "xml": self = .fet
             default: return nil
             }
         }
@@ -87,6 +90,10 @@ public enum TimetableFile {
         case .sol:
             let timetable = try SolutionFormat.parse(text, school: school, file: file)
             try checkOccurrences(timetable, school: school, file: file) { index in (index + 1, nil) }
+            return (timetable, [])
+        case .fet:
+            let timetable = try FETTimetable.read(text, for: school, file: file)
+            try checkOccurrences(timetable, school: school, file: file) { _ in (nil, nil) }
             return (timetable, [])
         case .json:
             let sourceMap = SourceMap(text: text)
@@ -136,6 +143,8 @@ public enum TimetableFile {
         switch format {
         case .sol:
             return try SolutionFormat.format(timetable)
+        case .fet:
+            return FETTimetable.write(timetable, for: school)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

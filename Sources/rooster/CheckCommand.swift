@@ -29,6 +29,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The timetable: .json or .sol.")
     var timetable: String
 
+    @OptionGroup var importOptions: ImportOptions
+
     @Flag(help: "Print {\"hard\": H, \"soft\": S, \"violations\": [...]} as one line of JSON.")
     var json = false
 
@@ -53,7 +55,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let overrides = try weights.overrides()
-        let (school, table) = try loadSchoolAndTimetable(self.school, timetable)
+        let (school, table) = try loadSchoolAndTimetable(self.school, timetable, dropUnsupported: importOptions.dropUnsupported)
         let reference = try from.map { try loadReference($0, for: school) }
         let report = Checker(weightOverrides: overrides, reference: reference).check(table, against: school)
         if json {

@@ -6,16 +6,21 @@ import Rooster
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a school (.ctt/.yaml/.json → .yaml/.json) or a timetable (.sol/.json → .json/.sol).",
+        abstract: "Convert a school (.ctt/.fet/.yaml/.json → .yaml/.json) or a timetable (.sol/.xml/.json → .json/.sol/.xml).",
         discussion: """
             The formats follow the file extensions. A timetable needs its school (--school) to resolve \
-            days, lessons and rooms. Output is written atomically: an interrupted run leaves no half file.
+            days, lessons and rooms; .xml is FET's activities timetable, for schools read from a .fet \
+            file (activity id → day, hour, room), both ways. A FET file with constraints Rooster cannot \
+            represent is refused, naming each kind and count, unless --drop-unsupported. Output is \
+            written atomically: an interrupted run leaves no half file.
 
             Examples:
               rooster convert comp01.ctt comp01.yaml
               rooster convert school.yaml school.json
               rooster convert comp01.sol comp01-timetable.json --school comp01.ctt
               rooster convert timetable.json timetable.sol --school comp01.ctt
+              rooster convert Hopwood.fet hopwood.yaml
+              rooster convert timetable.json Hopwood_activities.xml --school Hopwood.fet
             """
     )
 
@@ -28,6 +33,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "The school a timetable belongs to; makes INPUT a timetable.")
     var school: String?
 
+    @OptionGroup var importOptions: ImportOptions
+
     func validate() throws {
         if school == nil, TimetableFile.Format(fileName: input) == .sol || TimetableFile.Format(fileName: output) == .sol {
             throw ValidationError("Converting a timetable needs its school: add --school SCHOOL")
@@ -37,9 +44,9 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try checkOutputs(output)
         if let school {
-            let loaded = try loadSchool(school)
+            let loaded = try loadSchool(school, dropUnsupported: importOptions.dropUnsupported)
             guard let format = TimetableFile.Format(fileName: output) else {
-                throw ValidationError("Cannot tell the timetable format of '\(output)': use .json or .sol")
+                throw ValidationError("Cannot tell the timetable format of '\(output)': use .json, .sol or .xml (FET)")
             }
             let timetable = try reportingInputErrors {
                 try TimetableFile.load(URL(fileURLWithPath: input), for: loaded.school, displayName: input)
@@ -50,10 +57,10 @@ struct ConvertCommand: ParsableCommand {
             print("wrote \(output): \(timetable.placements.count) placements")
             return
         }
-        guard let format = SchoolFormat(fileName: output), format != .ctt else {
+        guard let format = SchoolFormat(fileName: output), format != .ctt, format != .fet else {
             throw ValidationError("Cannot write a school as '\(output)': use .yaml or .json")
         }
-        let loaded = try loadSchool(input)
+        let loaded = try loadSchool(input, dropUnsupported: importOptions.dropUnsupported)
         let readErrors = loaded.readDiagnostics.filter { $0.severity == .error }
         if !readErrors.isEmpty {
             for error in readErrors { printError(loaded.locate(error).description) }

@@ -104,8 +104,10 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The school: .yaml, .json or .ctt.")
     var school: String
 
-    @Argument(help: "The timetable: .json or .sol.")
+    @Argument(help: "The timetable: .json, .sol or .xml (FET).")
     var timetable: String
+
+    @OptionGroup var importOptions: ImportOptions
 
     @Option(help: "text, html, csv, ics or json.")
     var format: RenderFormat = .text
@@ -116,7 +118,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var options: RenderOptions
 
     func run() throws {
-        let (school, table) = try loadSchoolAndTimetable(school, timetable)
+        let (school, table) = try loadSchoolAndTimetable(school, timetable, dropUnsupported: importOptions.dropUnsupported)
         try options.render(format, school: school, timetable: table, to: out)
     }
 }
@@ -146,8 +148,10 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The school: .yaml, .json or .ctt.")
     var school: String
 
-    @Argument(help: "The timetable: .json or .sol.")
+    @Argument(help: "The timetable: .json, .sol or .xml (FET).")
     var timetable: String
+
+    @OptionGroup var importOptions: ImportOptions
 
     @Option(help: "Language of the labels: en or nl.")
     var locale: RenderLocale = .en
@@ -160,7 +164,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try checkOutputs(out)
-        let (school, table) = try loadSchoolAndTimetable(school, timetable)
+        let (school, table) = try loadSchoolAndTimetable(school, timetable, dropUnsupported: importOptions.dropUnsupported)
         let report = QualityReport(school: school, timetable: table)
         let text: String
         switch format {

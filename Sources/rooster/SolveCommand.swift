@@ -45,6 +45,8 @@ struct SolveCommand: AsyncParsableCommand {
     @Argument(help: "The school: .yaml, .json or .ctt.")
     var school: String
 
+    @OptionGroup var importOptions: ImportOptions
+
     @Option(help: "The solver.")
     var solver: Solver = .auto
 
@@ -134,7 +136,7 @@ struct SolveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try loadSchool(school)
+        let loaded = try loadSchool(school, dropUnsupported: importOptions.dropUnsupported)
         // Exactly what `rooster validate` refuses, before any work: read errors such as a misspelt
         // key included, which the solvers (given the school, not the file) cannot see.
         let errors = loaded.validate().filter { $0.diagnostic.severity == .error }

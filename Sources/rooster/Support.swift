@@ -32,13 +32,21 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// Reads a school, printing read errors and exiting with 2 when it cannot be used.
-func loadSchool(_ path: String) throws -> LoadedSchool {
-    try reportingInputErrors { try SchoolFile.load(URL(fileURLWithPath: path), displayName: path) }
+func loadSchool(_ path: String, dropUnsupported: Bool = false) throws -> LoadedSchool {
+    try reportingInputErrors {
+        try SchoolFile.load(URL(fileURLWithPath: path), displayName: path, dropUnsupported: dropUnsupported)
+    }
+}
+
+/// `--drop-unsupported`, for commands that read FET files.
+struct ImportOptions: ParsableArguments {
+    @Flag(help: "FET files: solve without the constraints Rooster cannot represent (listed as warnings) instead of refusing the file.")
+    var dropUnsupported = false
 }
 
 /// Reads a valid school and a timetable for it, or prints why not and exits with 2.
-func loadSchoolAndTimetable(_ schoolPath: String, _ timetablePath: String) throws -> (School, Timetable) {
-    let loaded = try loadSchool(schoolPath)
+func loadSchoolAndTimetable(_ schoolPath: String, _ timetablePath: String, dropUnsupported: Bool = false) throws -> (School, Timetable) {
+    let loaded = try loadSchool(schoolPath, dropUnsupported: dropUnsupported)
     let errors = loaded.validate().filter { $0.diagnostic.severity == .error }
     if !errors.isEmpty {
         for error in errors { printError(error.description) }

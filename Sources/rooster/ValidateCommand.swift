@@ -23,6 +23,8 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The school: .yaml, .json or .ctt.")
     var school: String
 
+    @OptionGroup var importOptions: ImportOptions
+
     @Flag(help: "Print the diagnostics as JSON for scripts.")
     var json = false
 
@@ -37,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadSchool(school)
+        let loaded = try loadSchool(school, dropUnsupported: importOptions.dropUnsupported)
         let diagnostics = loaded.validate()
         let errors = diagnostics.filter { $0.diagnostic.severity == .error }.count
         let warnings = diagnostics.filter { $0.diagnostic.severity == .warning }.count

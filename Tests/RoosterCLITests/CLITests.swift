@@ -339,6 +339,32 @@ struct CLITests {
         #expect(check.status == 0 && check.stdout.contains("wisselt tussen"), "\(check.stdout)")
     }
 
+    @Test("A FET school: solve it, write the timetable as FET activities, read them back and check; convert to YAML")
+    func fetSchool() throws {
+        let school = "\(fixtures)/small.fet"
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
+        let solved = try Rooster.run(
+            "solve", school, "--solver", "heuristic", "--iterations", "20000", "--seed", "3", "--out", "\(folder)/t.json")
+        #expect(solved.status == 0, "\(solved.stdout)\(solved.stderr)")
+        let exported = try Rooster.run("convert", "\(folder)/t.json", "\(folder)/small_activities.xml", "--school", school)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let xml = try String(contentsOfFile: "\(folder)/small_activities.xml", encoding: .utf8)
+        #expect(xml.components(separatedBy: "<Activity>").count - 1 == 18, "one line per FET activity")
+        let checked = try Rooster.run("check", school, "\(folder)/small_activities.xml")
+        #expect(checked.status == 0 && checked.stdout.contains("score: 0 hard"), "\(checked.stdout)")
+        let yaml = try Rooster.run("convert", school, "\(folder)/small.yaml")
+        #expect(yaml.status == 0 && yaml.stdout.contains("8 lessons"), "\(yaml.stdout)\(yaml.stderr)")
+        let gaps =
+            "<ConstraintTeachersMaxGapsPerWeek><Weight_Percentage>100</Weight_Percentage><Max_Gaps>3</Max_Gaps></ConstraintTeachersMaxGapsPerWeek>"
+        let text = try String(contentsOfFile: school, encoding: .utf8).replacingOccurrences(
+            of: "</Time_Constraints_List>", with: gaps + "\n</Time_Constraints_List>")
+        let harder = try Rooster.temporaryFile("harder.fet", text)
+        let refused = try Rooster.run("solve", harder, "--iterations", "1000")
+        #expect(refused.status == 2 && refused.stderr.contains("1 ConstraintTeachersMaxGapsPerWeek constraint(s)"), "\(refused.stderr)")
+        let dropped = try Rooster.run("validate", harder, "--drop-unsupported")
+        #expect(dropped.status == 0 && dropped.stdout.contains("warning"), "\(dropped.stdout)\(dropped.stderr)")
+    }
+
     @Test("solve --render html writes the pages of the new timetable; report prints the quality report")
     func solveAndRender() throws {
         let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
