@@ -49,9 +49,9 @@ public struct HeuristicSolver: TimetableSolver {
         optimised: [
             .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
-            .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
-            .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
-            .timeChanges, .roomChanges,
+            .lessonsApart, .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
+            .roomCapacity, .minWorkingDays, .lessonsApartPreferred, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps,
+            .teacherUnwantedTime, .dailyLessons, .timeChanges, .roomChanges,
         ])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {

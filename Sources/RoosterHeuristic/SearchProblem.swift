@@ -61,6 +61,9 @@ final class SearchProblem: Sendable {
     let unitCount: Int
     let lessonMaxPerDay: [Int?]
     let lessonMinDays: [Int?]
+    /// The school's day spreads (rules `lessonsApart`, `lessonsApartPreferred`), and per lesson the spreads it is in.
+    let spreads: [DaySpread]
+    let spreadsOfLesson: [[Int]]
     let lessonRoomCount: [Int]
     var lessonStudents: [Int] { compiled.lessonStudents }
     /// Lessons whose room capacity counts (choice lessons are limited by enrolment instead).
@@ -118,6 +121,13 @@ final class SearchProblem: Sendable {
         lessonCount = school.lessons.count
         lessonMaxPerDay = school.lessons.map(\.maxPerDay)
         lessonMinDays = school.lessons.map(\.minDays)
+        spreads = school.daySpreads
+        var spreadsOfLesson = Array(repeating: [Int](), count: school.lessons.count)
+        let lessonPosition = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, spread) in school.daySpreads.enumerated() {
+            for lesson in spread.lessons { if let l = lessonPosition[lesson] { spreadsOfLesson[l].append(index) } }
+        }
+        self.spreadsOfLesson = spreadsOfLesson
         lessonRoomCount = school.lessons.map { max($0.roomCount, 0) }
         lessonCountsCapacity = school.lessons.map { $0.choice == nil }
 

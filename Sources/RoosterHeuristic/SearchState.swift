@@ -10,7 +10,7 @@ import RoosterModel
 /// The cost mirrors the checker's rules for a base timetable: conflicts as clashing pairs,
 /// availability, daily and weekly teacher limits, team time, `maxPerDay`, and the soft rules room
 /// capacity, minimum working days, isolated lessons, room stability, teacher and group gaps and
-/// unwanted time. The checker remains the judge of the result.
+/// unwanted time, and the day spreads (both). The checker remains the judge of the result.
 struct SearchState {
     let problem: SearchProblem
     /// Per event: index into its `starts`, or -1 when not placed.
@@ -37,11 +37,13 @@ struct SearchState {
     private var lessonDistinctDays: [Int32]
     private var lessonRoomUse: [Int32]
     private var lessonDistinctRooms: [Int32]
+    /// `spreadDay[spread * dayCount + day]`: occurrences of a day spread's lessons on a day.
+    private var spreadDay: [Int32]
 
     private let slotCount: Int
     private let dayCount: Int
     private let wTeacherGaps: Int, wGroupGaps: Int, wIsolated: Int, wMinDays: Int, wStability: Int, wCapacity: Int, wDaily: Int
-    private let wRoomChanges: Int
+    private let wRoomChanges: Int, wSpread: Int
 
     init(problem: SearchProblem) {
         self.problem = problem
@@ -60,6 +62,8 @@ struct SearchState {
         lessonDistinctDays = Array(repeating: 0, count: problem.lessonCount)
         lessonRoomUse = Array(repeating: 0, count: problem.lessonCount * problem.roomCount)
         lessonDistinctRooms = Array(repeating: 0, count: problem.lessonCount)
+        spreadDay = Array(repeating: 0, count: problem.spreads.count * problem.dayCount)
+        wSpread = problem.weight(.lessonsApartPreferred)
         wTeacherGaps = problem.weight(.teacherGaps)
         wGroupGaps = problem.weight(.groupGaps)
         wIsolated = problem.weight(.isolatedLessons)
@@ -174,6 +178,7 @@ struct SearchState {
                 }
             }
             soft += sign * (capacityCost(l, memberRooms) + roomChangeCost(l, start, memberRooms))
+            for spread in problem.spreadsOfLesson[l] { applySpread(spread, day, sign: sign) }
         }
 
         // Aggregates after the change.
@@ -197,6 +202,29 @@ struct SearchState {
         }
         counts[index] -= 1
         return (-Int(counts[index]), counts[index])
+    }
+
+    /// Adds or removes one occurrence of a day spread's lesson on `day`: the pairs it makes with the
+    /// occurrences already there or on days fewer than `minDays` away.
+    private mutating func applySpread(_ spread: Int, _ day: Int, sign: Int) {
+        let base = spread * dayCount
+        if sign < 0 { spreadDay[base + day] -= 1 }
+        let close = closeOccurrences(spread, day)
+        if sign > 0 { spreadDay[base + day] += 1 }
+        if problem.spreads[spread].hard {
+            baseHard += sign * close
+        } else {
+            soft += sign * close * wSpread
+        }
+    }
+
+    /// Occurrences of a spread's lessons on days fewer than its `minDays` from `day`, that day included.
+    private func closeOccurrences(_ spread: Int, _ day: Int) -> Int {
+        let reach = min(problem.spreads[spread].minDays - 1, dayCount)
+        guard reach >= 0 else { return 0 }
+        var count = 0
+        for other in max(day - reach, 0)...min(day + reach, dayCount - 1) { count += Int(spreadDay[spread * dayCount + other]) }
+        return count
     }
 
     private mutating func markTeacherBusy(_ t: Int, _ day: Int, by change: Int32) {
@@ -343,6 +371,18 @@ struct SearchState {
         for l in 0..<problem.lessonCount {
             for day in 0..<dayCount { hard += maxPerDayExcess(l, day) }
             soft += minDaysCost(l) + stabilityCost(l)
+        }
+        for spread in problem.spreads.indices {
+            var pairs = 0
+            for day in 0..<dayCount {
+                let here = Int(spreadDay[spread * dayCount + day])
+                pairs += here * (here - 1) / 2
+                let reach = min(problem.spreads[spread].minDays - 1, dayCount)
+                if reach >= 1 {
+                    for other in (day + 1)..<min(day + reach + 1, dayCount) { pairs += here * Int(spreadDay[spread * dayCount + other]) }
+                }
+            }
+            if problem.spreads[spread].hard { hard += pairs } else { soft += pairs * wSpread }
         }
         // Choice seats from the placed events afresh, so that a missed or wrong update shows.
         if let layout = problem.choiceSeats {

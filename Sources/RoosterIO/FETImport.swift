@@ -78,6 +78,8 @@ public enum FETImport {
         var allowedRooms: [Int: [Int: Set<String>]] = [:]
         /// Soft weights per Rooster rule, from the FET constraints mapped to it.
         var weights: [RuleID: [Int]] = [:]
+        /// Soft min-days constraints that also ask for consecutive periods when on the same day.
+        var consecutiveIfSameDay = 0
 
         init(root: XMLElement, file: String) {
             self.root = root
@@ -106,6 +108,11 @@ public enum FETImport {
                 }
             }
             finishActivities()
+            if consecutiveIfSameDay > 0 {
+                note(
+                    "\(consecutiveIfSameDay) soft min-days constraint(s) ask for consecutive periods when two parts fall on one day; Rooster spreads them but does not make such parts consecutive",
+                    line: root.child("Time_Constraints_List")?.line ?? root.line)
+            }
             for rule in RuleCatalogue.descriptors where rule.level == .soft {
                 if let values = weights[rule.id], let first = values.first {
                     school.ruleWeights[rule.id] = first
@@ -489,23 +496,36 @@ public enum FETImport {
             }
         }
 
-        /// FET's minimum days between activities: for all sub-activities of one lesson and one day,
+        /// FET's minimum days between activities. For all the parts of one lesson one day apart:
         /// "at most once a day" when hard, Rooster's spread over days (minWorkingDays) when soft.
+        /// Otherwise — parts of different lengths, several lessons, more days apart — a day spread
+        /// over whole lessons (rules lessonsApart, lessonsApartPreferred).
         mutating func applyMinDays(_ constraint: XMLElement, hard: Bool, percent: Int) {
             let ids = activityIDs(constraint)
-            let lessons = Set(ids.compactMap { lessonOfActivity[$0] })
-            guard constraint.value("MinDays") == "1", lessons.count == 1, let lesson = lessons.first,
-                school.lessons[lesson].countPerWeek == ids.count
-            else {
-                return unsupported(
-                    constraint, "min days over activities that are not the parts of one split activity, or more than one day apart")
+            let lessons = Array(Set(ids.compactMap { lessonOfActivity[$0] })).sorted()
+            // With fewer than two active activities the constraint has nothing to keep apart.
+            guard ids.count > 1 else { return }
+            guard let minDays = Int(constraint.value("MinDays") ?? ""), minDays >= 1 else {
+                return unsupported(constraint, "a min-days constraint without a positive MinDays")
             }
-            if hard {
-                school.lessons[lesson].maxPerDay = 1
-            } else {
-                school.lessons[lesson].minDays = min(ids.count, school.days.count)
-                weights[.minWorkingDays, default: []].append(percent)
+            if constraint.value("Consecutive_If_Same_Day") == "true", !hard { consecutiveIfSameDay += 1 }
+            if minDays == 1, lessons.count == 1, let lesson = lessons.first, school.lessons[lesson].countPerWeek == ids.count {
+                if hard {
+                    school.lessons[lesson].maxPerDay = 1
+                } else {
+                    school.lessons[lesson].minDays = min(ids.count, school.days.count)
+                    weights[.minWorkingDays, default: []].append(percent)
+                }
+                return
             }
+            // Every occurrence of each lesson must be among the activities: a spread is over whole lessons.
+            let counted = lessons.reduce(0) { $0 + school.lessons[$1].countPerWeek }
+            guard counted == ids.count else {
+                return unsupported(constraint, "min days between some, not all, parts of a split activity")
+            }
+            school.daySpreads.append(
+                DaySpread(lessons: lessons.map { school.lessons[$0].id }, minDays: min(minDays, school.days.count), hard: hard))
+            if !hard { weights[.lessonsApartPreferred, default: []].append(percent) }
         }
 
         /// Same starting time for whole lessons of equal length and count with no group in common: a cluster.

@@ -159,6 +159,9 @@ struct SchoolDocumentReader {
         }
         school.ruleWeights = Dictionary(uniqueKeysWithValues: (document.ruleWeights ?? [:]).map { (RuleID($0.key), $0.value) })
         school.calendar = document.calendar.flatMap { calendarModel($0) }
+        school.daySpreads = (document.daySpreads ?? []).map {
+            DaySpread(lessons: $0.lessons.map { .init($0) }, minDays: $0.minDays ?? 1, hard: $0.hard ?? false)
+        }
         return school
     }
 
@@ -330,6 +333,11 @@ extension SchoolDocument {
         exemptions = list(school.exemptions.map { ExemptionDocument(lesson: $0.lesson.rawValue, days: $0.days.sorted().map(dayID)) })
         lessonsPerDay = school.lessonsPerDay == LessonsPerDay() ? nil : LessonsPerDayDocument(school.lessonsPerDay)
         calendar = school.calendar.map(CalendarDocument.init)
+        daySpreads = list(
+            school.daySpreads.map {
+                DaySpreadDocument(
+                    lessons: $0.lessons.map(\.rawValue), minDays: $0.minDays == 1 ? nil : $0.minDays, hard: $0.hard ? true : nil)
+            })
         ruleWeights =
             school.ruleWeights.isEmpty
             ? nil : Dictionary(uniqueKeysWithValues: school.ruleWeights.map { ($0.key.rawValue, $0.value) })

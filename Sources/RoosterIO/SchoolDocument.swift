@@ -28,12 +28,21 @@ struct SchoolDocument: Codable, Equatable {
     var ruleWeights: [String: Int]?
     var lessonsPerDay: LessonsPerDayDocument?
     var calendar: CalendarDocument?
+    var daySpreads: [DaySpreadDocument]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schema, name, weeksInCycle, segments, dayTemplates, days, subjects, teachers, rooms, groups, students, parents
         case lessons, clusters, choiceRequests, choiceLessonsPerWeek, coaching, teamTimes, exemptions, ruleWeights, lessonsPerDay
-        case calendar
+        case calendar, daySpreads
     }
+}
+
+/// `{lessons: [ma-2, ma-1], minDays: 1, hard: true}`: occurrences of these lessons on days at least minDays apart.
+struct DaySpreadDocument: Codable, Equatable {
+    var lessons: [String]
+    var minDays: Int?
+    var hard: Bool?
+    enum CodingKeys: String, CodingKey, CaseIterable { case lessons, minDays, hard }
 }
 
 /// `calendar:` — the dated school year. Dates are `YYYY-MM-DD`; cycle weeks are letters (`A`).
@@ -289,6 +298,7 @@ enum SchoolSchema {
         "teamTimes[]": names(TeamTimeDocument.CodingKeys.self),
         "exemptions[]": names(ExemptionDocument.CodingKeys.self),
         "calendar": names(CalendarDocument.CodingKeys.self),
+        "daySpreads[]": names(DaySpreadDocument.CodingKeys.self),
         "calendar.holidays[]": names(DatedPeriodDocument.CodingKeys.self),
         "calendar.studyDays[]": names(DatedPeriodDocument.CodingKeys.self),
         "calendar.examWeeks[]": names(DatedPeriodDocument.CodingKeys.self),

@@ -47,12 +47,13 @@ public struct MIPSolver: TimetableSolver {
         optimised: [
             .lessonCount, .teacherConflict, .groupConflict, .roomConflict, .teacherAvailability, .groupAvailability,
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
-            .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
+            .lessonsApart, .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
             .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
             .timeChanges,
         ],
         notOptimised: [
-            .roomChanges: "the room stage prefers the reference rooms but has no term for keeping them (roomChanges is only judged)"
+            .roomChanges: "the room stage prefers the reference rooms but has no term for keeping them (roomChanges is only judged)",
+            .lessonsApartPreferred: "soft day spreads have no term in the program yet (only judged); hard ones are rows",
         ])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {

@@ -78,6 +78,7 @@ struct TimetableFormulation: Sendable {
         }
         addConflictRows()
         addLessonRows(weight: weight)
+        addSpreadRows()
         addTeacherRows(weight: weight)
         addRoomRows(weight: weight)
         if let w = weight[.groupGaps], w > 0 {
@@ -169,6 +170,27 @@ struct TimetableFormulation: Sendable {
             }
         }
         // A unit without teachers and groups still cannot overlap itself beyond its count.
+    }
+
+    /// Hard day spreads: at most one occurrence of the spread's lessons in any `minDays` consecutive days.
+    private mutating func addSpreadRows() {
+        let lessonPosition = Dictionary(school.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let dayOfSlot = compiled.dayOfSlot
+        for (index, spread) in school.daySpreads.enumerated() where spread.hard {
+            let members = Set(spread.lessons.compactMap { lessonPosition[$0] })
+            let width = min(max(spread.minDays, 1), max(school.days.count, 1))
+            for first in 0...max(school.days.count - width, 0) {
+                var terms: [(Int, Double)] = []
+                for unit in units {
+                    let count = unit.lessons.filter(members.contains).count
+                    guard count > 0 else { continue }
+                    for (start, column) in zip(unit.starts, unit.columns) where (first..<(first + width)).contains(dayOfSlot[start]) {
+                        terms.append((column, Double(count)))
+                    }
+                }
+                if terms.count > 1 { model.addRow("lessonsApart_s\(index)_d\(first)", terms, upper: 1) }
+            }
+        }
     }
 
     private mutating func addLessonRows(weight: [RuleID: Int]) {

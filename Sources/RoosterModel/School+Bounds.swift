@@ -103,6 +103,9 @@ extension School {
         for (index, parent) in parents.enumerated() {
             if let slots = clamped(parent.available) { copy.parents[index].available = slots }
         }
+        for (index, spread) in daySpreads.enumerated() {
+            if let value = clamped(spread.minDays) { copy.daySpreads[index].minDays = value }
+        }
         return changed ? copy : nil
     }
 }

@@ -61,6 +61,7 @@ struct SchoolValidator {
         checkCoaching()
         checkTeamTimes()
         checkExemptions()
+        checkDaySpreads()
         checkRuleWeights()
         checkTeacherLoads()
         checkGroupLoads()
@@ -524,6 +525,17 @@ struct SchoolValidator {
                 reference(exemption.lesson, in: [], kind: "lesson", listedIn: "lessons", at: "exemptions[\(index)].lesson")
             }
             dayIndices(exemption.days, at: "exemptions[\(index)].days")
+        }
+    }
+
+    /// Spreads name lessons the school has, and a distance of at least one day and at most the week.
+    mutating func checkDaySpreads() {
+        for (index, spread) in school.daySpreads.enumerated() {
+            let path = "daySpreads[\(index)]"
+            for (position, lesson) in spread.lessons.enumerated() where lessonIndex[lesson] == nil {
+                reference(lesson, in: [], kind: "lesson", listedIn: "lessons", at: "\(path).lessons[\(position)]")
+            }
+            inRange(spread.minDays, 1...max(school.days.count, 1), "minDays of a day spread (days apart)", at: "\(path).minDays")
         }
     }
 

@@ -33,6 +33,8 @@ public struct School: Hashable, Sendable {
     public var lessonsPerDay = LessonsPerDay()
     /// The dated school year (term, holidays, study days, exam weeks), when the school gives one.
     public var calendar: SchoolCalendar?
+    /// Lessons to keep days apart (rules `lessonsApart`, `lessonsApartPreferred`).
+    public var daySpreads: [DaySpread] = []
 
     public init(
         name: String, weeksInCycle: Int = 1, segments: [Segment] = [], dayTemplates: [DayTemplate] = [],

@@ -6,10 +6,10 @@ public enum RuleCatalogue {
     static let rules: [any Rule] = [
         LessonCount(), TeacherConflict(), GroupConflict(), StudentConflict(), RoomConflict(),
         TeacherAvailability(), GroupAvailability(), RoomAvailability(), LessonAvailability(),
-        AllowedSegment(), PinnedTime(), RoomAssignment(), ClusterTogether(), MaxPerDay(),
+        AllowedSegment(), PinnedTime(), RoomAssignment(), ClusterTogether(), MaxPerDay(), LessonsApart(hard: true),
         TeacherMaxPeriodsPerDay(), TeacherMaxDays(), TeamTimeRule(), ChoiceSeats(),
         ChoiceCapacity(), ChoiceMinimumSize(), ChoiceEnrolment(), CoachMeetings(), ParentConflict(),
-        RoomCapacity(), MinWorkingDays(), IsolatedLessons(), RoomStability(),
+        RoomCapacity(), MinWorkingDays(), LessonsApart(hard: false), IsolatedLessons(), RoomStability(),
         TeacherGaps(), GroupGaps(), DailyLessons(), TeacherUnwantedTime(), TimeChanges(), RoomChanges(), ChoicePreference(),
         CoachLoadBalance(), SiblingTriads(),
     ]

@@ -17,6 +17,7 @@ extension RuleID {
     public static let roomAssignment: RuleID = "roomAssignment"
     public static let clusterTogether: RuleID = "clusterTogether"
     public static let maxPerDay: RuleID = "maxPerDay"
+    public static let lessonsApart: RuleID = "lessonsApart"
     public static let teacherMaxPeriodsPerDay: RuleID = "teacherMaxPeriodsPerDay"
     public static let teacherMaxDays: RuleID = "teacherMaxDays"
     public static let teamTime: RuleID = "teamTime"
@@ -31,6 +32,7 @@ extension RuleID {
     // Soft rules of the base timetable.
     public static let roomCapacity: RuleID = "roomCapacity"
     public static let minWorkingDays: RuleID = "minWorkingDays"
+    public static let lessonsApartPreferred: RuleID = "lessonsApartPreferred"
     public static let isolatedLessons: RuleID = "isolatedLessons"
     public static let roomStability: RuleID = "roomStability"
     public static let teacherGaps: RuleID = "teacherGaps"

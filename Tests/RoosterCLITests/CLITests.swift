@@ -542,6 +542,6 @@ struct CLITests {
         let result = try Rooster.run("rules", "--profile", "itc2007")
         #expect(result.status == 0)
         #expect(result.stdout.contains("minWorkingDays"))
-        #expect(result.stdout.split(separator: "\n").count == 36)  // 23 hard and 13 soft rules
+        #expect(result.stdout.split(separator: "\n").count == 38)  // 24 hard and 14 soft rules
     }
 }

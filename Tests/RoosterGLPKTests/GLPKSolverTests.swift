@@ -53,6 +53,17 @@ struct GLPKSolverTests {
         #expect(heuristic.score.soft >= score.soft, "seed 5")
     }
 
+    @Test("A hard day spread is a row: GLPK's proven optimum keeps the lessons two days apart, and the checker agrees")
+    func hardDaySpread() async {
+        var school = F.school(with: [F.german2V1(count: 2), F.maths2V1(count: 1)])
+        school.daySpreads = [DaySpread(lessons: ["2V1-du", "2V1-wi"], minDays: 2, hard: true)]
+        let result = await glpk(school)
+        #expect(result.status == .optimal)
+        #expect(checked(result, school).hard == 0)
+        let days = result.timetable.placements.map(\.start.day).sorted()
+        #expect(days.count == 3 && zip(days, days.dropFirst()).allSatisfy { $1 - $0 >= 2 }, "\(days)")
+    }
+
     @Test(
         "Random small ITC schools: GLPK's proven optimum equals the checker's score, and the heuristic never beats it",
         arguments: [UInt64(11), 12, 13, 14])

@@ -79,6 +79,24 @@ struct HeuristicSolverTests {
         #expect(bioritme.statistics.deltaMismatches == 0, "seed \(seed), bioritme example")
     }
 
+    @Test(
+        "Day spreads, hard and soft and several days wide: every delta equals a recomputation, and the checker agrees (seeds 1–2)",
+        arguments: [UInt64(1), 2])
+    func deltasWithDaySpreads(seed: UInt64) async throws {
+        var school = F.richSchool
+        // 2V1 German (3 a week) and a block lesson (1) fit on four different days; 3H2's lessons cannot all be two days apart.
+        school.daySpreads = [
+            DaySpread(lessons: ["2V1-du", "blk-a"], minDays: 1, hard: true),
+            DaySpread(lessons: ["3H2-du", "3H2-na"], minDays: 2, hard: false),
+        ]
+        school.ruleWeights[.lessonsApartPreferred] = 3
+        let result = await solve(school, seed: seed, iterations: 3_000, verify: true)
+        #expect(result.statistics.deltaMismatches == 0, "seed \(seed)")
+        let report = Checker().check(result.timetable, against: school)
+        #expect(report.score == result.score)
+        #expect(report.penaltyByRule[.lessonsApart] == nil, "seed \(seed): \(report.violations.filter { $0.level == .hard })")
+    }
+
     @Test("comp01: a feasible timetable whose checker score is the search's own score (seed 1)")
     func comp01() async throws {
         let school = try Schools.itc("comp01")

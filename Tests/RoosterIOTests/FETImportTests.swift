@@ -221,6 +221,28 @@ struct FETImportTests {
         #expect(across.readDiagnostics.contains { $0.severity == .error && $0.message.contains("1 ConstraintMinDaysBetweenActivities") })
     }
 
+    @Test("Min days between parts of different lengths, or several days apart: a day spread over whole lessons")
+    func minDaysSpread() throws {
+        let text = Self.fet(
+            time:
+                "<ConstraintMinDaysBetweenActivities><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>3</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>2</Activity_Id><Activity_Id>7</Activity_Id><MinDays>1</MinDays></ConstraintMinDaysBetweenActivities>"
+        ).replacingOccurrences(
+            of: "</Activities_List>",
+            with:
+                "<Activity><Teacher>Ann</Teacher><Subject>Maths</Subject><Students>Y1a</Students><Duration>2</Duration><Total_Duration>4</Total_Duration><Id>7</Id><Activity_Group_Id>1</Activity_Group_Id><Active>true</Active></Activity></Activities_List>"
+        )
+        let loaded = try SchoolFile.parse(text, format: .fet, file: "t.fet")
+        #expect(loaded.readDiagnostics.isEmpty, "\(loaded.readDiagnostics)")
+        #expect(loaded.school.daySpreads == [DaySpread(lessons: ["A1+2", "A7"], minDays: 1, hard: true)])
+        let twoDays = try load(
+            time:
+                "<ConstraintMinDaysBetweenActivities><Weight_Percentage>90</Weight_Percentage><Activity_Id>1</Activity_Id><Activity_Id>2</Activity_Id><MinDays>2</MinDays></ConstraintMinDaysBetweenActivities>"
+        ).school
+        #expect(
+            twoDays.daySpreads == [DaySpread(lessons: ["A1+2"], minDays: 2, hard: false)]
+                && twoDays.ruleWeights[.lessonsApartPreferred] == 90)
+    }
+
     @Test("Same starting time of lessons with no students in common: a cluster")
     func sameStart() throws {
         let school = try load(

@@ -44,6 +44,7 @@ struct SchoolFileTests {
             studyDays: [.init(name: "Studiedag", first: date("2026-11-20"))],
             examWeeks: [.init(name: "Toetsweek 1", first: date("2027-01-25"), last: date("2027-01-29"))],
             cycleCounting: .calendarWeeks, cycleRestarts: [.init(date: date("2027-01-04"), week: 2)], instructionHoursPerYear: 940)
+        school.daySpreads = [DaySpread(lessons: [school.lessons[0].id, school.lessons[1].id], minDays: 2, hard: true)]
         return school
     }
 
