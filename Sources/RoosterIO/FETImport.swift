@@ -10,7 +10,7 @@ import RoosterRules
 /// - Students sets: a year's or group's activity is an activity of its subgroups, so Rooster's
 ///   groups are FET's smallest sets (subgroups, or groups and years without subgroups).
 /// - Each active activity is a lesson; the sub-activities of one split activity (same
-///   `Activity_Group_Id`, teachers, subject, students, tags and duration) are one lesson that occurs once
+///   `Activity_Group_Id`, teachers, subject, students, tags, duration and rooms) are one lesson that occurs once
 ///   per sub-activity, so that FET's "min days between activities" becomes Rooster's spread over
 ///   days. An activity gets a room only when a space constraint asks for one, as in FET.
 /// - Constraints with weight 100 % are hard, others soft; those Rooster represents exactly are
@@ -101,8 +101,12 @@ public enum FETImport {
             try readCalendar()
             readSubjectsTeachersRooms()
             readStudents()
-            readActivities()
-            for list in ["Time_Constraints_List", "Space_Constraints_List"] {
+            // Rooms first: the parts of a split activity are one lesson only when they also share their rooms.
+            for activity in root.child("Activities_List")?.children("Activity") ?? [] where activity.value("Active") != "false" {
+                if let id = Int(activity.value("Id") ?? "") { activities[id] = activity }
+            }
+            for list in ["Space_Constraints_List", "Time_Constraints_List"] {
+                if list == "Time_Constraints_List" { readActivities() }
                 for constraint in root.child(list)?.children ?? [] where constraint.value("Active") != "false" {
                     apply(constraint)
                 }
@@ -255,7 +259,6 @@ public enum FETImport {
             var groupsOf: [String: Int] = [:]
             for activity in root.child("Activities_List")?.children("Activity") ?? [] {
                 guard activity.value("Active") != "false", let id = Int(activity.value("Id") ?? "") else { continue }
-                activities[id] = activity
                 let teachers = activity.children("Teacher").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
                 let students = activity.children("Students").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
                 let groups = Array(Set(students.flatMap { atomic[$0] ?? [$0] })).sorted()
@@ -263,9 +266,10 @@ public enum FETImport {
                 let duration = Int(activity.value("Duration") ?? "") ?? 1
                 let groupID = Int(activity.value("Activity_Group_Id") ?? "") ?? 0
                 let tags = activity.children("Activity_Tag").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                let rooms = roomsOf(id).map { $0.sorted().joined(separator: ",") } ?? "-"
                 let key = [
                     "\(groupID)", teachers.joined(separator: ","), subject, groups.joined(separator: ","), "\(duration)",
-                    tags.joined(separator: ","),
+                    tags.joined(separator: ","), rooms,
                 ].joined(separator: "|")
                 if groupID != 0, let index = groupsOf[key] {
                     school.lessons[index].countPerWeek += 1
@@ -300,8 +304,7 @@ public enum FETImport {
                             "different time slots for sub-activities of one split activity")
                     }
                 }
-                // The most specific level of room constraints decides, as FET's own preferred rooms override home rooms.
-                let roomSets = members.map { member in allowedRooms[member].flatMap { levels in levels.keys.min().flatMap { levels[$0] } } }
+                let roomSets = members.map(roomsOf)
                 if roomSets.contains(where: { $0 != nil }) {
                     let rooms = roomSets.compactMap { $0 }.reduce(Set(school.rooms.map(\.id.rawValue))) { $0.intersection($1) }
                     school.lessons[lesson].roomCount = 1
@@ -314,6 +317,12 @@ public enum FETImport {
                     }
                 }
             }
+        }
+
+        /// The rooms an activity may use: its most specific level of room constraints decides, as
+        /// FET's own preferred rooms override home rooms; nil when it needs no room.
+        func roomsOf(_ activity: Int) -> Set<String>? {
+            allowedRooms[activity].flatMap { levels in levels.keys.min().flatMap { levels[$0] } }
         }
 
         // MARK: - Constraints

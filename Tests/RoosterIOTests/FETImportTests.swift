@@ -282,6 +282,17 @@ struct FETImportTests {
         #expect(try lesson(school, "A1+2").allowedRooms == ["R1"], "Y1a's home room")
     }
 
+    @Test("Parts of a split activity with different rooms are separate lessons: a part without a room constraint needs no room")
+    func partsWithDifferentRooms() throws {
+        let school = try load(
+            space:
+                "<ConstraintActivityPreferredRoom><Weight_Percentage>100</Weight_Percentage><Activity_Id>1</Activity_Id><Room>Lab</Room></ConstraintActivityPreferredRoom>"
+        ).school
+        #expect(try lesson(school, "A1").roomCount == 1 && lesson(school, "A1").allowedRooms == ["Lab"])
+        #expect(try lesson(school, "A2").roomCount == 0, "as in FET, where activity 2 gets no room")
+        #expect(!school.lessons.contains { $0.id == "A1+2" })
+    }
+
     // MARK: - What cannot be represented
 
     @Test("Unsupported constraints refuse the file by type, count and first line; --drop-unsupported makes them warnings")
