@@ -364,6 +364,13 @@ public enum FETImport {
             }
         }
 
+        /// The teachers a Teacher… constraint names (`Teacher_Name`), or every teacher for its Teachers… form.
+        func teachers(_ constraint: XMLElement, allFor plural: String) -> [Int] {
+            school.teachers.indices.filter {
+                constraint.name == plural || school.teachers[$0].id.rawValue == constraint.value("Teacher_Name")
+            }
+        }
+
         func activityIDs(_ constraint: XMLElement) -> [Int] {
             constraint.children("Activity_Id").compactMap { Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
                 .filter { activities[$0] != nil }
@@ -420,18 +427,12 @@ public enum FETImport {
                 }
             case "ConstraintTeacherMaxHoursDaily" where hard, "ConstraintTeachersMaxHoursDaily" where hard:
                 guard let limit = Int(constraint.value("Maximum_Hours_Daily") ?? "") else { return unsupported(constraint) }
-                for index in school.teachers.indices
-                where constraint.name == "ConstraintTeachersMaxHoursDaily"
-                    || school.teachers[index].id.rawValue == constraint.value("Teacher_Name")
-                {
+                for index in teachers(constraint, allFor: "ConstraintTeachersMaxHoursDaily") {
                     school.teachers[index].maxPeriodsPerDay = min(school.teachers[index].maxPeriodsPerDay ?? limit, limit)
                 }
             case "ConstraintTeacherMaxDaysPerWeek" where hard, "ConstraintTeachersMaxDaysPerWeek" where hard:
                 guard let limit = Int(constraint.value("Max_Days_Per_Week") ?? "") else { return unsupported(constraint) }
-                for index in school.teachers.indices
-                where constraint.name == "ConstraintTeachersMaxDaysPerWeek"
-                    || school.teachers[index].id.rawValue == constraint.value("Teacher_Name")
-                {
+                for index in teachers(constraint, allFor: "ConstraintTeachersMaxDaysPerWeek") {
                     school.teachers[index].maxDays = min(school.teachers[index].maxDays ?? limit, limit)
                 }
             case "ConstraintActivityPreferredStartingTime" where hard:

@@ -49,6 +49,10 @@ struct FuzzCorpusTests {
                 _ = Checker().check(Timetable(), against: school)
             case "sol":
                 _ = Checker().check(try SolutionFormat.parse(text, school: toy, file: "fuzz.sol"), against: toy)
+            case "fet":
+                let loaded = try FETImport.parse(text, file: "fuzz.fet", dropUnsupported: true)
+                _ = loaded.validate()
+                _ = Checker().check(Timetable(), against: loaded.school)
             case "requests-csv": _ = try WeeklyFiles.parseRequests(text, for: bioritme, file: "fuzz.csv")
             case "enrolments-csv": _ = try WeeklyFiles.parseEnrolments(text, for: bioritme, file: "fuzz.csv")
             default: Issue.record("unknown fuzz target \(target)")
@@ -59,7 +63,7 @@ struct FuzzCorpusTests {
         }
     }
 
-    static let targets = ["school-yaml", "school-json", "timetable-json", "ctt", "sol", "requests-csv", "enrolments-csv"]
+    static let targets = ["school-yaml", "school-json", "timetable-json", "ctt", "sol", "requests-csv", "enrolments-csv", "fet"]
 
     @Test("every seed is read by its reader", arguments: targets)
     func seedsAreAccepted(target: String) throws {

@@ -16,6 +16,7 @@ enum FuzzTarget: String, CaseIterable {
     case sol
     case requestsCSV = "requests-csv"
     case enrolmentsCSV = "enrolments-csv"
+    case fet
 
     /// Runs one input through the reader and what follows it.
     func run(_ text: String) {
@@ -35,6 +36,10 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? WeeklyFiles.parseRequests(text, for: Fixed.bioritme, file: "fuzz.csv")
         case .enrolmentsCSV:
             _ = try? WeeklyFiles.parseEnrolments(text, for: Fixed.bioritme, file: "fuzz.csv")
+        case .fet:
+            guard let loaded = try? FETImport.parse(text, file: "fuzz.fet", dropUnsupported: true) else { return }
+            _ = loaded.validate()
+            _ = Checker().check(Timetable(), against: loaded.school)
         }
     }
 
