@@ -28,15 +28,17 @@ if not files:
 
 
 def occurrences(event):
-    """Every start of an event: DTSTART, expanded by RRULE, minus EXDATE."""
-    start = event.decoded("DTSTART")
+    """Every start of an event: DTSTART, expanded by RRULE, minus EXDATE. Compared in local wall
+    time, as RFC 5545 repeats a TZID time: the instants differ across daylight-saving changes, and
+    older icalendar versions (pytz) would give rule and exceptions different offsets."""
+    start = event.decoded("DTSTART").replace(tzinfo=None)
     if "RRULE" not in event:
         return [start]
     rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
     excluded = set()
     exdates = event.get("EXDATE", [])
     for entry in exdates if isinstance(exdates, list) else [exdates]:
-        excluded.update(item.dt for item in entry.dts)
+        excluded.update(item.dt.replace(tzinfo=None) for item in entry.dts)
     return [when for when in rule if when not in excluded]
 
 
