@@ -15,7 +15,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "heuristic-benchmark",
-            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            dependencies: ["BenchmarkSupport", .product(name: "Rooster", package: "Rooster")],
             path: "Sources/HeuristicBenchmark"
         ),
         .target(name: "BenchmarkSupport", dependencies: [.product(name: "Rooster", package: "Rooster")]),
@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "perturbation-benchmark",
-            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            dependencies: ["BenchmarkSupport", .product(name: "Rooster", package: "Rooster")],
             path: "Sources/PerturbationBenchmark"
         ),
         .executableTarget(

@@ -37,11 +37,9 @@ public enum FETImport {
                     dropUnsupported ? .warning : .error, "unsupportedConstraint", message, at: "line \(entry.line)",
                     hint: dropUnsupported ? "dropped: the timetable ignores them" : "pass --drop-unsupported to solve without them"))
         }
+        // Every diagnostic's path is "line N"; the source map gives it back as the line.
         var lines: [String: Int] = [:]
-        for (type, entry) in reader.unsupported { lines["line \(entry.line)"] = entry.line; _ = type }
-        for diagnostic in reader.diagnostics where diagnostic.path.hasPrefix("line ") {
-            lines[diagnostic.path] = Int(diagnostic.path.dropFirst(5))
-        }
+        for diagnostic in diagnostics { lines[diagnostic.path] = Int(diagnostic.path.dropFirst(5)) }
         return LoadedSchool(
             school: reader.school, file: file, format: .fet, readDiagnostics: diagnostics, sourceMap: SourceMap(lines: lines))
     }
@@ -68,9 +66,10 @@ public enum FETImport {
         /// The smallest students sets of each students set name.
         var atomic: [String: [String]] = [:]
         var sizes: [String: Int] = [:]
-        /// Per FET activity ID: its lesson's index, and its element.
+        /// Per FET activity ID: its lesson's index, and its element; the active activities' IDs in file order.
         var lessonOfActivity: [Int: Int] = [:]
         var activities: [Int: XMLElement] = [:]
+        var activityOrder: [Int] = []
         /// Start slots an activity may occupy (hard preferred time slots), intersected per activity.
         var allowedSlots: [Int: Set<TimeSlot>] = [:]
         /// Rooms an activity may use, per level of precedence (0: the activity's own constraints, then
@@ -91,8 +90,12 @@ public enum FETImport {
         }
 
         mutating func unsupported(_ element: XMLElement, _ reason: String? = nil) {
-            let old = unsupported[element.name]
-            unsupported[element.name] = ((old?.count ?? 0) + 1, old?.line ?? element.line, old?.reason ?? reason)
+            unsupported(element.name, line: element.line, reason)
+        }
+
+        mutating func unsupported(_ type: String, line: Int, _ reason: String? = nil) {
+            let old = unsupported[type]
+            unsupported[type] = ((old?.count ?? 0) + 1, old?.line ?? line, old?.reason ?? reason)
         }
 
         mutating func read() throws(InputError) {
@@ -101,16 +104,19 @@ public enum FETImport {
             try readCalendar()
             readSubjectsTeachersRooms()
             readStudents()
-            // Rooms first: the parts of a split activity are one lesson only when they also share their rooms.
             for activity in root.child("Activities_List")?.children("Activity") ?? [] where activity.value("Active") != "false" {
-                if let id = Int(activity.value("Id") ?? "") { activities[id] = activity }
-            }
-            for list in ["Space_Constraints_List", "Time_Constraints_List"] {
-                if list == "Time_Constraints_List" { readActivities() }
-                for constraint in root.child(list)?.children ?? [] where constraint.value("Active") != "false" {
-                    apply(constraint)
+                guard let id = Int(activity.value("Id") ?? "") else { continue }
+                guard activities[id] == nil else {
+                    diagnostics.append(Diagnostic(.error, "duplicateID", "Activity id \(id) appears twice", at: "line \(activity.line)"))
+                    continue
                 }
+                activities[id] = activity
+                activityOrder.append(id)
             }
+            // Rooms first: the parts of a split activity are one lesson only when they also share their rooms.
+            applyConstraints(in: "Space_Constraints_List")
+            makeLessons()
+            applyConstraints(in: "Time_Constraints_List")
             finishActivities()
             if consecutiveIfSameDay > 0 {
                 note(
@@ -255,17 +261,18 @@ public enum FETImport {
 
         // MARK: - Activities
 
-        mutating func readActivities() {
+        /// One lesson per active activity, the parts of a split activity together.
+        mutating func makeLessons() {
             var groupsOf: [String: Int] = [:]
-            for activity in root.child("Activities_List")?.children("Activity") ?? [] {
-                guard activity.value("Active") != "false", let id = Int(activity.value("Id") ?? "") else { continue }
-                let teachers = activity.children("Teacher").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-                let students = activity.children("Students").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            for id in activityOrder {
+                guard let activity = activities[id] else { continue }
+                let teachers = activity.values("Teacher")
+                let students = activity.values("Students")
                 let groups = Array(Set(students.flatMap { atomic[$0] ?? [$0] })).sorted()
                 let subject = activity.value("Subject") ?? ""
                 let duration = Int(activity.value("Duration") ?? "") ?? 1
                 let groupID = Int(activity.value("Activity_Group_Id") ?? "") ?? 0
-                let tags = activity.children("Activity_Tag").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                let tags = activity.values("Activity_Tag")
                 let rooms = roomsOf(id).map { $0.sorted().joined(separator: ",") } ?? "-"
                 let key = [
                     "\(groupID)", teachers.joined(separator: ","), subject, groups.joined(separator: ","), "\(duration)",
@@ -293,20 +300,18 @@ public enum FETImport {
             var byLesson: [Int: [Int]] = [:]
             for (activity, lesson) in lessonOfActivity { byLesson[lesson, default: []].append(activity) }
             for (lesson, members) in byLesson.sorted(by: { $0.key < $1.key }) {
-                let slotSets = members.map { allowedSlots[$0] }
-                if slotSets.contains(where: { $0 != nil }) {
-                    if Set(slotSets.map { $0 ?? all }).count == 1, let allowed = slotSets.first.flatMap({ $0 ?? all }) {
-                        school.lessons[lesson].unavailable.formUnion(all.subtracting(allowed))
-                    } else if let element = members.compactMap({ activities[$0] }).first {
+                let slotSets = members.map { allowedSlots[$0] ?? all }
+                if slotSets.contains(where: { $0 != all }) {
+                    if Set(slotSets).count == 1 {
+                        school.lessons[lesson].unavailable.formUnion(all.subtracting(slotSets[0]))
+                    } else {
                         unsupported(
-                            XMLElement(
-                                name: "ConstraintActivityPreferredTimeSlots", attributes: [:], children: [], text: "", line: element.line),
+                            "ConstraintActivityPreferredTimeSlots", line: activities[members[0]]?.line ?? root.line,
                             "different time slots for sub-activities of one split activity")
                     }
                 }
-                let roomSets = members.map(roomsOf)
-                if roomSets.contains(where: { $0 != nil }) {
-                    let rooms = roomSets.compactMap { $0 }.reduce(Set(school.rooms.map(\.id.rawValue))) { $0.intersection($1) }
+                // The parts of a lesson share their rooms (makeLessons groups them so).
+                if let rooms = roomsOf(members[0]) {
                     school.lessons[lesson].roomCount = 1
                     school.lessons[lesson].allowedRooms = rooms.sorted().map { .init($0) }
                     if rooms.isEmpty {
@@ -326,6 +331,10 @@ public enum FETImport {
         }
 
         // MARK: - Constraints
+
+        mutating func applyConstraints(in list: String) {
+            for constraint in root.child(list)?.children ?? [] where constraint.value("Active") != "false" { apply(constraint) }
+        }
 
         func weight(_ constraint: XMLElement) -> Double {
             Double(constraint.value("Weight_Percentage") ?? "100") ?? 100
@@ -355,9 +364,7 @@ public enum FETImport {
             let studentAtoms = wantedStudents.map { Set(atomic[$0] ?? [$0]) }
             return activities.keys.sorted().filter { id in
                 guard let activity = activities[id] else { return false }
-                let teachers = activity.children("Teacher").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-                let sets = activity.children("Students").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-                let tags = activity.children("Activity_Tag").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                let teachers = activity.values("Teacher"), sets = activity.values("Students"), tags = activity.values("Activity_Tag")
                 return (wantedTeacher.map(teachers.contains) ?? true)
                     && (studentAtoms.map { !$0.isDisjoint(with: sets.flatMap { atomic[$0] ?? [$0] }) } ?? true)
                     && (wantedSubject.map { (activity.value("Subject") ?? "") == $0 } ?? true) && (wantedTag.map(tags.contains) ?? true)
@@ -372,8 +379,7 @@ public enum FETImport {
         }
 
         func activityIDs(_ constraint: XMLElement) -> [Int] {
-            constraint.children("Activity_Id").compactMap { Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
-                .filter { activities[$0] != nil }
+            constraint.values("Activity_Id").compactMap { Int($0) }.filter { activities[$0] != nil }
         }
 
         mutating func restrictSlots(_ ids: [Int], to allowed: Set<TimeSlot>) {
@@ -390,7 +396,7 @@ public enum FETImport {
 
         /// The slots a starting-time constraint allows, as occupied slots: exact only for one-period activities.
         func startsAsSlots(_ ids: [Int], _ starts: Set<TimeSlot>) -> Set<TimeSlot>? {
-            ids.allSatisfy { school.lessons[lessonOfActivity[$0] ?? 0].durationInPeriods == 1 } ? starts : nil
+            ids.allSatisfy { (activities[$0]?.value("Duration") ?? "1") == "1" } ? starts : nil
         }
 
         mutating func apply(_ constraint: XMLElement) {
@@ -473,8 +479,7 @@ public enum FETImport {
                 restrictRooms([id], to: [room], level: 0, constraint)
             case "ConstraintActivityPreferredRooms" where hard:
                 guard let id = Int(constraint.value("Activity_Id") ?? "") else { return unsupported(constraint) }
-                let rooms = constraint.children("Preferred_Room").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-                restrictRooms([id], to: Set(rooms), level: 0, constraint)
+                restrictRooms([id], to: Set(constraint.values("Preferred_Room")), level: 0, constraint)
             case "ConstraintSubjectPreferredRoom" where hard, "ConstraintSubjectPreferredRooms" where hard,
                 "ConstraintTeacherHomeRoom" where hard, "ConstraintTeacherHomeRooms" where hard,
                 "ConstraintStudentsSetHomeRoom" where hard, "ConstraintStudentsSetHomeRooms" where hard,
@@ -485,15 +490,10 @@ public enum FETImport {
                 let homeStudents = constraint.name.hasPrefix("ConstraintStudentsSetHome") ? constraint.value("Students") : nil
                 let ids = matching(constraint, teacher: "Teacher", students: "Students", subject: "Subject", tag: "Activity_Tag").filter {
                     id in
-                    let activity = activities[id]
-                    let teachers = activity?.children("Teacher").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } ?? []
-                    let students = activity?.children("Students").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } ?? []
+                    let teachers = activities[id]?.values("Teacher") ?? [], students = activities[id]?.values("Students") ?? []
                     return (homeTeacher.map { teachers == [$0] } ?? true) && (homeStudents.map { students == [$0] } ?? true)
                 }
-                let rooms = Set(
-                    (constraint.children("Room") + constraint.children("Preferred_Room")).map {
-                        $0.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                    })
+                let rooms = Set(constraint.values("Room") + constraint.values("Preferred_Room"))
                 let level =
                     constraint.name.hasPrefix("ConstraintSubjectActivityTag")
                     ? 1

@@ -23,10 +23,10 @@ public enum FETTimetable {
                 let period = school.period(at: placement.start)
             else { continue }
             var text = [
-                "<Activity>", "\t<Id>\(ids[occurrence])</Id>", "\t<Day>\(escapeXML(school.days[placement.start.day].name))</Day>",
-                "\t<Hour>\(escapeXML(period.name ?? period.start.description))</Hour>",
+                "<Activity>", "\t<Id>\(ids[occurrence])</Id>", "\t<Day>\(MarkupText.escaped(school.days[placement.start.day].name))</Day>",
+                "\t<Hour>\(MarkupText.escaped(period.name ?? period.start.description))</Hour>",
             ]
-            if let room = placement.rooms.first { text.append("\t<Room>\(escapeXML(room.rawValue))</Room>") }
+            if let room = placement.rooms.first { text.append("\t<Room>\(MarkupText.escaped(room.rawValue))</Room>") }
             text.append("</Activity>")
             rows.append((ids[occurrence], text))
         }
@@ -67,10 +67,5 @@ public enum FETTimetable {
             placements.append(Placement(lesson: lesson, start: TimeSlot(day: day, period: hour), rooms: room.map { [$0] } ?? []))
         }
         return Timetable(placements: placements)
-    }
-
-    private static func escapeXML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;")
     }
 }

@@ -19,8 +19,15 @@ public struct XMLElement: Sendable {
 
     /// The trimmed text of the first child with this name.
     public func value(_ name: String) -> String? {
-        child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        child(name).map(\.trimmedText)
     }
+
+    /// The trimmed texts of every child with this name, in order.
+    public func values(_ name: String) -> [String] {
+        children(name).map(\.trimmedText)
+    }
+
+    var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 }
 
 /// A strict, small XML reader for the timetabling formats Rooster imports (FET, XHSTT): elements,
@@ -29,8 +36,6 @@ public struct XMLElement: Sendable {
 /// entity expansion beyond the five predefined entities and character references. Nesting is
 /// limited like every other reader's, and every error names its line.
 public enum SafeXML {
-    /// Deepest element nesting accepted (FET and XHSTT need fewer than ten).
-    static let maximumDepth = 200
 
     public static func parse(_ text: String, file: String) throws(InputError) -> XMLElement {
         var reader = Reader(bytes: Array(text.utf8), file: file)
@@ -121,8 +126,9 @@ public enum SafeXML {
         }
 
         mutating func element(depth: Int) throws(InputError) -> XMLElement {
-            guard depth <= SafeXML.maximumDepth else {
-                throw error("Elements nest more than \(SafeXML.maximumDepth) levels deep")
+            // The same limit as every other reader's (FET and XHSTT need fewer than ten levels).
+            guard depth <= SourceText.maximumDepth else {
+                throw error("Elements nest more than \(SourceText.maximumDepth) levels deep")
             }
             let startLine = line
             advance()  // <

@@ -95,8 +95,8 @@ public enum SchoolFile {
         _ text: String, format: SchoolFormat? = nil, file: String = "<input>", dropUnsupported: Bool = false
     ) throws(InputError) -> LoadedSchool {
         let format = format ?? SchoolFormat.sniff(text)
-        if format == .fet { return try FETImport.parse(text, file: file, dropUnsupported: dropUnsupported) }
-        try SourceText.checkNesting(text, displayName: file)
+        // XML nests by tags, which SafeXML limits itself; the bracket count is for YAML and JSON.
+        if format != .fet { try SourceText.checkNesting(text, displayName: file) }
         switch format {
         case .fet:
             return try FETImport.parse(text, file: file, dropUnsupported: dropUnsupported)

@@ -27,15 +27,18 @@ public struct CalendarRenderer: Sendable {
 
     /// The header and one row per week: week number, Monday, cycle week, then one cell per school day.
     public func rows(_ weeks: [SchoolCalendar.Week], in school: School) -> [[String]] {
-        let header =
-            [locale.word(.weekNumber), locale.word(.monday), locale.word(.cycleWeek)]
-            + school.days.indices.map { locale.dayLabel($0, in: school) }
-        return [header]
+        [header(in: school)]
             + weeks.map { week in
                 [
                     "\(week.monday.isoWeek)", week.monday.description, week.cycleWeek.map(locale.weekName) ?? "–",
                 ] + week.days.map { day in day.status.isSchool ? day.date.description : "\(day.date) \(note(day.status))" }
             }
+    }
+
+    /// Week number, Monday, cycle week, then the school's days.
+    public func header(in school: School) -> [String] {
+        [locale.word(.weekNumber), locale.word(.monday), locale.word(.cycleWeek)]
+            + school.days.indices.map { locale.dayLabel($0, in: school) }
     }
 
     /// Counts of the year: school days per school day of the week summed, and days closed.

@@ -1,3 +1,4 @@
+import RoosterIO
 import RoosterModel
 
 /// A rendered file: a safe relative name and its text.
@@ -158,8 +159,7 @@ public struct HTMLRenderer: Sendable {
             (locale.word(.examDays), totals.examDays), (locale.word(.closedDays), totals.closedDays),
         ].map { "\(escape($0.0)): <strong>\($0.1)</strong>" }.joined(separator: " · ")
         body += "</p>\n<table class=\"calendar\">\n<thead><tr>"
-        let rows = renderer.rows(weeks, in: school)
-        body += (rows.first ?? []).map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        body += renderer.header(in: school).map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for week in weeks {
             body +=
                 "<tr><th>\(week.monday.isoWeek)</th><td>\(week.monday)</td><td>\(escape(week.cycleWeek.map(locale.weekName) ?? "–"))</td>"
@@ -265,17 +265,4 @@ public struct HTMLRenderer: Sendable {
 }
 
 /// HTML text escaping.
-func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(character)
-        }
-    }
-    return result
-}
+func escape(_ text: String) -> String { MarkupText.escaped(text) }

@@ -112,7 +112,8 @@ public struct ICSRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func clock(_ time: TimeOfDay) -> String { two(time.hour) + two(time.minute) + "00" }
+    /// `HHMMSS`, as iCalendar writes local times.
+    private func clock(_ time: TimeOfDay) -> String { time.description.replacingOccurrences(of: ":", with: "") + "00" }
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks.
     private func escape(_ text: String) -> String {

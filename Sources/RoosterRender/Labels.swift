@@ -244,6 +244,3 @@ public enum Word: Sendable {
         }
     }
 }
-
-func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-func format4(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value) }

@@ -4,6 +4,7 @@
 //   swift run -c release --package-path Benchmarks heuristic-benchmark \
 //       [--data ../shared/data/itc2007-ctt] [--seconds 300] [--seeds 1,2,3] [--instances comp01,comp07] \
 //       [--parallel 2] [--t0 30] [--tend 0.05] [--hard-weight 10000]
+import BenchmarkSupport
 import Foundation
 import Rooster
 
@@ -18,9 +19,7 @@ struct Settings {
     var hardWeight = HeuristicSolver().hardWeight
 
     init(_ arguments: [String]) {
-        var iterator = arguments.makeIterator()
-        while let flag = iterator.next() {
-            guard let value = iterator.next() else { break }
+        for (flag, value) in flagPairs(arguments) {
             switch flag {
             case "--data": data = value
             case "--seconds": seconds = Double(value) ?? seconds
@@ -30,7 +29,7 @@ struct Settings {
             case "--t0": t0 = Double(value) ?? t0
             case "--tend": tEnd = Double(value) ?? tEnd
             case "--hard-weight": hardWeight = Int(value) ?? hardWeight
-            default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+            default: reportUnknownFlag(flag)
             }
         }
     }

@@ -14,6 +14,7 @@
 // segments, Tuesday's instruction and independent-work periods (mentor lessons and pinned choice
 // sessions stay with their teacher); for ITC 2007 instances, the whole day. The closed room is the
 // busiest room of the most common kind. One search on one core each (the heuristic).
+import BenchmarkSupport
 import Foundation
 import Rooster
 
@@ -24,15 +25,13 @@ struct Settings {
     var instances = ["bioritme", "gen2400"] + (1...7).map { "comp0\($0)" }
 
     init(_ arguments: [String]) {
-        var iterator = arguments.makeIterator()
-        while let flag = iterator.next() {
-            guard let value = iterator.next() else { break }
+        for (flag, value) in flagPairs(arguments) {
             switch flag {
             case "--data": data = value
             case "--seconds": seconds = Double(value) ?? seconds
             case "--seed": seed = UInt64(value) ?? seed
             case "--instances": instances = value.split(separator: ",").map(String.init)
-            default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+            default: reportUnknownFlag(flag)
             }
         }
     }

@@ -21,9 +21,7 @@ struct Settings {
     var parallel = 1
 
     init(_ arguments: [String]) {
-        var iterator = arguments.makeIterator()
-        while let flag = iterator.next() {
-            guard let value = iterator.next() else { break }
+        for (flag, value) in flagPairs(arguments) {
             switch flag {
             case "--data": data = value
             case "--seconds": seconds = Double(value) ?? seconds
@@ -31,7 +29,7 @@ struct Settings {
             case "--modes": modes = value.split(separator: ",").map(String.init)
             case "--instances": instances = value.split(separator: ",").map(String.init)
             case "--parallel": parallel = max(Int(value) ?? 1, 1)
-            default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+            default: reportUnknownFlag(flag)
             }
         }
     }
