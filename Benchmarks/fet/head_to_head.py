@@ -39,6 +39,7 @@ FILES = [
     "FET-5-official/Namibia/by-Bobby/set-7-2016/RehobothPSY16T1a.fet",
     "FET-5-official/Namibia/by-Bobby/set-1/Van_RhynFinal.fet",
     "FET-5-official/Namibia/by-Bobby/set-7-2016/NamutuniPSY16T2a.fet",
+    "FET-5-official/Namibia/by-Bobby/set-7-2016/NamibiaPSY16T1f.fet",
     "FET-5-official/Namibia/by-Bobby/set-6-2016/MAPSY16T1d.fet",
     "FET-5-official/Namibia/by-Bobby/set-7-2016/HavanaPSY2016T2b.fet",
     "FET-5-official/India/St-Marys-College/St-Marys-College-Puthanagadi.fet",
