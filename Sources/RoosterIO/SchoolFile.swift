@@ -13,6 +13,8 @@ public enum SchoolFormat: String, Sendable, CaseIterable {
     case ctt
     /// A school file of FET, the free timetabler (XML), read by ``FETImport``.
     case fet
+    /// An XHSTT archive (the XML of the ITC 2011 high-school timetabling archive), read by ``XHSTTImport``.
+    case xhstt
 
     /// The format for a file name's extension, if it has a known one.
     public init?(fileName: String) {
@@ -31,6 +33,7 @@ public enum SchoolFormat: String, Sendable, CaseIterable {
         if start.hasPrefix("{") { return .json }
         if start.hasPrefix("Name:") && text.contains("COURSES:") { return .ctt }
         if start.hasPrefix("<") && text.prefix(4096).contains("<fet") { return .fet }
+        if start.hasPrefix("<") && text.prefix(4096).contains("<HighSchoolTimetableArchive") { return .xhstt }
         return .yaml
     }
 }
@@ -44,6 +47,8 @@ public struct LoadedSchool: Sendable {
     /// Problems found while reading (unknown keys, unknown days); validation adds the rest.
     public var readDiagnostics: [Diagnostic]
     var sourceMap: SourceMap?
+    /// The XHSTT instance the school was imported from, for reading and writing its solutions.
+    public var xhstt: XHSTTInstance? = nil
 
     /// Every diagnostic: those found while reading, then ``RoosterModel/School/validate()``, then
     /// unknown rule names, each with its line where the file has one.
@@ -96,10 +101,12 @@ public enum SchoolFile {
     ) throws(InputError) -> LoadedSchool {
         let format = format ?? SchoolFormat.sniff(text)
         // XML nests by tags, which SafeXML limits itself; the bracket count is for YAML and JSON.
-        if format != .fet { try SourceText.checkNesting(text, displayName: file) }
+        if format != .fet && format != .xhstt { try SourceText.checkNesting(text, displayName: file) }
         switch format {
         case .fet:
             return try FETImport.parse(text, file: file, dropUnsupported: dropUnsupported)
+        case .xhstt:
+            return try XHSTTImport.parse(text, file: file, dropUnsupported: dropUnsupported)
         case .ctt:
             let school = try CTTFormat.parse(text, file: file)
             return LoadedSchool(school: school, file: file, format: .ctt, readDiagnostics: [], sourceMap: nil)
@@ -165,7 +172,7 @@ public enum SchoolFile {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
-        case .ctt, .fet:
+        case .ctt, .fet, .xhstt:
             throw InputError(
                 file: school.name, message: "Writing .\(format.rawValue) school files is not supported", hint: "convert to yaml or json")
         }

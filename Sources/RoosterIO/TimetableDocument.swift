@@ -67,6 +67,36 @@ public enum TimetableFile {
         return try parse(text, format: Format(fileName: url.path) ?? .json, for: school, file: name)
     }
 
+    /// Reads a timetable for a school as loaded: for a school imported from an XHSTT archive, an
+    /// `.xml` file is an XHSTT archive with a solution of the same instance (with several, the
+    /// last, which `note` names).
+    public static func load(_ url: URL, for loaded: LoadedSchool, displayName: String? = nil) throws(InputError)
+        -> (timetable: Timetable, note: String?)
+    {
+        guard let instance = loaded.xhstt, url.pathExtension.lowercased() == "xml" else {
+            return (try load(url, for: loaded.school, displayName: displayName), nil)
+        }
+        let name = displayName ?? url.relativePath
+        let text = try SourceText.read(url, displayName: name)
+        let (solution, chosen) = try XHSTTSolutionFile.read(text, instance: instance, file: name)
+        let mapping = try XHSTTMapping(instance, file: loaded.file)
+        let timetable = try XHSTTSolutionFile.timetable(solution, instance: instance, mapping: mapping, file: name)
+        return (timetable, chosen.map { "\(name): read \($0)" })
+    }
+
+    /// Writes a timetable for a school as loaded: for a school imported from an XHSTT archive,
+    /// `.xml` writes an archive with the instance and the timetable as its solution, with the
+    /// solution's XHSTT cost as its report.
+    public static func write(_ timetable: Timetable, for loaded: LoadedSchool, to url: URL, as format: Format) throws {
+        guard let instance = loaded.xhstt, format == .fet else {
+            return try write(timetable, for: loaded.school, to: url, as: format)
+        }
+        let mapping = try XHSTTMapping(instance, file: loaded.file)
+        let solution = XHSTTSolutionFile.solution(timetable, instance: instance, mapping: mapping)
+        let cost = XHSTTEvaluator(instance: instance).cost(of: solution)
+        try AtomicFile.write(XHSTTSolutionFile.archive(solution, instance: instance, cost: cost), to: url)
+    }
+
     public static func parse(_ text: String, format: Format, for school: School, file: String = "<input>") throws(InputError) -> Timetable {
         try read(text, format: format, for: school, file: file, lenient: false).timetable
     }

@@ -10,7 +10,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             The score is (hard, soft): hard rules make a timetable unusable, soft rules make it worse, \
             weighted by the school's ruleWeights, the --profile and --weight options. A .ctt school with a \
-            .sol solution is scored with the ITC 2007 UD2 weights.
+            .sol solution is scored with the ITC 2007 UD2 weights. An XHSTT archive (.xml) is also scored by \
+            the XHSTT evaluator, which counts every constraint of the instance as the format defines it; \
+            without a timetable, check scores each solution the archive stores.
 
             Examples:
               rooster check Examples/bioritme/school.yaml Examples/bioritme/timetable.json
@@ -18,16 +20,18 @@ struct CheckCommand: ParsableCommand {
               rooster check school.yaml timetable.json --weight teacherGaps=3 --weight groupGaps=0
               rooster check school.yaml new.json --from old.json     (also counts lessons moved since old.json)
               rooster check school.yaml timetable.json --locale nl   (violations in Dutch)
+              rooster check NetherlandsKottenpark2005.xml --drop-unsupported   (the stored solutions)
+              rooster check NetherlandsKottenpark2005.xml timetable.json --drop-unsupported
 
             Exit codes: 0 no hard violations, 1 hard violations, 2 bad input.
             """
     )
 
-    @Argument(help: "The school: .yaml, .json or .ctt.")
+    @Argument(help: "The school: .yaml, .json, .ctt, .fet or an XHSTT archive (.xml).")
     var school: String
 
-    @Argument(help: "The timetable: .json or .sol.")
-    var timetable: String
+    @Argument(help: "The timetable: .json, .sol or .xml (FET activities, XHSTT solution); optional for an XHSTT archive.")
+    var timetable: String?
 
     @OptionGroup var importOptions: ImportOptions
 
@@ -55,9 +59,21 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let overrides = try weights.overrides()
-        let (school, table) = try loadSchoolAndTimetable(self.school, timetable, dropUnsupported: importOptions.dropUnsupported)
+        let loaded = try loadValidSchool(self.school, dropUnsupported: importOptions.dropUnsupported)
+        guard let timetable else {
+            guard let instance = loaded.xhstt else {
+                throw ValidationError("Missing the timetable: rooster check SCHOOL TIMETABLE (only an XHSTT archive stores its own)")
+            }
+            return try checkStoredSolutions(of: instance, loaded: loaded)
+        }
+        let school = loaded.school
+        let table = try loadTimetable(timetable, for: loaded)
         let reference = try from.map { try loadReference($0, for: school) }
         let report = Checker(weightOverrides: overrides, reference: reference).check(table, against: school)
+        let xhsttCost = try loaded.xhstt.map { instance in
+            let solution = XHSTTSolutionFile.solution(table, instance: instance, mapping: try XHSTTMapping(instance, file: loaded.file))
+            return XHSTTEvaluator(instance: instance).evaluate(solution)
+        }
         if json {
             try printJSON(
                 ReportJSON(
@@ -72,8 +88,48 @@ struct CheckCommand: ParsableCommand {
         } else {
             printText(report)
             for collision in report.collisions(in: school) { print("most involved: \(collision)") }
+            if let xhsttCost { printXHSTT(xhsttCost) }
         }
         if !report.score.isFeasible { throw Exit.hardViolations }
+    }
+
+    /// The XHSTT cost and what makes it up, by constraint type.
+    private func printXHSTT(_ entries: [XHSTTEvaluator.Entry]) {
+        print("XHSTT cost: \(XHSTTEvaluator.total(entries))\(Self.breakdown(entries))")
+    }
+
+    /// ` (LimitIdleTimes 10, …)`: the nonzero costs per constraint type.
+    static func breakdown(_ entries: [XHSTTEvaluator.Entry]) -> String {
+        var byType: [String: Int] = [:]
+        for entry in entries where entry.cost > 0 {
+            byType[entry.constraint.type.replacingOccurrences(of: "Constraint", with: ""), default: 0] += entry.cost
+        }
+        return byType.isEmpty ? "" : " (" + byType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+    }
+
+    /// Every solution an XHSTT archive stores: the evaluator's cost beside the cost the archive
+    /// reports, and Rooster's score of the same timetable.
+    private func checkStoredSolutions(of instance: XHSTTInstance, loaded: LoadedSchool) throws {
+        let (_, solutions) = try reportingInputErrors {
+            try XHSTTArchive.load(URL(fileURLWithPath: school), displayName: school, instance: instance.id)
+        }
+        guard !solutions.isEmpty else {
+            print("\(school): instance \(instance.id) has no stored solutions")
+            return
+        }
+        let evaluator = XHSTTEvaluator(instance: instance)
+        let mapping = try reportingInputErrors { try XHSTTMapping(instance, file: school) }
+        for (index, solution) in solutions.enumerated() {
+            let entries = evaluator.evaluate(solution)
+            let cost = XHSTTEvaluator.total(entries)
+            let reported = solution.reportedCost.map { ", archive reports (\($0.hard), \($0.soft))" } ?? ""
+            var rooster = ""
+            if let table = try? XHSTTSolutionFile.timetable(solution, instance: instance, mapping: mapping, file: school) {
+                let score = Checker().check(table, against: loaded.school).score
+                rooster = "; Rooster: \(score.hard) hard, \(score.soft) soft"
+            }
+            print("\(index + 1). \(solution.group): XHSTT cost \(cost)\(reported)\(Self.breakdown(entries))\(rooster)")
+        }
     }
 
     private func printText(_ report: CheckReport) {

@@ -6,11 +6,12 @@ import Rooster
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a school (.ctt/.fet/.yaml/.json → .yaml/.json) or a timetable (.sol/.xml/.json → .json/.sol/.xml).",
+        abstract: "Convert a school (.ctt/.fet/XHSTT .xml/.yaml/.json → .yaml/.json) or a timetable (.sol/.xml/.json → .json/.sol/.xml).",
         discussion: """
             The formats follow the file extensions. A timetable needs its school (--school) to resolve \
             days, lessons and rooms; .xml is FET's activities timetable, for schools read from a .fet \
-            file (activity id → day, hour, room), both ways. A FET file with constraints Rooster cannot \
+            file (activity id → day, hour, room), both ways, and an XHSTT archive with the instance and \
+            the timetable as its solution for schools read from one. A FET or XHSTT file with constraints Rooster cannot \
             represent is refused, naming each kind and count, unless --drop-unsupported. Output is \
             written atomically: an interrupted run leaves no half file.
 
@@ -21,6 +22,7 @@ struct ConvertCommand: ParsableCommand {
               rooster convert timetable.json timetable.sol --school comp01.ctt
               rooster convert Hopwood.fet hopwood.yaml
               rooster convert timetable.json Hopwood_activities.xml --school Hopwood.fet
+              rooster convert timetable.json solution.xml --school NetherlandsKottenpark2005.xml --drop-unsupported
             """
     )
 
@@ -46,18 +48,16 @@ struct ConvertCommand: ParsableCommand {
         if let school {
             let loaded = try loadSchool(school, dropUnsupported: importOptions.dropUnsupported)
             guard let format = TimetableFile.Format(fileName: output) else {
-                throw ValidationError("Cannot tell the timetable format of '\(output)': use .json, .sol or .xml (FET)")
+                throw ValidationError("Cannot tell the timetable format of '\(output)': use .json, .sol or .xml (FET or XHSTT)")
             }
-            let timetable = try reportingInputErrors {
-                try TimetableFile.load(URL(fileURLWithPath: input), for: loaded.school, displayName: input)
-            }
+            let timetable = try loadTimetable(input, for: loaded)
             try reportingInputErrors {
-                try TimetableFile.write(timetable, for: loaded.school, to: URL(fileURLWithPath: output), as: format)
+                try TimetableFile.write(timetable, for: loaded, to: URL(fileURLWithPath: output), as: format)
             }
             print("wrote \(output): \(timetable.placements.count) placements")
             return
         }
-        guard let format = SchoolFormat(fileName: output), format != .ctt, format != .fet else {
+        guard let format = SchoolFormat(fileName: output), format == .yaml || format == .json else {
             throw ValidationError("Cannot write a school as '\(output)': use .yaml or .json")
         }
         let loaded = try loadSchool(input, dropUnsupported: importOptions.dropUnsupported)

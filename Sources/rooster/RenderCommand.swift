@@ -101,7 +101,7 @@ struct RenderCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The school: .yaml, .json or .ctt.")
+    @Argument(help: "The school: .yaml, .json, .ctt, .fet or an XHSTT archive (.xml).")
     var school: String
 
     @Argument(help: "The timetable: .json, .sol or .xml (FET).")
@@ -145,7 +145,7 @@ struct ReportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json }
 
-    @Argument(help: "The school: .yaml, .json or .ctt.")
+    @Argument(help: "The school: .yaml, .json, .ctt, .fet or an XHSTT archive (.xml).")
     var school: String
 
     @Argument(help: "The timetable: .json, .sol or .xml (FET).")

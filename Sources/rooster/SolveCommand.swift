@@ -42,7 +42,7 @@ struct SolveCommand: AsyncParsableCommand {
         case auto, heuristic, glpk
     }
 
-    @Argument(help: "The school: .yaml, .json or .ctt.")
+    @Argument(help: "The school: .yaml, .json, .ctt, .fet or an XHSTT archive (.xml).")
     var school: String
 
     @OptionGroup var importOptions: ImportOptions
@@ -199,7 +199,7 @@ struct SolveCommand: AsyncParsableCommand {
         if let timetablePath, !foundNothing {
             let format = TimetableFile.Format(fileName: timetablePath) ?? .json
             try reportingInputErrors {
-                try TimetableFile.write(timetable, for: loaded.school, to: URL(fileURLWithPath: timetablePath), as: format)
+                try TimetableFile.write(timetable, for: loaded, to: URL(fileURLWithPath: timetablePath), as: format)
             }
         }
         if let render, result.status != .invalidModel, !foundNothing {

@@ -38,25 +38,40 @@ func loadSchool(_ path: String, dropUnsupported: Bool = false) throws -> LoadedS
     }
 }
 
-/// `--drop-unsupported`, for commands that read FET files.
+/// `--drop-unsupported`, for commands that read FET and XHSTT files.
 struct ImportOptions: ParsableArguments {
-    @Flag(help: "FET files: solve without the constraints Rooster cannot represent (listed as warnings) instead of refusing the file.")
+    @Flag(
+        help:
+            "FET and XHSTT files: solve without the constraints Rooster cannot represent (listed as warnings) instead of refusing the file."
+    )
     var dropUnsupported = false
 }
 
 /// Reads a valid school and a timetable for it, or prints why not and exits with 2.
 func loadSchoolAndTimetable(_ schoolPath: String, _ timetablePath: String, dropUnsupported: Bool = false) throws -> (School, Timetable) {
-    let loaded = try loadSchool(schoolPath, dropUnsupported: dropUnsupported)
+    let loaded = try loadValidSchool(schoolPath, dropUnsupported: dropUnsupported)
+    return (loaded.school, try loadTimetable(timetablePath, for: loaded))
+}
+
+/// Reads a school that validates without errors, or prints its errors and exits with 2.
+func loadValidSchool(_ path: String, dropUnsupported: Bool = false) throws -> LoadedSchool {
+    let loaded = try loadSchool(path, dropUnsupported: dropUnsupported)
     let errors = loaded.validate().filter { $0.diagnostic.severity == .error }
     if !errors.isEmpty {
         for error in errors { printError(error.description) }
-        printError("\(schoolPath): the school has \(errors.count) error(s); fix them first (rooster validate \(schoolPath))")
+        printError("\(path): the school has \(errors.count) error(s); fix them first (rooster validate \(path))")
         throw Exit.badInput
     }
-    let table = try reportingInputErrors {
-        try TimetableFile.load(URL(fileURLWithPath: timetablePath), for: loaded.school, displayName: timetablePath)
+    return loaded
+}
+
+/// Reads a timetable for a loaded school (for an XHSTT school, `.xml` is a solution archive).
+func loadTimetable(_ path: String, for loaded: LoadedSchool) throws -> Timetable {
+    let (timetable, note) = try reportingInputErrors {
+        try TimetableFile.load(URL(fileURLWithPath: path), for: loaded, displayName: path)
     }
-    return (loaded.school, table)
+    if let note { printError(note) }
+    return timetable
 }
 
 /// Reads the timetable of before a change (`--from`, `diff OLD`): entries for lessons, rooms,

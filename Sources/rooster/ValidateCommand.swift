@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The school: .yaml, .json or .ctt.")
+    @Argument(help: "The school: .yaml, .json, .ctt, .fet or an XHSTT archive (.xml).")
     var school: String
 
     @OptionGroup var importOptions: ImportOptions

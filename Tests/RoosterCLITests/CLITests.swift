@@ -365,6 +365,26 @@ struct CLITests {
         #expect(dropped.status == 0 && dropped.stdout.contains("warning"), "\(dropped.stdout)\(dropped.stderr)")
     }
 
+    @Test("An XHSTT archive: check scores its stored solutions; solve writes a solution archive that check scores with the XHSTT evaluator")
+    func xhsttArchive() throws {
+        let archive = "\(fixtures)/small-xhstt.xml"
+        let refused = try Rooster.run("check", archive)
+        #expect(refused.status == 2 && refused.stderr.contains("LimitBusyTimesConstraint"), "\(refused.stderr)")
+        let stored = try Rooster.run("check", archive, "--drop-unsupported")
+        #expect(stored.status == 0, "\(stored.stderr)")
+        #expect(stored.stdout.contains("1. ByHand: XHSTT cost (0, 22), archive reports (0, 22)"), "\(stored.stdout)")
+        #expect(stored.stdout.contains("2. Broken: XHSTT cost (4, 7)") && stored.stdout.contains("Rooster: 4 hard"), "\(stored.stdout)")
+        let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
+        let solved = try Rooster.run(
+            "solve", archive, "--drop-unsupported", "--solver", "heuristic", "--iterations", "5000", "--seed", "2", "--out",
+            "\(folder)/solution.xml")
+        #expect(solved.status == 0, "\(solved.stdout)\(solved.stderr)")
+        let checked = try Rooster.run("check", archive, "\(folder)/solution.xml", "--drop-unsupported")
+        #expect(checked.status == 0 && checked.stdout.contains("XHSTT cost: (0, "), "\(checked.stdout)\(checked.stderr)")
+        let json = try Rooster.run("convert", "\(folder)/solution.xml", "\(folder)/t.json", "--school", archive, "--drop-unsupported")
+        #expect(json.status == 0 && json.stdout.contains("6 placements"), "\(json.stdout)\(json.stderr)")
+    }
+
     @Test("solve --render html writes the pages of the new timetable; report prints the quality report")
     func solveAndRender() throws {
         let folder = URL(fileURLWithPath: try Rooster.temporaryFile("x", "")).deletingLastPathComponent().path
