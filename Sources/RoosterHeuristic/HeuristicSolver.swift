@@ -51,7 +51,7 @@ public struct HeuristicSolver: TimetableSolver {
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
             .lessonsApart, .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
             .roomCapacity, .minWorkingDays, .lessonsApartPreferred, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps,
-            .teacherUnwantedTime, .dailyLessons, .timeChanges, .roomChanges,
+            .teacherUnwantedTime, .teacherExtraDays, .teacherShortDays, .dailyLessons, .timeChanges, .roomChanges,
         ])
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {

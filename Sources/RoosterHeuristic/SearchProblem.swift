@@ -73,6 +73,9 @@ final class SearchProblem: Sendable {
     var roomUnavailable: [Bool] { compiled.roomUnavailable }
     let teacherMaxPeriodsPerDay: [Int?]
     let teacherMaxDays: [Int?]
+    /// Soft limits on a teacher's week: days above the preferred number, periods short on a day taught.
+    let teacherPreferredMaxDays: [Int?]
+    let teacherMinPeriodsPerDay: [Int?]
     /// `teacherUnavailable[teacher * slotCount + slot]`: unavailable or on a day off.
     var teacherUnavailable: [Bool] { compiled.teacherUnavailable }
     var teams: [CompiledSchool.Team] { compiled.teams }
@@ -134,6 +137,8 @@ final class SearchProblem: Sendable {
         roomCapacity = school.rooms.map(\.capacity)
         teacherMaxPeriodsPerDay = school.teachers.map(\.maxPeriodsPerDay)
         teacherMaxDays = school.teachers.map(\.maxDays)
+        teacherPreferredMaxDays = school.teachers.map(\.preferredMaxDays)
+        teacherMinPeriodsPerDay = school.teachers.map(\.minPeriodsPerDay)
         var teamsOfTeacher = Array(repeating: [Int](), count: school.teachers.count)
         for (index, team) in compiled.teams.enumerated() { for member in team.members { teamsOfTeacher[member].append(index) } }
         self.teamsOfTeacher = teamsOfTeacher

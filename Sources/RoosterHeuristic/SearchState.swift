@@ -10,7 +10,7 @@ import RoosterModel
 /// The cost mirrors the checker's rules for a base timetable: conflicts as clashing pairs,
 /// availability, daily and weekly teacher limits, team time, `maxPerDay`, and the soft rules room
 /// capacity, minimum working days, isolated lessons, room stability, teacher and group gaps and
-/// unwanted time, and the day spreads (both). The checker remains the judge of the result.
+/// unwanted time, teachers' extra and short days, and the day spreads (both). The checker remains the judge of the result.
 struct SearchState {
     let problem: SearchProblem
     /// Per event: index into its `starts`, or -1 when not placed.
@@ -43,7 +43,7 @@ struct SearchState {
     private let slotCount: Int
     private let dayCount: Int
     private let wTeacherGaps: Int, wGroupGaps: Int, wIsolated: Int, wMinDays: Int, wStability: Int, wCapacity: Int, wDaily: Int
-    private let wRoomChanges: Int, wSpread: Int
+    private let wRoomChanges: Int, wSpread: Int, wExtraDays: Int, wShortDays: Int
 
     init(problem: SearchProblem) {
         self.problem = problem
@@ -72,6 +72,8 @@ struct SearchState {
         wCapacity = problem.weight(.roomCapacity)
         wRoomChanges = problem.weight(.roomChanges)
         wDaily = problem.weight(.dailyLessons)
+        wExtraDays = problem.weight(.teacherExtraDays)
+        wShortDays = problem.weight(.teacherShortDays)
         // Soft costs that hold for an empty timetable: every lesson is short of its minimum days.
         for lesson in 0..<problem.lessonCount {
             soft += minDaysCost(lesson)
@@ -246,12 +248,14 @@ struct SearchState {
 
     // MARK: - Local costs
 
-    /// Gaps (soft) and periods above the daily maximum (hard) of a teacher on a day.
+    /// Gaps and periods short of the daily minimum (soft), periods above the daily maximum (hard)
+    /// of a teacher on a day.
     private func teacherDayCost(_ t: Int, _ day: Int) -> (hard: Int, soft: Int) {
         let busy = Int(teacherDayBusy[t * dayCount + day])
         guard busy > 0 else { return (0, 0) }
         let excess = problem.teacherMaxPeriodsPerDay[t].map { max(busy - $0, 0) } ?? 0
-        guard wTeacherGaps > 0 else { return (excess, 0) }
+        let short = problem.teacherMinPeriodsPerDay[t].map { max($0 - busy, 0) * wShortDays } ?? 0
+        guard wTeacherGaps > 0 else { return (excess, short) }
         let base = t * slotCount + problem.dayStart[day]
         var first = -1, last = -1
         for p in 0..<problem.dayLength[day] where teacherAt[base + p] > 0 {
@@ -260,12 +264,16 @@ struct SearchState {
         }
         var idle = 0
         for p in first...last where teacherAt[base + p] == 0 && problem.teacherGapSlot[problem.dayStart[day] + p] { idle += 1 }
-        return (excess, idle * wTeacherGaps)
+        return (excess, idle * wTeacherGaps + short)
     }
 
-    /// Days above the weekly maximum of a teacher (hard).
+    /// Days above the weekly maximum (hard) and above the preferred number (soft) of a teacher.
     private func teacherDaysCost(_ t: Int) -> (hard: Int, soft: Int) {
-        (problem.teacherMaxDays[t].map { max(Int(teacherDaysWorked[t]) - $0, 0) } ?? 0, 0)
+        let days = Int(teacherDaysWorked[t])
+        return (
+            problem.teacherMaxDays[t].map { max(days - $0, 0) } ?? 0,
+            problem.teacherPreferredMaxDays[t].map { max(days - $0, 0) * wExtraDays } ?? 0
+        )
     }
 
     /// Gaps, isolated lessons and lesson periods against the daily limits of a group on a day (all soft).
@@ -365,6 +373,7 @@ struct SearchState {
                 soft += cost.soft
             }
             hard += teacherDaysCost(t).hard
+            soft += teacherDaysCost(t).soft
         }
         for g in 0..<problem.groupCount { for day in 0..<dayCount { soft += groupDayCost(g, day) } }
         for team in problem.teams.indices { hard += teamCost(team) }

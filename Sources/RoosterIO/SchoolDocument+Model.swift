@@ -110,8 +110,8 @@ struct SchoolDocumentReader {
             return Teacher(
                 id: .init(teacher.id), name: teacher.name, unavailable: slots(teacher.unavailable, at: "\(path).unavailable"),
                 unwanted: slots(teacher.unwanted, at: "\(path).unwanted"), daysOff: days(teacher.daysOff, at: "\(path).daysOff"),
-                maxPeriodsPerDay: teacher.maxPeriodsPerDay, maxDays: teacher.maxDays,
-                coach: teacher.coach.map { Teacher.CoachRole(caseload: $0.caseload) })
+                maxPeriodsPerDay: teacher.maxPeriodsPerDay, maxDays: teacher.maxDays, preferredMaxDays: teacher.preferredMaxDays,
+                minPeriodsPerDay: teacher.minPeriodsPerDay, coach: teacher.coach.map { Teacher.CoachRole(caseload: $0.caseload) })
         }
         school.rooms = (document.rooms ?? []).enumerated().map { index, room in
             Room(
@@ -265,8 +265,8 @@ extension SchoolDocument {
                 TeacherDocument(
                     id: teacher.id.rawValue, name: name(teacher.name, teacher.id), unavailable: slots(teacher.unavailable),
                     unwanted: slots(teacher.unwanted), daysOff: list(teacher.daysOff.sorted().map(dayID)),
-                    maxPeriodsPerDay: teacher.maxPeriodsPerDay, maxDays: teacher.maxDays,
-                    coach: teacher.coach.map { CoachRoleDocument(caseload: $0.caseload) })
+                    maxPeriodsPerDay: teacher.maxPeriodsPerDay, maxDays: teacher.maxDays, preferredMaxDays: teacher.preferredMaxDays,
+                    minPeriodsPerDay: teacher.minPeriodsPerDay, coach: teacher.coach.map { CoachRoleDocument(caseload: $0.caseload) })
             })
         rooms = list(
             school.rooms.map { room in

@@ -148,9 +148,11 @@ struct TeacherDocument: Codable, Equatable {
     var daysOff: [String]?
     var maxPeriodsPerDay: Int?
     var maxDays: Int?
+    var preferredMaxDays: Int?
+    var minPeriodsPerDay: Int?
     var coach: CoachRoleDocument?
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, unavailable, unwanted, daysOff, maxPeriodsPerDay, maxDays, coach
+        case id, name, unavailable, unwanted, daysOff, maxPeriodsPerDay, maxDays, preferredMaxDays, minPeriodsPerDay, coach
     }
 }
 

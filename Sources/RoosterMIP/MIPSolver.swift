@@ -49,7 +49,7 @@ public struct MIPSolver: TimetableSolver {
             .roomAvailability, .lessonAvailability, .allowedSegment, .pinnedTime, .roomAssignment, .clusterTogether, .maxPerDay,
             .lessonsApart, .teacherMaxPeriodsPerDay, .teacherMaxDays, .teamTime, .choiceSeats,
             .roomCapacity, .minWorkingDays, .isolatedLessons, .roomStability, .teacherGaps, .groupGaps, .teacherUnwantedTime, .dailyLessons,
-            .timeChanges,
+            .teacherExtraDays, .teacherShortDays, .timeChanges,
         ],
         notOptimised: [
             .roomChanges: "the room stage prefers the reference rooms but has no term for keeping them (roomChanges is only judged)",

@@ -231,16 +231,32 @@ struct TimetableFormulation: Sendable {
                     if terms.count > limit { model.addRow("maxPeriods_\(teacher.id)_d\(day)", terms.map { ($0, 1) }, upper: Double(limit)) }
                 }
             }
-            if let limit = teacher.maxDays {
-                var worked: [Int] = []
-                for (day, daySlots) in slotsOfDay.enumerated() {
-                    let terms = Set(daySlots.flatMap { busy(list, $0) })
-                    guard !terms.isEmpty else { continue }
-                    let works = model.addColumn("works_\(teacher.id)_d\(day)", .binary)
-                    model.addRow("works_\(teacher.id)_d\(day)", [(works, Double(daySlots.count))] + terms.map { ($0, -1) }, lower: 0)
-                    worked.append(works)
+            let extraWeight = weight[.teacherExtraDays] ?? 0, shortWeight = weight[.teacherShortDays] ?? 0
+            let preferred = extraWeight > 0 ? teacher.preferredMaxDays : nil
+            let minimum = shortWeight > 0 ? teacher.minPeriodsPerDay : nil
+            guard teacher.maxDays != nil || preferred != nil || minimum != nil else { continue }
+            // works[d] is 1 on each day the teacher teaches (the objective keeps it 0 on other days).
+            var worked: [Int] = []
+            for (day, daySlots) in slotsOfDay.enumerated() {
+                let periods = daySlots.flatMap { busy(list, $0) }
+                guard !periods.isEmpty else { continue }
+                let works = model.addColumn("works_\(teacher.id)_d\(day)", .binary)
+                model.addRow("works_\(teacher.id)_d\(day)", [(works, Double(daySlots.count))] + Set(periods).map { ($0, -1) }, lower: 0)
+                worked.append(works)
+                if let minimum {
+                    // short ≥ minimum · works − periods taught that day.
+                    let short = model.addColumn("shortDay_\(teacher.id)_d\(day)", .continuous, lower: 0, cost: Double(shortWeight))
+                    model.addRow(
+                        "shortDay_\(teacher.id)_d\(day)", [(short, 1), (works, -Double(minimum))] + periods.map { ($0, 1) }, lower: 0)
                 }
-                if worked.count > limit { model.addRow("maxDays_\(teacher.id)", worked.map { ($0, 1) }, upper: Double(limit)) }
+            }
+            if let limit = teacher.maxDays, worked.count > limit {
+                model.addRow("maxDays_\(teacher.id)", worked.map { ($0, 1) }, upper: Double(limit))
+            }
+            if let preferred, worked.count > preferred {
+                // extra ≥ days worked − preferred.
+                let extra = model.addColumn("extraDays_\(teacher.id)", .continuous, lower: 0, cost: Double(extraWeight))
+                model.addRow("extraDays_\(teacher.id)", [(extra, 1)] + worked.map { ($0, -1) }, lower: -Double(preferred))
             }
         }
         for (index, team) in compiled.teams.enumerated() {

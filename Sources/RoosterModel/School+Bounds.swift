@@ -54,6 +54,8 @@ extension School {
             if let days = clamped(teacher.daysOff) { copy.teachers[index].daysOff = days }
             if let number = teacher.maxPeriodsPerDay, let value = clamped(number) { copy.teachers[index].maxPeriodsPerDay = value }
             if let number = teacher.maxDays, let value = clamped(number) { copy.teachers[index].maxDays = value }
+            if let number = teacher.preferredMaxDays, let value = clamped(number) { copy.teachers[index].preferredMaxDays = value }
+            if let number = teacher.minPeriodsPerDay, let value = clamped(number) { copy.teachers[index].minPeriodsPerDay = value }
             if let number = teacher.coach?.caseload, let value = clamped(number) { copy.teachers[index].coach?.caseload = value }
         }
         for (index, room) in rooms.enumerated() {

@@ -216,6 +216,12 @@ struct SchoolValidator {
             if let max = teacher.maxDays, max < 1 {
                 error("invalidValue", "maxDays of teacher \(teacher.id) must be at least 1", at: "\(path).maxDays")
             }
+            if let max = teacher.preferredMaxDays, max < 1 {
+                error("invalidValue", "preferredMaxDays of teacher \(teacher.id) must be at least 1", at: "\(path).preferredMaxDays")
+            }
+            if let min = teacher.minPeriodsPerDay, min < 1 {
+                error("invalidValue", "minPeriodsPerDay of teacher \(teacher.id) must be at least 1", at: "\(path).minPeriodsPerDay")
+            }
         }
     }
 

@@ -21,12 +21,19 @@ public struct Teacher: Hashable, Sendable, Identifiable {
     public var maxPeriodsPerDay: Int?
     /// The most days the teacher works in a week; nil means no limit.
     public var maxDays: Int?
+    /// The days the teacher would rather not exceed in a week (soft: ``RuleID/teacherExtraDays``),
+    /// below any hard ``maxDays``: a part-timer's wish, an XHSTT or FET soft limit.
+    public var preferredMaxDays: Int?
+    /// On a day the teacher teaches, the fewest periods worth coming in for (soft:
+    /// ``RuleID/teacherShortDays``); days without lessons do not count.
+    public var minPeriodsPerDay: Int?
     /// Set when the teacher coaches students.
     public var coach: CoachRole?
 
     public init(
         id: ID, name: String? = nil, unavailable: Set<TimeSlot> = [], unwanted: Set<TimeSlot> = [],
-        daysOff: Set<Int> = [], maxPeriodsPerDay: Int? = nil, maxDays: Int? = nil, coach: CoachRole? = nil
+        daysOff: Set<Int> = [], maxPeriodsPerDay: Int? = nil, maxDays: Int? = nil, preferredMaxDays: Int? = nil,
+        minPeriodsPerDay: Int? = nil, coach: CoachRole? = nil
     ) {
         self.id = id
         self.name = name ?? id.rawValue
@@ -35,6 +42,8 @@ public struct Teacher: Hashable, Sendable, Identifiable {
         self.daysOff = daysOff
         self.maxPeriodsPerDay = maxPeriodsPerDay
         self.maxDays = maxDays
+        self.preferredMaxDays = preferredMaxDays
+        self.minPeriodsPerDay = minPeriodsPerDay
         self.coach = coach
     }
 }

@@ -10,7 +10,8 @@ public enum RuleCatalogue {
         TeacherMaxPeriodsPerDay(), TeacherMaxDays(), TeamTimeRule(), ChoiceSeats(),
         ChoiceCapacity(), ChoiceMinimumSize(), ChoiceEnrolment(), CoachMeetings(), ParentConflict(),
         RoomCapacity(), MinWorkingDays(), LessonsApart(hard: false), IsolatedLessons(), RoomStability(),
-        TeacherGaps(), GroupGaps(), DailyLessons(), TeacherUnwantedTime(), TimeChanges(), RoomChanges(), ChoicePreference(),
+        TeacherGaps(), GroupGaps(), DailyLessons(), TeacherUnwantedTime(), TeacherExtraDays(), TeacherShortDays(), TimeChanges(),
+        RoomChanges(), ChoicePreference(),
         CoachLoadBalance(), SiblingTriads(),
     ]
 

@@ -39,6 +39,8 @@ extension RuleID {
     public static let groupGaps: RuleID = "groupGaps"
     public static let dailyLessons: RuleID = "dailyLessons"
     public static let teacherUnwantedTime: RuleID = "teacherUnwantedTime"
+    public static let teacherExtraDays: RuleID = "teacherExtraDays"
+    public static let teacherShortDays: RuleID = "teacherShortDays"
     // Soft rules of a re-solve from a reference timetable (``Checker/reference``).
     public static let timeChanges: RuleID = "timeChanges"
     public static let roomChanges: RuleID = "roomChanges"

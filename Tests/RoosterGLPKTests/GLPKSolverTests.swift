@@ -53,6 +53,24 @@ struct GLPKSolverTests {
         #expect(heuristic.score.soft >= score.soft, "seed 5")
     }
 
+    @Test("A teacher's preferred days and daily minimum are in the program: the proven optimum teaches on two days, two periods each")
+    func teacherWeekShape() async {
+        var school = F.school(with: [F.german2V1(count: 4)])
+        school.teachers[0].preferredMaxDays = 2
+        school.teachers[0].minPeriodsPerDay = 2
+        // Without these two rules the cheapest week spreads the lessons (dailyLessons asks for a
+        // lesson every day); with weight 10 each they outweigh it.
+        school.ruleWeights[.teacherExtraDays] = 10
+        school.ruleWeights[.teacherShortDays] = 10
+        let result = await glpk(school)
+        let score = checked(result, school)
+        #expect(result.status == .optimal && score.hard == 0)
+        #expect(result.bound == score.soft, "the checker agrees with GLPK's objective to the unit")
+        let perDay = Dictionary(grouping: result.timetable.placements, by: \.start.day).mapValues(\.count)
+        #expect(perDay.count == 2 && perDay.values.allSatisfy { $0 == 2 }, "\(perDay)")
+        #expect(result.report.penaltyByRule[.teacherExtraDays] == nil && result.report.penaltyByRule[.teacherShortDays] == nil)
+    }
+
     @Test("A hard day spread is a row: GLPK's proven optimum keeps the lessons two days apart, and the checker agrees")
     func hardDaySpread() async {
         var school = F.school(with: [F.german2V1(count: 2), F.maths2V1(count: 1)])

@@ -44,6 +44,21 @@ struct HeuristicSolverTests {
         #expect(coach.statistics.deltaMismatches == 0, "seed 4, coach example")
     }
 
+    @Test(
+        "The search steers by a teacher's preferred days and daily minimum: two days of two periods (seeds 1–3)",
+        arguments: [UInt64(1), 2, 3])
+    func teacherWeekShape(seed: UInt64) async {
+        var school = F.school(with: [F.german2V1(count: 4)])
+        school.teachers[0].preferredMaxDays = 2
+        school.teachers[0].minPeriodsPerDay = 2
+        school.ruleWeights[.teacherExtraDays] = 10
+        school.ruleWeights[.teacherShortDays] = 10
+        let result = await solve(school, seed: seed, iterations: 5_000, verify: true)
+        let report = Checker().check(result.timetable, against: school)
+        #expect(report.score.hard == 0 && result.statistics.deltaMismatches == 0, "seed \(seed)")
+        #expect(report.penaltyByRule[.teacherExtraDays] == nil && report.penaltyByRule[.teacherShortDays] == nil, "seed \(seed)")
+    }
+
     /// A small school where choice seats matter: two choice lessons a week, sessions of different
     /// sizes, one open to a single group, group lessons that may go into choice periods and an
     /// on-track exemption. (Lessons in some weeks only are left out: the heuristic scores every week

@@ -16,7 +16,7 @@ struct XHSTTChainTests {
         arguments: [UInt64(1), 2, 3])
     func solveAndEvaluate(seed: UInt64) async throws {
         let url = Schools.root.appendingPathComponent("Tests/RoosterIOTests/Fixtures/small-xhstt.xml")
-        let loaded = try SchoolFile.load(url, displayName: "small-xhstt.xml", dropUnsupported: true)
+        let loaded = try SchoolFile.load(url, displayName: "small-xhstt.xml")
         let instance = try #require(loaded.xhstt)
         let result = await HeuristicSolver().solve(
             loaded.school, options: SolveOptions(timeLimit: .seconds(600), iterationLimit: 5_000, seed: seed, threads: 1))

@@ -125,6 +125,44 @@ struct SoftRuleTests {
         #expect(cost("teacherUnwantedTime", Timetable(placements: [place("2V1-du", F.at(F.fri, 4))]), school) == 0)
     }
 
+    @Test("teacherExtraDays: one unit per day taught above the days a teacher prefers")
+    func teacherExtraDays() {
+        var school = F.school(with: [F.german2V1(count: 4)])
+        school.teachers[0].preferredMaxDays = 2
+        let fourDays = Timetable(placements: [
+            place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.tue, 4)), place("2V1-du", F.at(F.wed, 5)),
+            place("2V1-du", F.at(F.thu, 3)),
+        ])
+        #expect(cost("teacherExtraDays", fourDays, school) == 2)
+        let message = violations("teacherExtraDays", fourDays, school).first
+        #expect(message?.message == "Teacher JDV teaches on 4 days, 2 more than the 2 preferred")
+        #expect(message?.dutchMessage == "Docent JDV geeft les op 4 dagen, 2 meer dan de gewenste 2")
+        let twoDays = Timetable(placements: [
+            place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.mon, 4)), place("2V1-du", F.at(F.wed, 5)),
+            place("2V1-du", F.at(F.wed, 4)),
+        ])
+        #expect(cost("teacherExtraDays", twoDays, school) == 0)
+        school.teachers[0].preferredMaxDays = nil
+        #expect(cost("teacherExtraDays", fourDays, school) == 0, "no preference, no cost")
+    }
+
+    @Test("teacherShortDays: one unit per period short of the minimum on a day taught; free days cost nothing")
+    func teacherShortDays() {
+        var school = F.school(with: [F.german2V1(count: 4)])
+        school.teachers[0].minPeriodsPerDay = 3
+        let spread = Timetable(placements: [
+            place("2V1-du", F.at(F.mon, 3)), place("2V1-du", F.at(F.mon, 4)), place("2V1-du", F.at(F.mon, 5)),
+            place("2V1-du", F.at(F.thu, 3)),
+        ])
+        // Monday has 3 periods, Thursday 1 (2 short), the other days none.
+        #expect(cost("teacherShortDays", spread, school) == 2)
+        let found = violations("teacherShortDays", spread, school)
+        #expect(found.map(\.message) == ["Teacher JDV teaches only 1 period on Thu, fewer than 3"])
+        #expect(found.first?.slots == [F.at(F.thu, 3)])
+        school.teachers[0].minPeriodsPerDay = 1
+        #expect(cost("teacherShortDays", spread, school) == 0)
+    }
+
     @Test("choicePreference: rank − 1 per enrolment, more for an unrequested lesson")
     func choicePreference() {
         let a = Lesson(id: "a", teachers: ["ABE"], allowedSegments: ["choice"], choice: ChoiceSettings())

@@ -86,6 +86,8 @@ public enum Fixture {
         school.teachers[0].maxDays = 4
         school.teachers[0].maxPeriodsPerDay = 2
         school.teachers[1].unavailable = [at(fri, 3), at(fri, 4), at(fri, 5)]
+        school.teachers[1].preferredMaxDays = 3
+        school.teachers[2].minPeriodsPerDay = 2
         school.teamTimes = [TeamTime(id: "dev", teachers: ["JDV", "KOK"], commonFreePeriods: 2, segment: "instruction")]
         return school
     }

@@ -65,8 +65,11 @@ public enum XHSTTImport {
         var unsupported: [Unsupported] = []
         /// Soft idle-time limits optimised as Rooster's gap rules.
         var idleLimits: [XHSTTConstraint] = []
-        /// Per Rooster rule, the weights of the XHSTT constraints mapped to it and how many resources each covers.
-        var weights: [RuleID: [(weight: Int, resources: Int)]] = [:]
+        /// Per teacher resource, the days a soft minimum of busy times names (Rooster's applies to every day).
+        var minimumDays: [Int: Set<Int>] = [:]
+        /// Per Rooster rule, the XHSTT constraints mapped to it: weight, resources covered, and the
+        /// free allowance (idle times a limit allows before it costs; 0 for other kinds).
+        var weights: [RuleID: [(weight: Int, resources: Int, allowance: Int)]] = [:]
         /// Allowed rooms per event and role, from required PreferResources constraints.
         var preferredRooms: [Int: [String: Set<Int>]] = [:]
 
@@ -104,18 +107,29 @@ public enum XHSTTImport {
             }
             makeLessons()
             for constraint in instance.constraints { apply(constraint) }
+            let partial = minimumDays.filter { $0.value.count < mapping.days.count }.count
+            if partial > 0 {
+                note(
+                    "\(partial) teacher(s) have a soft minimum of busy times on some days only; Rooster's minPeriodsPerDay applies to every day",
+                    line: instance.constraints.first { if case .limitBusyTimes = $0.kind { true } else { false } }?.line ?? 1)
+            }
             if let first = idleLimits.first {
                 note(
                     "\(idleLimits.count) LimitIdleTimes constraint(s), first '\(first.id)', are optimised as Rooster's gap rules, which count every idle period once; XHSTT counts idle times beyond each maximum, with its own cost function",
                     line: first.line)
             }
             for rule in RuleCatalogue.descriptors where rule.level == .soft {
-                if let values = weights[rule.id], let chosen = values.max(by: { ($0.resources, $0.weight) < ($1.resources, $1.weight) }) {
+                // Rooster has one weight per rule: that of the constraint covering the most
+                // resources, and of those the one that costs first (the smallest allowance), since
+                // Rooster's rule counts from the first unit.
+                if let values = weights[rule.id],
+                    let chosen = values.max(by: { ($0.resources, -$0.allowance, $0.weight) < ($1.resources, -$1.allowance, $1.weight) })
+                {
                     school.ruleWeights[rule.id] = chosen.weight
                     let distinct = Set(values.map(\.weight))
                     if distinct.count > 1 {
                         note(
-                            "constraints with weights \(distinct.sorted().map(String.init).joined(separator: ", ")) map to \(rule.id); Rooster has one weight per rule and uses \(chosen.weight), of the constraint that covers the most resources",
+                            "constraints with weights \(distinct.sorted().map(String.init).joined(separator: ", ")) map to \(rule.id); Rooster has one weight per rule and uses \(chosen.weight), of the constraint that covers the most resources and costs first",
                             line: instance.constraints.first?.line ?? 1)
                     }
                 } else {
@@ -218,7 +232,7 @@ public enum XHSTTImport {
                         return unsupported(constraint, "unwanted times of groups or rooms")
                     }
                 }
-                if !required { weights[.teacherUnwantedTime, default: []].append((constraint.weight, constraint.resources.count)) }
+                if !required { weights[.teacherUnwantedTime, default: []].append((constraint.weight, constraint.resources.count, 0)) }
             case .preferTimes(let allowed, let duration) where required:
                 applyPreferTimes(constraint, allowed: allowed, duration: duration)
             case .spreadEvents(let limits):
@@ -229,25 +243,35 @@ public enum XHSTTImport {
                 let roles = Set(constraint.resources.map { mapping.roles[$0] })
                 guard roles.isSubset(of: [.teacher, .group]) else { return unsupported(constraint, "idle times of rooms") }
                 let teachers = constraint.resources.filter { mapping.roles[$0] == .teacher }.count
-                if teachers > 0 { weights[.teacherGaps, default: []].append((constraint.weight, teachers)) }
+                if teachers > 0 { weights[.teacherGaps, default: []].append((constraint.weight, teachers, limits.maximum)) }
                 if teachers < constraint.resources.count {
-                    weights[.groupGaps, default: []].append((constraint.weight, constraint.resources.count - teachers))
+                    weights[.groupGaps, default: []].append((constraint.weight, constraint.resources.count - teachers, limits.maximum))
                 }
                 idleLimits.append(constraint)
             case .clusterBusyTimes(let groups, let limits)
-            where required && groups.allSatisfy(mapping.isDay) && limits.minimum == 0
-                && Set(groups.map { $0.first ?? -1 }).count == groups.count:
+            where groups.allSatisfy(mapping.isDay) && limits.minimum == 0 && Set(groups.map { $0.first ?? -1 }).count == groups.count:
                 forEachTeacher(of: constraint, else: "busy days of groups or rooms") { teacher in
-                    teacher.maxDays = min(teacher.maxDays ?? limits.maximum, limits.maximum)
+                    if required {
+                        teacher.maxDays = min(teacher.maxDays ?? limits.maximum, limits.maximum)
+                    } else {
+                        teacher.preferredMaxDays = min(teacher.preferredMaxDays ?? limits.maximum, limits.maximum)
+                    }
                 }
+                if !required { weights[.teacherExtraDays, default: []].append((constraint.weight, constraint.resources.count, 0)) }
             case .limitBusyTimes(let groups, let limits) where required && groups.allSatisfy(mapping.isDay) && limits.minimum == 0:
                 forEachTeacher(of: constraint, else: "busy times of groups or rooms") { teacher in
                     teacher.maxPeriodsPerDay = min(teacher.maxPeriodsPerDay ?? limits.maximum, limits.maximum)
                 }
-            case .limitBusyTimes(_, let limits) where limits.minimum > 0:
-                unsupported(constraint, "a minimum of busy times a day (Rooster has no such rule yet)")
+            case .limitBusyTimes(let groups, let limits)
+            where !required && limits.minimum > 0 && groups.allSatisfy(mapping.isDay)
+                && limits.maximum >= mapping.dayTimes.map(\.count).max() ?? 0:
+                forEachTeacher(of: constraint, else: "a minimum of busy times for groups or rooms") { teacher in
+                    teacher.minPeriodsPerDay = max(teacher.minPeriodsPerDay ?? limits.minimum, limits.minimum)
+                }
+                for resource in constraint.resources { minimumDays[resource, default: []].formUnion(groups.compactMap(mapping.day)) }
+                weights[.teacherShortDays, default: []].append((constraint.weight, constraint.resources.count, 0))
             case .clusterBusyTimes:
-                unsupported(constraint, required ? "busy days over time groups that are not whole days" : "a soft limit on busy days")
+                unsupported(constraint, "busy days over time groups that are not whole days, or a minimum of days")
             default:
                 unsupported(constraint, required ? "this shape of the constraint" : "soft (weight \(constraint.weight))")
             }
@@ -292,7 +316,7 @@ public enum XHSTTImport {
                 school.daySpreads.append(DaySpread(lessons: lessons, minDays: 1, hard: constraint.required))
             }
             if !constraint.required {
-                weights[.lessonsApartPreferred, default: []].append((constraint.weight, constraint.eventGroups.count))
+                weights[.lessonsApartPreferred, default: []].append((constraint.weight, constraint.eventGroups.count, 0))
             }
         }
 
@@ -384,6 +408,9 @@ public struct XHSTTMapping: Sendable {
     }
 
     func isDay(_ group: [Int]) -> Bool { dayTimes.contains(group.sorted()) }
+
+    /// The day whose times are exactly `group`.
+    func day(_ group: [Int]) -> Int? { dayTimes.firstIndex(of: group.sorted()) }
 
     func periodCount(ofDay day: Int) -> Int { dayTimes[day].count }
 
