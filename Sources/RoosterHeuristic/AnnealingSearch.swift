@@ -3,7 +3,8 @@ import RoosterModel
 import RoosterRules
 import RoosterSolving
 
-/// One search: greedy construction, then simulated annealing over four neighbourhoods.
+/// One search: greedy construction, repair by ejection chains (``repairByEjection(deadline:budget:)``),
+/// then simulated annealing over four neighbourhoods.
 ///
 /// The design follows the simulated annealing of Bellio, Ceschia, Di Gaspero, Schaerf and Urli,
 /// "Feature-based tuning of simulated annealing applied to the curriculum-based course timetabling
@@ -32,16 +33,23 @@ struct AnnealingSearch {
     /// Weight of one hard violation against soft cost in the annealing objective.
     private let hardWeight: Int
 
-    private var state: SearchState
-    private var rng: SeededGenerator
-    private let problem: SearchProblem
-    private let movable: [Int]
+    var state: SearchState
+    var rng: SeededGenerator
+    let problem: SearchProblem
+    let movable: [Int]
     /// Check every delta against a full recomputation (slow; for tests and debugging).
     private let verify: Bool
     private var mismatches = 0
 
     private let startTemperature: Double
     private let endTemperature: Double
+
+    /// In the repair phase, the movable events that take part in a hard violation (clash, limit,
+    /// spread), found afresh every ``focusRefresh`` moves; half the repair moves start from one of
+    /// them, so that the search works where the timetable is broken instead of among the many
+    /// events that are fine.
+    private var violating: [Int] = []
+    private var focusRefresh: Int { max(1_000, 4 * movable.count) }
 
     /// The judge used in verifying runs: without hard violations, the search's cost must equal the checker's score.
     private let checker: Checker
@@ -62,13 +70,13 @@ struct AnnealingSearch {
     }
 
     private var cost: Int { mutating get { state.hard * hardWeight + state.soft } }
-    private var score: Score { mutating get { Score(hard: state.hard, soft: state.soft) } }
+    var score: Score { mutating get { Score(hard: state.hard, soft: state.soft) } }
 
     // MARK: - Construction
 
     /// Rooms for event `e` at start `option`: per member its rooms, keeping `preferred` ones that
     /// are free and allowed, else the best-fitting free rooms, else the least bad allowed ones.
-    private func chooseRooms(_ e: Int, option: Int, preferred: [Int]? = nil) -> [Int] {
+    func chooseRooms(_ e: Int, option: Int, preferred: [Int]? = nil) -> [Int] {
         let event = problem.events[e]
         let start = event.starts[option]
         var chosen: [Int] = []
@@ -168,13 +176,22 @@ struct AnnealingSearch {
         progress: (@Sendable (SolveProgress) -> Void)?
     ) -> Outcome {
         construct(deadline: deadline)
+        // Ejection chains first (a re-solve repairs with the whole cost instead, so as not to move
+        // lessons away from the reference for free); at most half the time or moves, leaving the
+        // rest to annealing.
+        var iteration = 0
+        if state.hard > 0, problem.compiled.reference == nil {
+            iteration = repairByEjection(deadline: deadline.share(0.5), budget: iterationLimit.map { $0 / 2 } ?? .max).evaluations
+            if verify { verifyCost(againstChecker: true) }
+        }
         var best = Outcome(
             startOption: state.startOption, rooms: state.rooms, score: score, iterations: 0, timeToFirstFeasible: nil,
             history: [.init(elapsed: ContinuousClock.now - startedAt, score: score)])
         if score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
         guard !movable.isEmpty else { return best }
 
-        // Phase 1 (repair) anneals on hard violations alone until none are left; phase 2 anneals on
+        // Phase 1 (repair, when ejection chains left violations) anneals on hard violations alone,
+        // half its moves starting from a violating event, until none are left; phase 2 anneals on
         // the whole cost, its temperature falling from the start to the end value over the rest of
         // the time or iterations. A re-solve starts without phase 1: blind to soft cost, the repair
         // would move many lessons away from the reference for free; only when the whole cost has not
@@ -184,9 +201,8 @@ struct AnnealingSearch {
         // A re-solve still infeasible after a quarter of its time or moves falls back on phase 1.
         var escalated = false
         var phaseStart = ContinuousClock.now
-        var phaseStartIteration = 0
         var temperature = startTemperature
-        var iteration = 0
+        var phaseStartIteration = iteration
         var lastProgress = ContinuousClock.now
         while true {
             if iteration & 255 == 0 {
@@ -211,13 +227,15 @@ struct AnnealingSearch {
             }
             if let iterationLimit, iteration >= iterationLimit { break }
             iteration += 1
+            if repairing, (iteration - phaseStartIteration) % focusRefresh == 1 { findViolating() }
 
             let before = cost, hardBefore = state.hard
             let undo: Undo
+            let focus = repairing && !violating.isEmpty && rng.below(2) == 0
             switch rng.below(20) {
-            case 0..<9: undo = moveEvent()
-            case 9..<15: undo = swapEvents()
-            case 15..<18: undo = kempeChain()
+            case 0..<9: undo = moveEvent(focus ? violating[rng.below(violating.count)] : nil)
+            case 9..<15: undo = swapEvents(focus ? violating[rng.below(violating.count)] : nil)
+            case 15..<18: undo = kempeChain(focus ? violating[rng.below(violating.count)] : nil)
             default: undo = changeRoom()
             }
             if case .none = undo { continue }
@@ -234,6 +252,7 @@ struct AnnealingSearch {
                 }
                 if repairing, state.hard == 0 {
                     repairing = false
+                    violating = []
                     phaseStart = ContinuousClock.now
                     phaseStartIteration = iteration
                     temperature = startTemperature
@@ -275,8 +294,8 @@ struct AnnealingSearch {
     }
 
     /// Moves one event to another start, keeping its rooms where they are free.
-    private mutating func moveEvent() -> Undo {
-        let e = movable[rng.below(movable.count)]
+    private mutating func moveEvent(_ chosen: Int? = nil) -> Undo {
+        let e = chosen ?? movable[rng.below(movable.count)]
         let event = problem.events[e]
         let old = state.startOption[e]
         var option = rng.below(event.starts.count - 1)
@@ -287,10 +306,21 @@ struct AnnealingSearch {
         return .one(event: e, option: old, rooms: oldRooms)
     }
 
+    /// The movable events whose removal lowers the hard cost (choice seats aside).
+    private mutating func findViolating() {
+        violating.removeAll(keepingCapacity: true)
+        for e in movable {
+            let before = state.baseHard, option = state.startOption[e], rooms = state.rooms[e]
+            state.unplace(e)
+            if state.baseHard < before { violating.append(e) }
+            state.place(e, option: option, rooms: rooms)
+        }
+    }
+
     /// Swaps the starts of two events that share a teacher or a group, where each may start at
-    /// the other's slot.
-    private mutating func swapEvents() -> Undo {
-        let a = movable[rng.below(movable.count)]
+    /// the other's slot; the first is `chosen`, else drawn at random.
+    private mutating func swapEvents(_ chosen: Int? = nil) -> Undo {
+        let a = chosen ?? movable[rng.below(movable.count)]
         let partners = problem.related[a]
         guard !partners.isEmpty else { return .none }
         let b = partners[rng.below(partners.count)]
@@ -316,8 +346,8 @@ struct AnnealingSearch {
     /// move reaches timetables that single moves and swaps only reach through clashes (Lü and
     /// Hao, "Adaptive tabu search for course timetabling", EJOR 200, 2010). Only chains of events
     /// of one duration that may all start at either start are tried.
-    private mutating func kempeChain() -> Undo {
-        let a = movable[rng.below(movable.count)]
+    private mutating func kempeChain(_ chosen: Int? = nil) -> Undo {
+        let a = chosen ?? movable[rng.below(movable.count)]
         let first = problem.events[a]
         guard first.starts.count > 1 else { return .none }
         let oldOption = state.startOption[a]

@@ -18,7 +18,7 @@ struct SearchState {
     /// Per event: its rooms, `roomSlots` of them, member by member.
     var rooms: [[Int]]
     /// Hard cost of every rule but `choiceSeats`, kept by delta.
-    private var baseHard = 0
+    private(set) var baseHard = 0
     /// Seats and busy periods for `choiceSeats`, whose cost is a flow computed when read.
     private var choiceSeats: ChoiceSeatCounter?
     private(set) var soft = 0

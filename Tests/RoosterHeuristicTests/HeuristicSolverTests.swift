@@ -59,6 +59,51 @@ struct HeuristicSolverTests {
         #expect(report.penaltyByRule[.teacherExtraDays] == nil && report.penaltyByRule[.teacherShortDays] == nil, "seed \(seed)")
     }
 
+    /// Both groups' weeks full (15 of 15 instruction periods), every lesson once a day, each teacher
+    /// in both groups and one teacher away on Monday's first instruction period: the kind of week
+    /// where single moves and swaps nearly always make a clash and ejection chains are needed.
+    static var fullWeekSchool: School {
+        func lesson(_ id: String, _ teacher: String, _ group: String) -> Lesson {
+            Lesson(
+                id: .init(id), teachers: [.init(teacher)], groups: [.init(group)], countPerWeek: 5, roomKind: .any,
+                allowedSegments: ["instruction"], maxPerDay: 1)
+        }
+        var school = F.school(with: [
+            lesson("a", "JDV", "2V1"), lesson("b", "ABE", "2V1"), lesson("c", "KOK", "2V1"),
+            lesson("d", "ABE", "3H2"), lesson("e", "KOK", "3H2"), lesson("f", "JDV", "3H2"),
+        ])
+        school.teachers[0].unavailable = [F.at(F.mon, F.firstInstruction)]
+        return school
+    }
+
+    @Test("A full week is repaired to no hard violation, every delta verified (seeds 1–3)", arguments: [UInt64(1), 2, 3])
+    func fullWeek(seed: UInt64) async {
+        let school = Self.fullWeekSchool
+        let result = await solve(school, seed: seed, iterations: 20_000, verify: true)
+        let report = Checker().check(result.timetable, against: school)
+        #expect(report.score.hard == 0, "seed \(seed): \(report.violations.filter { $0.level == .hard }.map(\.message))")
+        #expect(result.statistics.deltaMismatches == 0, "seed \(seed)")
+        #expect(result.timetable.placements.count == 30)
+    }
+
+    @Test(
+        "Ejection chains take a full week with every lesson at its first start to no hard violation, the state consistent (seeds 1–5)",
+        arguments: [UInt64(1), 2, 3, 4, 5])
+    func ejectionRepair(seed: UInt64) async {
+        let problem = SearchProblem(school: Self.fullWeekSchool, checker: Checker())
+        var search = AnnealingSearch(problem: problem, seed: seed)
+        for e in problem.events.indices { search.state.place(e, option: 0, rooms: search.chooseRooms(e, option: 0)) }
+        #expect(search.state.hard > 20, "the start breaks many hard rules")
+        // Each step evaluates every start of one event: a budget of about a thousand steps.
+        let repaired = search.repairByEjection(deadline: Deadline(after: .seconds(600)), budget: 20_000)
+        #expect(repaired.feasible && search.state.hard == 0, "seed \(seed)")
+        #expect(search.state.startOption.allSatisfy { $0 >= 0 }, "seed \(seed): every event placed")
+        let recomputed = search.state.recomputedCost()
+        #expect(recomputed.hard == 0 && recomputed.soft == search.state.soft, "seed \(seed)")
+        let timetable = problem.timetable(starts: search.state.startOption, rooms: search.state.rooms)
+        #expect(Checker().check(timetable, against: Self.fullWeekSchool).score.hard == 0, "seed \(seed)")
+    }
+
     /// A small school where choice seats matter: two choice lessons a week, sessions of different
     /// sizes, one open to a single group, group lessons that may go into choice periods and an
     /// on-track exemption. (Lessons in some weeks only are left out: the heuristic scores every week
