@@ -50,6 +50,8 @@ struct AnnealingSearch {
     /// events that are fine.
     private var violating: [Int] = []
     private var focusRefresh: Int { max(1_000, 4 * movable.count) }
+    /// Annealing moves of the repair phase between two runs of ejection chains.
+    private var repairRound: Int { max(100_000, 200 * movable.count) }
 
     /// The judge used in verifying runs: without hard violations, the search's cost must equal the checker's score.
     private let checker: Checker
@@ -177,13 +179,16 @@ struct AnnealingSearch {
     ) -> Outcome {
         construct(deadline: deadline)
         // Ejection chains first (a re-solve repairs with the whole cost instead, so as not to move
-        // lessons away from the reference for free); at most half the time or moves, leaving the
-        // rest to annealing.
+        // lessons away from the reference for free), and again after every ``repairRound`` moves
+        // of annealing that leave violations: the chains stall on some schools where annealing
+        // finishes the repair at once, and annealing stalls where the chains go on.
         var iteration = 0
-        if state.hard > 0, problem.compiled.reference == nil {
+        let ejecting = problem.compiled.reference == nil && problem.choiceSeats == nil
+        if state.hard > 0, ejecting {
             iteration = repairByEjection(deadline: deadline.share(0.5), budget: iterationLimit.map { $0 / 2 } ?? .max).evaluations
             if verify { verifyCost(againstChecker: true) }
         }
+        var lastEjection = iteration
         var best = Outcome(
             startOption: state.startOption, rooms: state.rooms, score: score, iterations: 0, timeToFirstFeasible: nil,
             history: [.init(elapsed: ContinuousClock.now - startedAt, score: score)])
@@ -227,6 +232,28 @@ struct AnnealingSearch {
             }
             if let iterationLimit, iteration >= iterationLimit { break }
             iteration += 1
+            if repairing, ejecting, iteration - lastEjection >= repairRound {
+                let budget = iterationLimit.map { max(($0 - iteration) / 2, 0) } ?? .max
+                iteration += repairByEjection(deadline: deadline.share(0.5), budget: budget).evaluations
+                lastEjection = iteration
+                if verify { verifyCost(againstChecker: true) }
+                if score < best.score {
+                    best.startOption = state.startOption
+                    best.rooms = state.rooms
+                    best.score = score
+                    best.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
+                    if best.timeToFirstFeasible == nil, score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
+                }
+                if state.hard == 0 {
+                    repairing = false
+                    violating = []
+                    phaseStart = ContinuousClock.now
+                    phaseStartIteration = iteration
+                    temperature = startTemperature
+                    continue
+                }
+                findViolating()
+            }
             if repairing, (iteration - phaseStartIteration) % focusRefresh == 1 { findViolating() }
 
             let before = cost, hardBefore = state.hard

@@ -18,8 +18,9 @@ extension AnnealingSearch {
     static let ejectionRandomPickPercent = 30
 
     /// Runs ejection chains from the constructed timetable until nothing is left to place (true),
-    /// or until `budget` evaluations of a start, the deadline or cancellation (false: the events
-    /// still out go back where they add the least hard cost, for annealing to repair). Returns
+    /// or until `budget` evaluations of a start, the deadline, cancellation or a long stretch
+    /// without a new low of events waiting (false: the events still out go back where they add
+    /// the least hard cost, for annealing to repair). Returns
     /// the evaluations spent, so that a run bounded by iterations stays repeatable.
     mutating func repairByEjection(deadline: Deadline, budget: Int) -> (feasible: Bool, evaluations: Int) {
         guard problem.choiceSeats == nil else { return (false, 0) }
@@ -46,7 +47,10 @@ extension AnnealingSearch {
         var ejections = Array(repeating: 0, count: problem.events.count)
         var placedAt = Array(repeating: -Self.ejectionTabuTenure - 1, count: problem.events.count)
         var step = 0
-        while !queue.isEmpty, evaluations < budget {
+        // Stop when the queue has not reached a new low for a while: annealing then does better.
+        var fewestWaiting = queue.count, lastLow = 0
+        let patience = max(2_000, 2 * problem.events.count)
+        while !queue.isEmpty, evaluations < budget, step - lastLow < patience {
             if step & 15 == 0, deadline.hasPassed || Task.isCancelled { break }
             step += 1
             // The hardest event waiting (displaced most often, then the fewest starts), or, some
@@ -91,6 +95,10 @@ extension AnnealingSearch {
             }
             state.place(e, option: chosen.option, rooms: chosen.rooms)
             placedAt[e] = step
+            if queue.count < fewestWaiting {
+                fewestWaiting = queue.count
+                lastLow = step
+            }
         }
         if queue.isEmpty { return (true, evaluations) }
         for e in queue { placeLeastHard(e) }

@@ -53,6 +53,16 @@ struct FuzzCorpusTests {
                 let loaded = try FETImport.parse(text, file: "fuzz.fet", dropUnsupported: true)
                 _ = loaded.validate()
                 _ = Checker().check(Timetable(), against: loaded.school)
+            case "xhstt":
+                let (instance, solutions) = try XHSTTArchive.read(text, file: "fuzz.xml")
+                let loaded = try XHSTTImport.school(from: instance, file: "fuzz.xml", dropUnsupported: true)
+                _ = loaded.validate()
+                let mapping = try XHSTTMapping(instance, file: "fuzz.xml")
+                for solution in solutions {
+                    _ = XHSTTEvaluator(instance: instance).cost(of: solution)
+                    let timetable = try XHSTTSolutionFile.timetable(solution, instance: instance, mapping: mapping, file: "fuzz.xml")
+                    _ = Checker().check(timetable, against: loaded.school)
+                }
             case "requests-csv": _ = try WeeklyFiles.parseRequests(text, for: bioritme, file: "fuzz.csv")
             case "enrolments-csv": _ = try WeeklyFiles.parseEnrolments(text, for: bioritme, file: "fuzz.csv")
             default: Issue.record("unknown fuzz target \(target)")
@@ -63,7 +73,7 @@ struct FuzzCorpusTests {
         }
     }
 
-    static let targets = ["school-yaml", "school-json", "timetable-json", "ctt", "sol", "requests-csv", "enrolments-csv", "fet"]
+    static let targets = ["school-yaml", "school-json", "timetable-json", "ctt", "sol", "requests-csv", "enrolments-csv", "fet", "xhstt"]
 
     @Test("every seed is read by its reader", arguments: targets)
     func seedsAreAccepted(target: String) throws {

@@ -30,6 +30,7 @@ import time
 FIXTURE_SCHOOL = "Tests/Fuzz/Fixtures/bioritme-12.yaml"
 FIXTURE_TIMETABLE = "Tests/Fuzz/Corpus/timetable-json/bioritme-12-week.json"
 FIXTURE_CTT = "Tests/RoosterIOTests/Fixtures/comp01.ctt"
+FIXTURE_XHSTT = "Tests/RoosterIOTests/Fixtures/small-xhstt.xml"
 DOCUMENTED_EXITS = {0, 1, 2, 3, 64}
 RAW_MESSAGES = ("NSCocoaErrorDomain", "The operation could not be completed", "Fatal error", "Swift runtime failure")
 
@@ -218,6 +219,30 @@ def readers(run):
     for name, text in ctt_cases.items():
         path = run.path(name, text)
         run.case("readers: .ctt", name, ["validate", path], names=(name,))
+    archive = open(FIXTURE_XHSTT, encoding="utf-8").read()
+    many_times = "".join(f'<Time Id="x{i}"><Name>x{i}</Name><Day Reference="Mo"/></Time>' for i in range(10000))
+    many_resources = "".join(
+        f'<Resource Id="r{i}"><Name>r{i}</Name><ResourceType Reference="Class"/></Resource>' for i in range(600))
+    xhstt_cases = {
+        "entity.xml": archive.replace("<HighSchoolTimetableArchive>", '<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><HighSchoolTimetableArchive>', 1),
+        "unknown reference.xml": archive.replace('<Course Reference="EN-C2"/>', '<Course Reference="nope"/>'),
+        "huge weight.xml": archive.replace("<Weight>10</Weight>", "<Weight>99999999999999999999</Weight>"),
+        "negative duration.xml": archive.replace("<Name>EN C2</Name><Duration>1</Duration>", "<Name>EN C2</Name><Duration>-4</Duration>"),
+        "resources times.xml": archive.replace('<Time Id="Tu3">', many_times + '<Time Id="Tu3">').replace(
+            '<Resource Id="Room_Gym">', many_resources + '<Resource Id="Room_Gym">'),
+        "two days.xml": archive.replace('<Time Id="Mo3"><Name>ma3</Name><Day Reference="Mo"/>', '<Time Id="Mo3"><Name>ma3</Name><Day Reference="Mo"/><Day Reference="Tu"/>'),
+        "unknown event in solution.xml": archive.replace('<Event Reference="L2"><Duration>1</Duration><Time Reference="Tu3"/>', '<Event Reference="L9"><Duration>1</Duration><Time Reference="Tu3"/>'),
+        "split solution.xml": archive.replace('<Event Reference="P1"><Duration>2</Duration><Time Reference="Mo2"/>', '<Event Reference="P1"><Duration>1</Duration><Time Reference="Mo2"/></Event><Event Reference="P1"><Duration>1</Duration><Time Reference="Tu2"/>', 1),
+        "truncated.xml": archive[: len(archive) // 2],
+        "deep.xml": "<HighSchoolTimetableArchive>" + "<a>" * 100000 + "</a>" * 100000 + "</HighSchoolTimetableArchive>",
+    }
+    for name, text in xhstt_cases.items():
+        path = run.path(name, text)
+        out = run.path("solution.xml", archive)
+        run.case("readers: XHSTT", f"{name} validate", ["validate", path], names=(name,))
+        run.case("readers: XHSTT", f"{name} check", ["check", path], names=(name,))
+        run.case("readers: XHSTT", f"{name} check as solution", ["check", os.path.abspath(FIXTURE_XHSTT), path], names=(name,))
+        run.case("readers: XHSTT", f"{name} solve", ["solve", path, "--iterations", "200", "--out", out], names=(name,), keep=out)
     school = os.path.abspath(FIXTURE_SCHOOL)
     timetable_cases = {
         "repeated.json": json.dumps({"placements": [{"lesson": "1M1-ne", "start": {"day": "mon", "period": 2}}] * 2000}),

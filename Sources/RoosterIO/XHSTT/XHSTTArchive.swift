@@ -11,6 +11,8 @@ public enum XHSTTArchive {
     public static let limitRange = 0...100_000
     /// Times in an instance.
     public static let timeCount = 1...10_000
+    /// Resources × times: the evaluator keeps a count per resource and time.
+    public static let maximumResourceTimes = 5_000_000
 
     /// Reads an archive file; see ``read(_:file:instance:)``.
     public static func load(_ url: URL, displayName: String? = nil, instance: String? = nil) throws(InputError)
@@ -103,6 +105,12 @@ public enum XHSTTArchive {
             let instanceID = try id(element)
             let times = try readTimes(element)
             let resources = try readResources(element)
+            guard resources.count * times.count <= XHSTTArchive.maximumResourceTimes else {
+                throw error(
+                    element,
+                    "The instance has \(resources.count) resources and \(times.count) times; Rooster reads instances of at most \(XHSTTArchive.maximumResourceTimes) resources × times"
+                )
+            }
             let events = try readEvents(element, timeCount: times.count)
             var constraints: [XHSTTConstraint] = []
             for constraint in element.child("Constraints")?.children ?? [] {

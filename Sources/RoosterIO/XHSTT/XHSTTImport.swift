@@ -380,7 +380,11 @@ public struct XHSTTMapping: Sendable {
         templates = []
         days = []
         for (dayIndex, times) in dayTimes.enumerated() {
-            for (period, time) in times.enumerated() where slots[time] == nil {
+            for (period, time) in times.enumerated() {
+                guard slots[time] == nil else {
+                    throw InputError(
+                        file: file, message: "Time '\(instance.times[time].id)' is on two <Day>s", hint: "give each time one <Day>")
+                }
                 slots[time] = TimeSlot(day: dayIndex, period: period)
             }
             let template = templateIDs[times.count] ?? DayTemplate.ID("p\(times.count)")

@@ -17,6 +17,7 @@ enum FuzzTarget: String, CaseIterable {
     case requestsCSV = "requests-csv"
     case enrolmentsCSV = "enrolments-csv"
     case fet
+    case xhstt
 
     /// Runs one input through the reader and what follows it.
     func run(_ text: String) {
@@ -40,6 +41,25 @@ enum FuzzTarget: String, CaseIterable {
             guard let loaded = try? FETImport.parse(text, file: "fuzz.fet", dropUnsupported: true) else { return }
             _ = loaded.validate()
             _ = Checker().check(Timetable(), against: loaded.school)
+        case .xhstt:
+            Self.readXHSTT(text)
+        }
+    }
+
+    /// The archive, its stored solutions scored and turned into timetables, the import checked.
+    static func readXHSTT(_ text: String) {
+        guard let (instance, solutions) = try? XHSTTArchive.read(text, file: "fuzz.xml") else { return }
+        let evaluator = XHSTTEvaluator(instance: instance)
+        for solution in solutions { _ = evaluator.cost(of: solution) }
+        guard let loaded = try? XHSTTImport.school(from: instance, file: "fuzz.xml", dropUnsupported: true),
+            let mapping = try? XHSTTMapping(instance, file: "fuzz.xml")
+        else { return }
+        _ = loaded.validate()
+        for solution in solutions {
+            guard let timetable = try? XHSTTSolutionFile.timetable(solution, instance: instance, mapping: mapping, file: "fuzz.xml")
+            else { continue }
+            _ = Checker().check(timetable, against: loaded.school)
+            _ = evaluator.cost(of: XHSTTSolutionFile.solution(timetable, instance: instance, mapping: mapping))
         }
     }
 
