@@ -50,8 +50,6 @@ struct AnnealingSearch {
     /// events that are fine.
     private var violating: [Int] = []
     private var focusRefresh: Int { max(1_000, 4 * movable.count) }
-    /// Annealing moves of the repair phase between two runs of ejection chains.
-    private var repairRound: Int { max(100_000, 200 * movable.count) }
 
     /// The judge used in verifying runs: without hard violations, the search's cost must equal the checker's score.
     private let checker: Checker
@@ -147,27 +145,31 @@ struct AnnealingSearch {
         }
         var hurry = false
         for e in order {
-            let event = problem.events[e]
             if !hurry, Task.isCancelled || deadline.hasPassed { hurry = true }
             if hurry {
                 state.place(e, option: 0, rooms: chooseRooms(e, option: 0))
                 continue
             }
-            var bestOption = 0, bestRooms: [Int] = [], bestCost = Int.max
-            let before = cost
-            for option in event.starts.indices {
-                let rooms = chooseRooms(e, option: option)
-                state.place(e, option: option, rooms: rooms)
-                let added = cost - before
-                state.unplace(e)
-                if added < bestCost {
-                    bestCost = added
-                    bestOption = option
-                    bestRooms = rooms
-                }
-            }
-            state.place(e, option: bestOption, rooms: bestRooms)
+            placeCheapest(e) { $0.cost }
         }
+    }
+
+    /// Places event `e` at the start (first of equals) where `measure` of the state is lowest,
+    /// each start with the rooms ``chooseRooms(_:option:preferred:)`` gives it.
+    mutating func placeCheapest(_ e: Int, by measure: (inout AnnealingSearch) -> Int) {
+        var bestOption = 0, bestRooms: [Int] = [], bestCost = Int.max
+        for option in problem.events[e].starts.indices {
+            let rooms = chooseRooms(e, option: option)
+            state.place(e, option: option, rooms: rooms)
+            let value = measure(&self)
+            state.unplace(e)
+            if value < bestCost {
+                bestCost = value
+                bestOption = option
+                bestRooms = rooms
+            }
+        }
+        state.place(e, option: bestOption, rooms: bestRooms)
     }
 
     // MARK: - Annealing
@@ -179,16 +181,13 @@ struct AnnealingSearch {
     ) -> Outcome {
         construct(deadline: deadline)
         // Ejection chains first (a re-solve repairs with the whole cost instead, so as not to move
-        // lessons away from the reference for free), and again after every ``repairRound`` moves
-        // of annealing that leave violations: the chains stall on some schools where annealing
-        // finishes the repair at once, and annealing stalls where the chains go on.
+        // lessons away from the reference for free); at most half the time or moves, leaving the
+        // rest to annealing.
         var iteration = 0
-        let ejecting = problem.compiled.reference == nil && problem.choiceSeats == nil
-        if state.hard > 0, ejecting {
+        if state.hard > 0, problem.compiled.reference == nil {
             iteration = repairByEjection(deadline: deadline.share(0.5), budget: iterationLimit.map { $0 / 2 } ?? .max).evaluations
             if verify { verifyCost(againstChecker: true) }
         }
-        var lastEjection = iteration
         var best = Outcome(
             startOption: state.startOption, rooms: state.rooms, score: score, iterations: 0, timeToFirstFeasible: nil,
             history: [.init(elapsed: ContinuousClock.now - startedAt, score: score)])
@@ -232,28 +231,6 @@ struct AnnealingSearch {
             }
             if let iterationLimit, iteration >= iterationLimit { break }
             iteration += 1
-            if repairing, ejecting, iteration - lastEjection >= repairRound {
-                let budget = iterationLimit.map { max(($0 - iteration) / 2, 0) } ?? .max
-                iteration += repairByEjection(deadline: deadline.share(0.5), budget: budget).evaluations
-                lastEjection = iteration
-                if verify { verifyCost(againstChecker: true) }
-                if score < best.score {
-                    best.startOption = state.startOption
-                    best.rooms = state.rooms
-                    best.score = score
-                    best.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
-                    if best.timeToFirstFeasible == nil, score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
-                }
-                if state.hard == 0 {
-                    repairing = false
-                    violating = []
-                    phaseStart = ContinuousClock.now
-                    phaseStartIteration = iteration
-                    temperature = startTemperature
-                    continue
-                }
-                findViolating()
-            }
             if repairing, (iteration - phaseStartIteration) % focusRefresh == 1 { findViolating() }
 
             let before = cost, hardBefore = state.hard
@@ -269,14 +246,7 @@ struct AnnealingSearch {
             let delta = repairing ? state.hard - hardBefore : cost - before
             if verify { verifyCost(againstChecker: iteration % 100 == 0) }
             if delta <= 0 || rng.unit() < exp(-Double(delta) / temperature) {
-                if score < best.score {
-                    best.startOption = state.startOption
-                    best.rooms = state.rooms
-                    best.score = score
-                    best.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
-                    if best.timeToFirstFeasible == nil, score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
-                    if score == .zero { break }
-                }
+                if keepIfBetter(&best, startedAt: startedAt), score == .zero { break }
                 if repairing, state.hard == 0 {
                     repairing = false
                     violating = []
@@ -292,6 +262,17 @@ struct AnnealingSearch {
         best.iterations = iteration
         best.deltaMismatches = mismatches
         return best
+    }
+
+    /// Makes the current timetable the best when it scores better; returns whether it did.
+    private mutating func keepIfBetter(_ best: inout Outcome, startedAt: ContinuousClock.Instant) -> Bool {
+        guard score < best.score else { return false }
+        best.startOption = state.startOption
+        best.rooms = state.rooms
+        best.score = score
+        best.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
+        if best.timeToFirstFeasible == nil, score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
+        return true
     }
 
     /// How to take a move back: the events it changed with their old starts and rooms.

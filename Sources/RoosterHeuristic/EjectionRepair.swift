@@ -18,9 +18,8 @@ extension AnnealingSearch {
     static let ejectionRandomPickPercent = 30
 
     /// Runs ejection chains from the constructed timetable until nothing is left to place (true),
-    /// or until `budget` evaluations of a start, the deadline, cancellation or a long stretch
-    /// without a new low of events waiting (false: the events still out go back where they add
-    /// the least hard cost, for annealing to repair). Returns
+    /// or until `budget` evaluations of a start, the deadline or cancellation (false: the events
+    /// still out go back where they add the least hard cost, for annealing to repair). Returns
     /// the evaluations spent, so that a run bounded by iterations stays repeatable.
     mutating func repairByEjection(deadline: Deadline, budget: Int) -> (feasible: Bool, evaluations: Int) {
         guard problem.choiceSeats == nil else { return (false, 0) }
@@ -47,10 +46,7 @@ extension AnnealingSearch {
         var ejections = Array(repeating: 0, count: problem.events.count)
         var placedAt = Array(repeating: -Self.ejectionTabuTenure - 1, count: problem.events.count)
         var step = 0
-        // Stop when the queue has not reached a new low for a while: annealing then does better.
-        var fewestWaiting = queue.count, lastLow = 0
-        let patience = max(2_000, 2 * problem.events.count)
-        while !queue.isEmpty, evaluations < budget, step - lastLow < patience {
+        while !queue.isEmpty, evaluations < budget {
             if step & 15 == 0, deadline.hasPassed || Task.isCancelled { break }
             step += 1
             // The hardest event waiting (displaced most often, then the fewest starts), or, some
@@ -95,13 +91,9 @@ extension AnnealingSearch {
             }
             state.place(e, option: chosen.option, rooms: chosen.rooms)
             placedAt[e] = step
-            if queue.count < fewestWaiting {
-                fewestWaiting = queue.count
-                lastLow = step
-            }
         }
         if queue.isEmpty { return (true, evaluations) }
-        for e in queue { placeLeastHard(e) }
+        for e in queue { placeCheapest(e) { $0.state.baseHard } }
         return (false, evaluations)
     }
 
@@ -161,22 +153,5 @@ extension AnnealingSearch {
         state.unplace(e)
         for entry in displaced.reversed() { state.place(entry.event, option: entry.option, rooms: entry.rooms) }
         return feasible ? (rooms, displaced.map(\.event)) : nil
-    }
-
-    /// Places event `e` where it adds the least hard cost, for events an ejection run left out.
-    private mutating func placeLeastHard(_ e: Int) {
-        var bestOption = 0, bestRooms: [Int] = [], bestHard = Int.max
-        for option in problem.events[e].starts.indices {
-            let rooms = chooseRooms(e, option: option)
-            state.place(e, option: option, rooms: rooms)
-            let hard = state.baseHard
-            state.unplace(e)
-            if hard < bestHard {
-                bestHard = hard
-                bestOption = option
-                bestRooms = rooms
-            }
-        }
-        state.place(e, option: bestOption, rooms: bestRooms)
     }
 }

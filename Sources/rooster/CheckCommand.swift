@@ -20,8 +20,8 @@ struct CheckCommand: ParsableCommand {
               rooster check school.yaml timetable.json --weight teacherGaps=3 --weight groupGaps=0
               rooster check school.yaml new.json --from old.json     (also counts lessons moved since old.json)
               rooster check school.yaml timetable.json --locale nl   (violations in Dutch)
-              rooster check NetherlandsKottenpark2005.xml --drop-unsupported   (the stored solutions)
-              rooster check NetherlandsKottenpark2005.xml timetable.json --drop-unsupported
+              rooster check NetherlandsKottenpark2005.xml                  (the solutions the archive stores)
+              rooster check NetherlandsKottenpark2005.xml solution.xml     (also the XHSTT cost)
 
             Exit codes: 0 no hard violations, 1 hard violations, 2 bad input.
             """
@@ -53,8 +53,11 @@ struct CheckCommand: ParsableCommand {
         struct Slot: Encodable { var day: Int, period: Int }
         var rule: String, level: String, cost: Int, penalty: Int, message: String, involved: [String], slots: [Slot]
     }
+    struct XHSTTJSON: Encodable { var hard: Int, soft: Int }
     struct ReportJSON: Encodable {
         var hard: Int, soft: Int, feasible: Bool, penaltyByRule: [String: Int], violations: [ViolationJSON]
+        /// For a school read from an XHSTT archive: the timetable's cost as the archive's evaluator computes it.
+        var xhstt: XHSTTJSON?
     }
 
     func run() throws {
@@ -70,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         let table = try loadTimetable(timetable, for: loaded)
         let reference = try from.map { try loadReference($0, for: school) }
         let report = Checker(weightOverrides: overrides, reference: reference).check(table, against: school)
-        let xhsttCost = try loaded.xhstt.map { instance in
+        let xhsttEntries = try loaded.xhstt.map { instance in
             let solution = XHSTTSolutionFile.solution(table, instance: instance, mapping: try XHSTTMapping(instance, file: loaded.file))
             return XHSTTEvaluator(instance: instance).evaluate(solution)
         }
@@ -84,11 +87,12 @@ struct CheckCommand: ParsableCommand {
                             rule: $0.rule.rawValue, level: $0.level.rawValue, cost: $0.cost, penalty: $0.penalty,
                             message: $0.message(in: locale.messageLanguage),
                             involved: $0.involved, slots: $0.slots.map { .init(day: $0.day, period: $0.period) })
-                    }))
+                    },
+                    xhstt: xhsttEntries.map(XHSTTEvaluator.total).map { XHSTTJSON(hard: $0.hard, soft: $0.soft) }))
         } else {
             printText(report)
             for collision in report.collisions(in: school) { print("most involved: \(collision)") }
-            if let xhsttCost { printXHSTT(xhsttCost) }
+            if let xhsttEntries { printXHSTT(xhsttEntries) }
         }
         if !report.score.isFeasible { throw Exit.hardViolations }
     }

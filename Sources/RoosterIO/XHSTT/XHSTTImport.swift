@@ -208,6 +208,9 @@ public enum XHSTTImport {
                         line: constraint.line)
                 }
             case .avoidUnavailableTimes(let times):
+                guard required || constraint.resources.allSatisfy({ mapping.roles[$0] == .teacher }) else {
+                    return unsupported(constraint, "unwanted times of groups or rooms")
+                }
                 let slots = Set(times.compactMap { mapping.slots[$0] })
                 for resource in constraint.resources {
                     let name = mapping.names[resource]
@@ -228,8 +231,8 @@ public enum XHSTTImport {
                         if let index = school.rooms.firstIndex(where: { $0.id.rawValue == name }) {
                             school.rooms[index].unavailable.formUnion(slots)
                         }
-                    default:
-                        return unsupported(constraint, "unwanted times of groups or rooms")
+                    case (.group, false), (.room, false):
+                        break  // refused above
                     }
                 }
                 if !required { weights[.teacherUnwantedTime, default: []].append((constraint.weight, constraint.resources.count, 0)) }
