@@ -18,10 +18,10 @@ extension AnnealingSearch {
     static let ejectionRandomPickPercent = 30
 
     /// Runs ejection chains from the constructed timetable until nothing is left to place (true),
-    /// or until `budget` evaluations of a start, the deadline or cancellation (false: the events
+    /// or until `budget` evaluations of a start, the deadline (if any) or cancellation (false: the events
     /// still out go back where they add the least hard cost, for annealing to repair). Returns
     /// the evaluations spent, so that a run bounded by iterations stays repeatable.
-    mutating func repairByEjection(deadline: Deadline, budget: Int) -> (feasible: Bool, evaluations: Int) {
+    mutating func repairByEjection(deadline: Deadline?, budget: Int) -> (feasible: Bool, evaluations: Int) {
         guard problem.choiceSeats == nil else { return (false, 0) }
         var evaluations = 0
         // Take out violating events, the worst first, until the placed ones break no hard rule.
@@ -47,7 +47,7 @@ extension AnnealingSearch {
         var placedAt = Array(repeating: -Self.ejectionTabuTenure - 1, count: problem.events.count)
         var step = 0
         while !queue.isEmpty, evaluations < budget {
-            if step & 15 == 0, deadline.hasPassed || Task.isCancelled { break }
+            if step & 15 == 0, deadline?.hasPassed == true || Task.isCancelled { break }
             step += 1
             // The hardest event waiting (displaced most often, then the fewest starts), or, some
             // of the time, any: without that noise the chain tends to cycle among a few events.

@@ -372,8 +372,9 @@ struct SearchState {
                 hard += cost.hard
                 soft += cost.soft
             }
-            hard += teacherDaysCost(t).hard
-            soft += teacherDaysCost(t).soft
+            let days = teacherDaysCost(t)
+            hard += days.hard
+            soft += days.soft
         }
         for g in 0..<problem.groupCount { for day in 0..<dayCount { soft += groupDayCost(g, day) } }
         for team in problem.teams.indices { hard += teamCost(team) }

@@ -38,10 +38,9 @@ public enum FETImport {
                     hint: dropUnsupported ? "dropped: the timetable ignores them" : "pass --drop-unsupported to solve without them"))
         }
         // Every diagnostic's path is "line N"; the source map gives it back as the line.
-        var lines: [String: Int] = [:]
-        for diagnostic in diagnostics { lines[diagnostic.path] = Int(diagnostic.path.dropFirst(5)) }
         return LoadedSchool(
-            school: reader.school, file: file, format: .fet, readDiagnostics: diagnostics, sourceMap: SourceMap(lines: lines))
+            school: reader.school, file: file, format: .fet, readDiagnostics: diagnostics,
+            sourceMap: SourceMap(lineDiagnostics: diagnostics))
     }
 
     /// The FET activity IDs behind each lesson of an imported school, in occurrence order, for
@@ -551,13 +550,7 @@ public enum FETImport {
                 return unsupported(
                     constraint, "same starting time for parts of lessons, lessons of different length, or lessons sharing students")
             }
-            // Constraints that share a lesson make one cluster.
-            let lessonIDs = Set(members.map(\.id))
-            let joined = school.clusters.indices.filter { !lessonIDs.isDisjoint(with: school.clusters[$0].lessons) }
-            let lessonsTogether = lessonIDs.union(joined.flatMap { school.clusters[$0].lessons })
-            for index in joined.reversed() { school.clusters.remove(at: index) }
-            let ordered = school.lessons.map(\.id).filter(lessonsTogether.contains)
-            school.clusters.append(Cluster(id: .init("same-start-\(constraint.line)"), kind: .parallelLevels, lessons: ordered))
+            school.addCluster(startingTogether: Set(members.map(\.id))) { _ in "same-start-\(constraint.line)" }
         }
     }
 }

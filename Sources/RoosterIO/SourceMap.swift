@@ -16,6 +16,13 @@ struct SourceMap: Sendable {
         for (path, line) in lines { positions[path] = (line, 1) }
     }
 
+    /// The lines of diagnostics whose path is "line N", as the XML imports (FET, XHSTT) write them.
+    init(lineDiagnostics diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            if let line = Int(diagnostic.path.dropFirst(5)) { positions[diagnostic.path] = (line, 1) }
+        }
+    }
+
     init(root: Node) {
         record(root, at: "")
     }

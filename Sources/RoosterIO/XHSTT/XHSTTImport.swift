@@ -48,10 +48,9 @@ public enum XHSTTImport {
                         ? "dropped: Rooster does not optimise them; the XHSTT evaluator still counts them"
                         : "pass --drop-unsupported to solve without them"))
         }
-        var lines: [String: Int] = [:]
-        for diagnostic in diagnostics { lines[diagnostic.path] = Int(diagnostic.path.dropFirst(5)) }
         return LoadedSchool(
-            school: builder.school, file: file, format: .xhstt, readDiagnostics: diagnostics, sourceMap: SourceMap(lines: lines),
+            school: builder.school, file: file, format: .xhstt, readDiagnostics: diagnostics,
+            sourceMap: SourceMap(lineDiagnostics: diagnostics),
             xhstt: instance)
     }
 
@@ -330,13 +329,7 @@ public enum XHSTTImport {
                 guard Set(members.map { instance.events[$0].duration }).count == 1 else {
                     return unsupported(constraint, "linked events of different durations")
                 }
-                let ids = Set(members.map { school.lessons[$0].id })
-                let joined = school.clusters.indices.filter { !ids.isDisjoint(with: school.clusters[$0].lessons) }
-                let together = ids.union(joined.flatMap { school.clusters[$0].lessons })
-                for index in joined.reversed() { school.clusters.remove(at: index) }
-                let ordered = school.lessons.map(\.id).filter(together.contains)
-                school.clusters.append(
-                    Cluster(id: .init("link-\(school.clusters.count + 1)-\(constraint.line)"), kind: .parallelLevels, lessons: ordered))
+                school.addCluster(startingTogether: Set(members.map { school.lessons[$0].id })) { "link-\($0 + 1)-\(constraint.line)" }
             }
         }
     }
