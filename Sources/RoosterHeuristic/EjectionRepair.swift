@@ -23,6 +23,8 @@ extension AnnealingSearch {
     /// the evaluations spent, so that a run bounded by iterations stays repeatable.
     mutating func repairByEjection(deadline: Deadline?, budget: Int) -> (feasible: Bool, evaluations: Int) {
         guard problem.choiceSeats == nil else { return (false, 0) }
+        state.trackSoft(false)
+        defer { state.trackSoft(true) }
         var evaluations = 0
         // Take out violating events, the worst first, until the placed ones break no hard rule.
         var queue: [Int] = []
@@ -61,6 +63,19 @@ extension AnnealingSearch {
                 }
             }
             let e = queue.remove(at: pick)
+            // First FET's recursive swapping: place e, re-place what it displaces, and so on, undone
+            // as a whole if the chain does not close.
+            var swap = SwapAttempt(events: problem.events.count, callLimit: max(2 * movable.count, 100), deadline: deadline)
+            swap.evaluations = evaluations
+            swap.budget = budget
+            let closed = swapIn(e, level: 0, attempt: &swap)
+            evaluations = swap.evaluations
+            if closed {
+                for case .placed(let placed) in swap.journal { placedAt[placed] = step }
+                continue
+            }
+            // Otherwise place it where it displaces the fewest (the least often displaced, not
+            // those placed a moment ago) and queue what it displaces.
             var best: [(option: Int, rooms: [Int], displaced: [Int])] = []
             var bestCost = Int.max
             for option in problem.events[e].starts.indices {
@@ -102,7 +117,7 @@ extension AnnealingSearch {
     /// by one, the placed events sharing a teacher or group on the same day (or within the reach
     /// of a hard day spread) whose removal lowers the hard cost, until none is left. Nil when the start breaks a hard rule whatever is displaced. The state
     /// is left as it was.
-    private mutating func displacement(placing e: Int, at option: Int) -> (rooms: [Int], displaced: [Int])? {
+    fileprivate mutating func displacement(placing e: Int, at option: Int) -> (rooms: [Int], displaced: [Int])? {
         let event = problem.events[e]
         let start = event.starts[option]
         let end = start + event.duration
@@ -120,7 +135,7 @@ extension AnnealingSearch {
                 if otherStart < end && start < otherStart + problem.events[other].duration { displace(other) }
             }
         }
-        if state.baseHard > 0, !rooms.isEmpty {
+        if state.baseHard > 0, rooms.contains(where: { !state.roomIsFree($0, from: start, duration: event.duration, besides: 1) }) {
             for other in movable where other != e && state.startOption[other] >= 0 {
                 let otherStart = problem.events[other].starts[state.startOption[other]]
                 guard otherStart < end && start < otherStart + problem.events[other].duration else { continue }
@@ -128,7 +143,8 @@ extension AnnealingSearch {
             }
         }
         if state.baseHard > 0 {
-            // Day limits and day spreads: events sharing a teacher or group on days near this one.
+            // Day limits and day spreads: first the events of its lesson or spreads, then those
+            // sharing a teacher or group, on days near this one.
             let day = problem.dayOfSlot[start]
             var reach = 0
             for member in event.members {
@@ -136,22 +152,197 @@ extension AnnealingSearch {
                     reach = max(reach, problem.spreads[spread].minDays - 1)
                 }
             }
-            for other in problem.conflicting[e] where state.startOption[other] >= 0 {
-                guard abs(problem.dayOfSlot[problem.events[other].starts[state.startOption[other]]] - day) <= reach else { continue }
-                let before = state.baseHard
-                let option = state.startOption[other], otherRooms = state.rooms[other]
-                state.unplace(other)
-                if state.baseHard < before {
-                    displaced.append((other, option, otherRooms))
-                } else {
-                    state.place(other, option: option, rooms: otherRooms)
+            search: for partners in [problem.dayPartners[e], problem.conflicting[e]] {
+                for other in partners where state.startOption[other] >= 0 {
+                    guard abs(problem.dayOfSlot[problem.events[other].starts[state.startOption[other]]] - day) <= reach else { continue }
+                    let before = state.baseHard
+                    let option = state.startOption[other], otherRooms = state.rooms[other]
+                    state.unplace(other)
+                    if state.baseHard < before {
+                        displaced.append((other, option, otherRooms))
+                    } else {
+                        state.place(other, option: option, rooms: otherRooms)
+                    }
+                    if state.baseHard == 0 { break search }
                 }
-                if state.baseHard == 0 { break }
             }
         }
         let feasible = state.baseHard == 0
         state.unplace(e)
         for entry in displaced.reversed() { state.place(entry.event, option: entry.option, rooms: entry.rooms) }
         return feasible ? (rooms, displaced.map(\.event)) : nil
+    }
+
+    /// Deepest level of FET's recursive swapping (FET found 14 better than the 10 a human uses).
+    static let swapMaxLevel = 14
+    /// From this level on, only the best start is tried before giving up the branch.
+    static let swapWideLevels = 5
+
+    /// One attempt of recursive swapping from a waiting event: what it has changed (to undo it),
+    /// the events placed in it (not displaced again within the attempt, so that it cannot cycle),
+    /// and its limits.
+    struct SwapAttempt {
+        enum Change {
+            case placed(Int)
+            case unplaced(Int, option: Int, rooms: [Int])
+        }
+        var journal: [Change] = []
+        var moved: [Bool]
+        var calls = 0
+        let callLimit: Int
+        let deadline: Deadline?
+        var evaluations = 0
+        var budget = Int.max
+
+        init(events: Int, callLimit: Int, deadline: Deadline?) {
+            moved = Array(repeating: false, count: events)
+            self.callLimit = callLimit
+            self.deadline = deadline
+        }
+
+        /// Out of calls, evaluations or time: every open branch fails.
+        mutating func exhausted() -> Bool {
+            if calls >= callLimit || evaluations >= budget { return true }
+            if calls & 31 == 0, deadline?.hasPassed == true || Task.isCancelled { calls = callLimit }
+            return calls >= callLimit
+        }
+    }
+
+    /// FET's recursive swapping ("algorithm-description.txt" in FET's documentation): places event
+    /// `e` at a start that displaces nobody if there is one (a random one of those); otherwise
+    /// tries its starts, fewest displaced first (only the best from level ``swapWideLevels`` on),
+    /// each time placing `e`, taking the displaced events out and placing them recursively.
+    /// Returns true with every one of them placed and no hard violation; false with the state as
+    /// it was. Starts that would displace an event already moved in this attempt are not tried.
+    private mutating func swapIn(_ e: Int, level: Int, attempt: inout SwapAttempt) -> Bool {
+        var options = ClashOrder(search: &self, placing: e, moved: attempt.moved)
+        // A start that displaces nobody, if there is one.
+        while let next = options.next(search: &self, attempt: &attempt, upTo: 0) {
+            apply(e, option: next.option, rooms: next.rooms, displacing: [], attempt: &attempt)
+            return true
+        }
+        guard level < Self.swapMaxLevel else { return false }
+        while let candidate = options.next(search: &self, attempt: &attempt, upTo: .max) {
+            if attempt.exhausted() { return false }
+            let mark = attempt.journal.count
+            apply(e, option: candidate.option, rooms: candidate.rooms, displacing: candidate.displaced, attempt: &attempt)
+            var closed = true
+            for other in candidate.displaced {
+                attempt.calls += 1
+                if attempt.exhausted() || !swapIn(other, level: level + 1, attempt: &attempt) {
+                    closed = false
+                    break
+                }
+            }
+            if closed { return true }
+            undo(attempt: &attempt, to: mark)
+            if level >= Self.swapWideLevels { break }
+        }
+        return false
+    }
+
+    /// An event's starts in order of the events they displace, fewest first (ties in random
+    /// order), computed lazily: a start's clashes with placed events sharing a teacher or group
+    /// are a cheap lower bound of what it displaces, so the full ``displacement(placing:at:)`` is
+    /// only asked for starts that can come next. Starts that would displace an event moved in
+    /// this attempt are left out.
+    struct ClashOrder {
+        let event: Int
+        /// Starts not yet evaluated, by lower bound (descending, so that the next is last).
+        private var pending: [(option: Int, bound: Int)] = []
+        /// Evaluated starts not yet handed out.
+        private var ready: [(option: Int, rooms: [Int], displaced: [Int])] = []
+
+        init(search: inout AnnealingSearch, placing e: Int, moved: [Bool]) {
+            event = e
+            let problem = search.problem
+            let starts = problem.events[e].starts, duration = problem.events[e].duration
+            // Placed events of a hard day spread with e, with the widest reach of those spreads:
+            // within it of e's day, each must go.
+            var reachOf: [Int: Int] = [:]
+            for member in problem.events[e].members {
+                for spread in problem.spreadsOfLesson[member.lesson]
+                where problem.spreads[spread].hard && problem.spreads[spread].minDays >= 1 {
+                    for other in problem.eventsOfSpread[spread] where other != e && search.state.startOption[other] >= 0 {
+                        reachOf[other] = max(reachOf[other] ?? 0, problem.spreads[spread].minDays - 1)
+                    }
+                }
+            }
+            var spreadCover = [Int](repeating: 0, count: problem.dayCount)
+            var spreadBlocked = [Bool](repeating: false, count: problem.dayCount)
+            for (other, reach) in reachOf {
+                let day = problem.dayOfSlot[problem.events[other].starts[search.state.startOption[other]]]
+                for near in max(day - reach, 0)...min(day + reach, problem.dayCount - 1) {
+                    if moved[other] { spreadBlocked[near] = true } else { spreadCover[near] += 1 }
+                }
+            }
+            // Per slot, placed events sharing a teacher or group there, apart from the spread's.
+            var cover = [Int](repeating: 0, count: problem.slotCount)
+            var blocked = [Bool](repeating: false, count: problem.slotCount)
+            for other in problem.conflicting[e] where search.state.startOption[other] >= 0 {
+                let otherEvent = problem.events[other]
+                let otherStart = otherEvent.starts[search.state.startOption[other]]
+                for s in otherStart..<(otherStart + otherEvent.duration) {
+                    if moved[other] { blocked[s] = true } else if reachOf[other] == nil { cover[s] += 1 }
+                }
+            }
+            for option in starts.indices.shuffled(using: &search.rng) where problem.events[e].staticHard[option] == 0 {
+                let day = problem.dayOfSlot[starts[option]]
+                var bound = 0, isBlocked = spreadBlocked[day]
+                for s in starts[option]..<(starts[option] + duration) {
+                    bound = max(bound, cover[s])
+                    isBlocked = isBlocked || blocked[s]
+                }
+                if !isBlocked { pending.append((option, bound + spreadCover[day])) }
+            }
+            // Stable for equal bounds, so ties keep their random order.
+            pending = pending.enumerated().sorted { ($0.element.bound, $0.offset) > ($1.element.bound, $1.offset) }.map(\.element)
+        }
+
+        /// The start that displaces fewest among those left, if it displaces at most `limit`
+        /// events; nil when none is left within the limit.
+        mutating func next(search: inout AnnealingSearch, attempt: inout SwapAttempt, upTo limit: Int) -> (
+            option: Int, rooms: [Int], displaced: [Int]
+        )? {
+            while true {
+                let bestReady = ready.indices.min { ready[$0].displaced.count < ready[$1].displaced.count }
+                let bestCount = bestReady.map { ready[$0].displaced.count } ?? Int.max
+                if let last = pending.last, last.bound < bestCount, last.bound <= limit {
+                    pending.removeLast()
+                    attempt.evaluations += 1
+                    guard let (rooms, displaced) = search.displacement(placing: event, at: last.option),
+                        !displaced.contains(where: { attempt.moved[$0] })
+                    else { continue }
+                    ready.append((last.option, rooms, displaced))
+                    continue
+                }
+                guard let bestReady, bestCount <= limit else { return nil }
+                return ready.remove(at: bestReady)
+            }
+        }
+    }
+
+    /// Takes the `displacing` events out and places `e`, recording both in the attempt's journal.
+    private mutating func apply(_ e: Int, option: Int, rooms: [Int], displacing: [Int], attempt: inout SwapAttempt) {
+        for other in displacing {
+            attempt.journal.append(.unplaced(other, option: state.startOption[other], rooms: state.rooms[other]))
+            state.unplace(other)
+        }
+        state.place(e, option: option, rooms: rooms)
+        attempt.moved[e] = true
+        attempt.journal.append(.placed(e))
+    }
+
+    /// Undoes the attempt's changes after `mark`, newest first.
+    private mutating func undo(attempt: inout SwapAttempt, to mark: Int) {
+        while attempt.journal.count > mark {
+            switch attempt.journal.removeLast() {
+            case .placed(let e):
+                state.unplace(e)
+                attempt.moved[e] = false
+            case .unplaced(let e, let option, let rooms):
+                state.place(e, option: option, rooms: rooms)
+            }
+        }
     }
 }

@@ -24,21 +24,39 @@ final class SearchProblem: Sendable {
         var teachers: [Int]
     }
 
-    struct Event: Sendable {
-        var members: [Member]
-        var duration: Int
+    /// One occurrence of a lesson or cluster to place. A class, so that reading an event in the
+    /// search's inner loops costs one reference count instead of one per array.
+    final class Event: Sendable {
+        let members: [Member]
+        let duration: Int
         /// Distinct groups of all members: lessons of a cluster split their groups, so a group counts once.
-        var groups: [Int]
+        let groups: [Int]
         /// Allowed start slots (global slot indices).
-        var starts: [Int]
+        let starts: [Int]
         /// Hard and soft cost of each start that does not depend on the other events (availability, unwanted time).
-        var staticHard: [Int]
-        var staticSoft: [Int]
+        let staticHard: [Int]
+        let staticSoft: [Int]
         /// Offset of each member's rooms in the event's room list.
-        var roomOffsets: [Int]
-        var roomSlots: Int
+        let roomOffsets: [Int]
+        let roomSlots: Int
         /// The lesson or cluster this event is an occurrence of (index into the problem's units).
-        var unit: Int
+        let unit: Int
+
+        init(
+            members: [Member], duration: Int, groups: [Int], starts: [Int], staticHard: [Int], staticSoft: [Int], roomOffsets: [Int],
+            roomSlots: Int, unit: Int
+        ) {
+            self.members = members
+            self.duration = duration
+            self.groups = groups
+            self.starts = starts
+            self.staticHard = staticHard
+            self.staticSoft = staticSoft
+            self.roomOffsets = roomOffsets
+            self.roomSlots = roomSlots
+            self.unit = unit
+        }
+
         var isFixed: Bool { starts.count == 1 }
     }
 
@@ -90,6 +108,11 @@ final class SearchProblem: Sendable {
     /// Per event, every other movable event that shares a teacher or a group with it, occurrences
     /// of the same lesson included: the events that cannot share its periods (Kempe chains).
     let conflicting: [[Int]]
+    /// Per event, the other movable events of its lesson or cluster or of a hard day spread with
+    /// it: those whose day decides whether it may go on a day (`maxPerDay`, `lessonsApart`).
+    let dayPartners: [[Int]]
+    /// Per day spread, the movable events with a lesson in it.
+    let eventsOfSpread: [[Int]]
     /// The rule `choiceSeats` compiled, when the school takes choice lessons.
     let choiceSeats: ChoiceSeatLayout?
     /// Per slot: whether a group without a lesson there is idle (not a mentor, choice, independent-work or coaching period).
@@ -193,6 +216,8 @@ final class SearchProblem: Sendable {
         unitCount = compiled.units.count
         self.problems = problems
         conflicting = Self.conflictingEvents(events)
+        eventsOfSpread = Self.eventsOfSpreads(events, spreadCount: spreads.count, spreadsOfLesson: spreadsOfLesson)
+        dayPartners = Self.dayPartners(events, spreads: spreads, spreadsOfLesson: spreadsOfLesson, eventsOfSpread: eventsOfSpread)
         let sharing = conflicting.enumerated().map { e, partners in partners.filter { events[$0].unit != events[e].unit } }
         related = Self.withChoiceSessions(sharing, events: events, layout: choiceSeats)
     }
@@ -208,6 +233,29 @@ final class SearchProblem: Sendable {
             result[e] = Array(Set(related[e]).union(others)).sorted()
         }
         return result
+    }
+
+    /// Per day spread, the movable events with a lesson in it.
+    private static func eventsOfSpreads(_ events: [Event], spreadCount: Int, spreadsOfLesson: [[Int]]) -> [[Int]] {
+        var result = Array(repeating: [Int](), count: spreadCount)
+        for (e, event) in events.enumerated() where !event.isFixed {
+            for spread in Set(event.members.flatMap { spreadsOfLesson[$0.lesson] }).sorted() { result[spread].append(e) }
+        }
+        return result
+    }
+
+    /// Per event, the other movable events of the same unit or sharing a hard day spread with it.
+    private static func dayPartners(_ events: [Event], spreads: [DaySpread], spreadsOfLesson: [[Int]], eventsOfSpread: [[Int]]) -> [[Int]] {
+        var byUnit: [Int: [Int]] = [:]
+        for (e, event) in events.enumerated() where !event.isFixed { byUnit[event.unit, default: []].append(e) }
+        return events.enumerated().map { e, event in
+            var partners = Set(byUnit[event.unit] ?? [])
+            for member in event.members {
+                for spread in spreadsOfLesson[member.lesson] where spreads[spread].hard { partners.formUnion(eventsOfSpread[spread]) }
+            }
+            partners.remove(e)
+            return partners.sorted()
+        }
     }
 
     /// Per event, every other movable event that shares a teacher or a group with it.

@@ -22,6 +22,10 @@ struct SearchState {
     /// Seats and busy periods for `choiceSeats`, whose cost is a flow computed when read.
     private var choiceSeats: ChoiceSeatCounter?
     private(set) var soft = 0
+    /// False while only the hard cost matters (ejection chains): the soft rules' costs are then
+    /// not updated, which makes placing and removing several times cheaper; `soft` is recomputed
+    /// when tracking resumes.
+    private(set) var tracksSoft = true
 
     private var teacherAt: [Int32]
     private var groupAt: [Int32]
@@ -90,10 +94,18 @@ struct SearchState {
         mutating get { baseHard + (choiceSeats?.shortfall() ?? 0) }
     }
 
-    /// True when the room is free over the periods an event would take from `start`.
-    func roomIsFree(_ room: Int, from start: Int, duration: Int) -> Bool {
-        for s in start..<(start + duration) where roomAt[room * slotCount + s] > 0 { return false }
+    /// True when the room is free over the periods an event would take from `start`, apart from
+    /// `besides` occupants (1: the event itself, when it is placed).
+    func roomIsFree(_ room: Int, from start: Int, duration: Int, besides: Int32 = 0) -> Bool {
+        for s in start..<(start + duration) where roomAt[room * slotCount + s] > besides { return false }
         return true
+    }
+
+    /// Stops or resumes keeping the soft cost; resuming recomputes it from the counters.
+    mutating func trackSoft(_ on: Bool) {
+        guard on != tracksSoft else { return }
+        tracksSoft = on
+        if on { soft = recomputedCost().soft }
     }
 
     /// Places event `e` at start option `option` with `rooms`; the event must not be placed.
@@ -117,6 +129,7 @@ struct SearchState {
         let start = event.starts[option]
         let day = problem.dayOfSlot[start]
         let end = start + event.duration
+        let withSoft = tracksSoft
         baseHard += sign * event.staticHard[option]
         soft += sign * event.staticSoft[option]
         choiceSeats?.apply(
@@ -127,13 +140,13 @@ struct SearchState {
         for member in event.members { for t in member.teachers where !teachers.contains(t) { teachers.append(t) } }
         var teams: [Int] = []
         for t in teachers { for team in problem.teamsOfTeacher[t] where !teams.contains(team) { teams.append(team) } }
-        for t in teachers { subtractCost(teacherDayCost(t, day)); subtractCost(teacherDaysCost(t)) }
+        for t in teachers { subtractCost(teacherDayCost(t, day, withSoft: withSoft)); subtractCost(teacherDaysCost(t)) }
         for team in teams { baseHard -= teamCost(team) }
-        for g in event.groups { soft -= groupDayCost(g, day) }
+        if withSoft { for g in event.groups { soft -= groupDayCost(g, day) } }
         for member in event.members {
             let l = member.lesson
             baseHard -= maxPerDayExcess(l, day)
-            soft -= minDaysCost(l) + stabilityCost(l)
+            if withSoft { soft -= minDaysCost(l) + stabilityCost(l) }
         }
 
         // Counters, with conflict pairs as they change.
@@ -179,18 +192,18 @@ struct SearchState {
                     if lessonRoomUse[index] == 0 { lessonDistinctRooms[l] -= 1 }
                 }
             }
-            soft += sign * (capacityCost(l, memberRooms) + roomChangeCost(l, start, memberRooms))
+            if withSoft { soft += sign * (capacityCost(l, memberRooms) + roomChangeCost(l, start, memberRooms)) }
             for spread in problem.spreadsOfLesson[l] { applySpread(spread, day, sign: sign) }
         }
 
         // Aggregates after the change.
-        for t in teachers { addCost(teacherDayCost(t, day)); addCost(teacherDaysCost(t)) }
+        for t in teachers { addCost(teacherDayCost(t, day, withSoft: withSoft)); addCost(teacherDaysCost(t)) }
         for team in teams { baseHard += teamCost(team) }
-        for g in event.groups { soft += groupDayCost(g, day) }
+        if withSoft { for g in event.groups { soft += groupDayCost(g, day) } }
         for member in event.members {
             let l = member.lesson
             baseHard += maxPerDayExcess(l, day)
-            soft += minDaysCost(l) + stabilityCost(l)
+            if withSoft { soft += minDaysCost(l) + stabilityCost(l) }
         }
     }
 
@@ -249,11 +262,12 @@ struct SearchState {
     // MARK: - Local costs
 
     /// Gaps and periods short of the daily minimum (soft), periods above the daily maximum (hard)
-    /// of a teacher on a day.
-    private func teacherDayCost(_ t: Int, _ day: Int) -> (hard: Int, soft: Int) {
+    /// of a teacher on a day; without `withSoft`, the hard part alone.
+    private func teacherDayCost(_ t: Int, _ day: Int, withSoft: Bool = true) -> (hard: Int, soft: Int) {
         let busy = Int(teacherDayBusy[t * dayCount + day])
         guard busy > 0 else { return (0, 0) }
         let excess = problem.teacherMaxPeriodsPerDay[t].map { max(busy - $0, 0) } ?? 0
+        guard withSoft else { return (excess, 0) }
         let short = problem.teacherMinPeriodsPerDay[t].map { max($0 - busy, 0) * wShortDays } ?? 0
         guard wTeacherGaps > 0 else { return (excess, short) }
         let base = t * slotCount + problem.dayStart[day]
