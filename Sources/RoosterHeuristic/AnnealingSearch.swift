@@ -3,7 +3,7 @@ import RoosterModel
 import RoosterRules
 import RoosterSolving
 
-/// One search: greedy construction, repair by ejection chains (``repairByEjection(deadline:budget:)``),
+/// One search: greedy construction, repair by ejection chains (``repairByEjection(waiting:deadline:budget:)``),
 /// then simulated annealing over four neighbourhoods.
 ///
 /// The design follows the simulated annealing of Bellio, Ceschia, Di Gaspero, Schaerf and Urli,
@@ -135,7 +135,11 @@ struct AnnealingSearch {
     /// Places every event, most constrained first, each where it adds least cost. After the
     /// deadline or cancellation the remaining events go to their first start, so that the
     /// timetable is always complete. A re-solve first keeps what it can of the reference.
-    mutating func construct(deadline: Deadline) {
+    /// With `leavingOut`, an event whose cheapest start breaks a hard rule is left unplaced
+    /// instead (for the ejection chains, FET's way: a partial timetable without violations);
+    /// returns the events left out.
+    @discardableResult
+    mutating func construct(deadline: Deadline, leavingOut: Bool = false) -> [Int] {
         let kept = placeAsInReference()
         let order = problem.events.indices.filter { !kept.contains($0) }.sorted { a, b in
             let ea = problem.events[a], eb = problem.events[b]
@@ -144,14 +148,25 @@ struct AnnealingSearch {
             return sizeA != sizeB ? sizeA > sizeB : a < b
         }
         var hurry = false
+        var leftOut: [Int] = []
         for e in order {
             if !hurry, Task.isCancelled || deadline.hasPassed { hurry = true }
             if hurry {
                 state.place(e, option: 0, rooms: chooseRooms(e, option: 0))
                 continue
             }
+            let hardBefore = state.baseHard
             placeCheapest(e) { $0.cost }
+            if leavingOut, state.baseHard > hardBefore, !problem.events[e].isFixed {
+                state.unplace(e)
+                leftOut.append(e)
+            }
         }
+        if hurry {
+            for e in leftOut { state.place(e, option: 0, rooms: chooseRooms(e, option: 0)) }
+            return []
+        }
+        return leftOut
     }
 
     /// Places event `e` at the start (first of equals) where `measure` of the state is lowest,
@@ -179,13 +194,15 @@ struct AnnealingSearch {
         deadline: Deadline, iterationLimit: Int?, startedAt: ContinuousClock.Instant,
         progress: (@Sendable (SolveProgress) -> Void)?
     ) -> Outcome {
-        construct(deadline: deadline)
-        // Ejection chains first (a re-solve repairs with the whole cost instead, so as not to move
-        // lessons away from the reference for free); at most half the time or moves, leaving the
-        // rest to annealing.
+        // Ejection chains after construction (a re-solve repairs with the whole cost instead, so
+        // as not to move lessons away from the reference for free); at most half the time or
+        // moves, leaving the rest to annealing.
+        let ejecting = problem.compiled.reference == nil && problem.choiceSeats == nil
+        let leftOut = construct(deadline: deadline, leavingOut: ejecting)
         var iteration = 0
-        if state.hard > 0, problem.compiled.reference == nil {
-            iteration = repairByEjection(deadline: deadline.share(0.5), budget: iterationLimit.map { $0 / 2 } ?? .max).evaluations
+        if ejecting, state.hard > 0 || !leftOut.isEmpty {
+            iteration =
+                repairByEjection(waiting: leftOut, deadline: deadline.share(0.5), budget: iterationLimit.map { $0 / 2 } ?? .max).evaluations
             if verify { verifyCost(againstChecker: true) }
         }
         var best = Outcome(

@@ -1,10 +1,13 @@
 import RoosterSolving
 
-/// Repair by ejection chains, the way FET reaches its first timetable ("recursive swapping"):
-/// keep a partial timetable that breaks no hard rule, take out an event that is not placed, put
-/// it where it displaces the fewest placed events (those it would clash with or otherwise break a
-/// hard rule with), and queue the displaced ones. Events displaced often count as harder, and an
-/// event placed a moment ago is not displaced again at once, so that the chain does not cycle.
+/// Repair by ejection chains, the way FET reaches its first timetable ("recursive swapping", in
+/// FET's algorithm-description.txt): keep a partial timetable that breaks no hard rule and place
+/// the waiting events one by one. Each is placed by a short depth-limited search: at a start that
+/// displaces nobody if there is one, else at the start displacing fewest, the displaced events
+/// placed the same way in turn, the whole attempt undone if it does not close within its calls.
+/// When it does not close, the event goes where it displaces fewest and those displaced wait.
+/// Events displaced often count as harder, and an event placed a moment ago is not displaced
+/// again at once, so that the queue does not cycle.
 ///
 /// Annealing on hard cost alone stalls on tightly packed schools (students' weeks nearly full,
 /// double periods, hard day spreads): a single move or swap almost always makes a clash
@@ -17,17 +20,18 @@ extension AnnealingSearch {
     /// FET's densest example files: 30 % solved more of them than always the hardest).
     static let ejectionRandomPickPercent = 30
 
-    /// Runs ejection chains from the constructed timetable until nothing is left to place (true),
-    /// or until `budget` evaluations of a start, the deadline (if any) or cancellation (false: the events
-    /// still out go back where they add the least hard cost, for annealing to repair). Returns
-    /// the evaluations spent, so that a run bounded by iterations stays repeatable.
-    mutating func repairByEjection(deadline: Deadline?, budget: Int) -> (feasible: Bool, evaluations: Int) {
+    /// Runs ejection chains from the constructed timetable (with the `waiting` events not placed)
+    /// until nothing is left to place (true), or until `budget` evaluations of a start, the
+    /// deadline (if any) or cancellation (false: the events still out go back where they add the
+    /// least hard cost, for annealing to repair). Returns the evaluations spent, so that a run
+    /// bounded by iterations stays repeatable.
+    mutating func repairByEjection(waiting: [Int] = [], deadline: Deadline?, budget: Int) -> (feasible: Bool, evaluations: Int) {
         guard problem.choiceSeats == nil else { return (false, 0) }
         state.trackSoft(false)
         defer { state.trackSoft(true) }
         var evaluations = 0
         // Take out violating events, the worst first, until the placed ones break no hard rule.
-        var queue: [Int] = []
+        var queue = waiting
         while state.baseHard > 0 {
             var worst = -1, worstGain = 0
             for e in movable where state.startOption[e] >= 0 {
@@ -48,6 +52,7 @@ extension AnnealingSearch {
         var ejections = Array(repeating: 0, count: problem.events.count)
         var placedAt = Array(repeating: -Self.ejectionTabuTenure - 1, count: problem.events.count)
         var step = 0
+        var swap = SwapAttempt(events: problem.events.count, callLimit: Self.swapCallLimit, deadline: deadline, budget: budget)
         while !queue.isEmpty, evaluations < budget {
             if step & 15 == 0, deadline?.hasPassed == true || Task.isCancelled { break }
             step += 1
@@ -65,9 +70,7 @@ extension AnnealingSearch {
             let e = queue.remove(at: pick)
             // First FET's recursive swapping: place e, re-place what it displaces, and so on, undone
             // as a whole if the chain does not close.
-            var swap = SwapAttempt(events: problem.events.count, callLimit: max(2 * movable.count, 100), deadline: deadline)
-            swap.evaluations = evaluations
-            swap.budget = budget
+            swap.start(evaluations: evaluations)
             let closed = swapIn(e, level: 0, attempt: &swap)
             evaluations = swap.evaluations
             if closed {
@@ -177,6 +180,11 @@ extension AnnealingSearch {
     static let swapMaxLevel = 14
     /// From this level on, only the best start is tried before giving up the branch.
     static let swapWideLevels = 5
+    /// Recursive calls per waiting event before its attempt is given up. FET allows twice the
+    /// number of activities; measured on FET's Namibian example files (seeds 1–12), 30 to 60
+    /// reached a first timetable two to three times sooner than 2 × events, and 15 was worse:
+    /// a short attempt that fails hands over to the queue sooner.
+    static let swapCallLimit = 40
 
     /// One attempt of recursive swapping from a waiting event: what it has changed (to undo it),
     /// the events placed in it (not displaced again within the attempt, so that it cannot cycle),
@@ -192,12 +200,28 @@ extension AnnealingSearch {
         let callLimit: Int
         let deadline: Deadline?
         var evaluations = 0
-        var budget = Int.max
+        let budget: Int
+        /// Per event, the reach of the hard day spreads it shares with the event being ordered
+        /// (``ClashOrder``), valid where `reachStamp` is `stamp`: reset by stamping, not clearing.
+        fileprivate var reach: [Int]
+        fileprivate var reachStamp: [Int]
+        fileprivate var stamp = 0
 
-        init(events: Int, callLimit: Int, deadline: Deadline?) {
+        init(events: Int, callLimit: Int, deadline: Deadline?, budget: Int) {
             moved = Array(repeating: false, count: events)
+            reach = Array(repeating: 0, count: events)
+            reachStamp = Array(repeating: 0, count: events)
             self.callLimit = callLimit
             self.deadline = deadline
+            self.budget = budget
+        }
+
+        /// Begins an attempt from a waiting event (the previous one closed or was undone).
+        mutating func start(evaluations: Int) {
+            for case .placed(let e) in journal { moved[e] = false }
+            journal.removeAll(keepingCapacity: true)
+            calls = 0
+            self.evaluations = evaluations
         }
 
         /// Out of calls, evaluations or time: every open branch fails.
@@ -215,10 +239,10 @@ extension AnnealingSearch {
     /// Returns true with every one of them placed and no hard violation; false with the state as
     /// it was. Starts that would displace an event already moved in this attempt are not tried.
     private mutating func swapIn(_ e: Int, level: Int, attempt: inout SwapAttempt) -> Bool {
-        var options = ClashOrder(search: &self, placing: e, moved: attempt.moved)
+        var options = ClashOrder(search: &self, placing: e, attempt: &attempt)
         // A start that displaces nobody, if there is one.
-        while let next = options.next(search: &self, attempt: &attempt, upTo: 0) {
-            apply(e, option: next.option, rooms: next.rooms, displacing: [], attempt: &attempt)
+        if let free = options.next(search: &self, attempt: &attempt, upTo: 0) {
+            apply(e, option: free.option, rooms: free.rooms, displacing: [], attempt: &attempt)
             return true
         }
         guard level < Self.swapMaxLevel else { return false }
@@ -248,32 +272,42 @@ extension AnnealingSearch {
     /// this attempt are left out.
     struct ClashOrder {
         let event: Int
-        /// Starts not yet evaluated, by lower bound (descending, so that the next is last).
-        private var pending: [(option: Int, bound: Int)] = []
+        /// Starts not yet evaluated, by lower bound (descending, so that the next is last), as
+        /// `bound << 32 | random tie-break << 16 | option`.
+        private var pending: [Int] = []
         /// Evaluated starts not yet handed out.
         private var ready: [(option: Int, rooms: [Int], displaced: [Int])] = []
 
-        init(search: inout AnnealingSearch, placing e: Int, moved: [Bool]) {
+        init(search: inout AnnealingSearch, placing e: Int, attempt: inout SwapAttempt) {
             event = e
             let problem = search.problem
             let starts = problem.events[e].starts, duration = problem.events[e].duration
             // Placed events of a hard day spread with e, with the widest reach of those spreads:
             // within it of e's day, each must go.
-            var reachOf: [Int: Int] = [:]
+            attempt.stamp += 1
+            var partners: [Int] = []
             for member in problem.events[e].members {
                 for spread in problem.spreadsOfLesson[member.lesson]
                 where problem.spreads[spread].hard && problem.spreads[spread].minDays >= 1 {
+                    let reach = problem.spreads[spread].minDays - 1
                     for other in problem.eventsOfSpread[spread] where other != e && search.state.startOption[other] >= 0 {
-                        reachOf[other] = max(reachOf[other] ?? 0, problem.spreads[spread].minDays - 1)
+                        if attempt.reachStamp[other] != attempt.stamp {
+                            attempt.reachStamp[other] = attempt.stamp
+                            attempt.reach[other] = reach
+                            partners.append(other)
+                        } else {
+                            attempt.reach[other] = max(attempt.reach[other], reach)
+                        }
                     }
                 }
             }
             var spreadCover = [Int](repeating: 0, count: problem.dayCount)
             var spreadBlocked = [Bool](repeating: false, count: problem.dayCount)
-            for (other, reach) in reachOf {
+            for other in partners {
                 let day = problem.dayOfSlot[problem.events[other].starts[search.state.startOption[other]]]
+                let reach = attempt.reach[other]
                 for near in max(day - reach, 0)...min(day + reach, problem.dayCount - 1) {
-                    if moved[other] { spreadBlocked[near] = true } else { spreadCover[near] += 1 }
+                    if attempt.moved[other] { spreadBlocked[near] = true } else { spreadCover[near] += 1 }
                 }
             }
             // Per slot, placed events sharing a teacher or group there, apart from the spread's.
@@ -282,21 +316,22 @@ extension AnnealingSearch {
             for other in problem.conflicting[e] where search.state.startOption[other] >= 0 {
                 let otherEvent = problem.events[other]
                 let otherStart = otherEvent.starts[search.state.startOption[other]]
+                let isPartner = attempt.reachStamp[other] == attempt.stamp
                 for s in otherStart..<(otherStart + otherEvent.duration) {
-                    if moved[other] { blocked[s] = true } else if reachOf[other] == nil { cover[s] += 1 }
+                    if attempt.moved[other] { blocked[s] = true } else if !isPartner { cover[s] += 1 }
                 }
             }
-            for option in starts.indices.shuffled(using: &search.rng) where problem.events[e].staticHard[option] == 0 {
+            pending.reserveCapacity(starts.count)
+            for option in starts.indices where problem.events[e].staticHard[option] == 0 {
                 let day = problem.dayOfSlot[starts[option]]
                 var bound = 0, isBlocked = spreadBlocked[day]
                 for s in starts[option]..<(starts[option] + duration) {
                     bound = max(bound, cover[s])
                     isBlocked = isBlocked || blocked[s]
                 }
-                if !isBlocked { pending.append((option, bound + spreadCover[day])) }
+                if !isBlocked { pending.append((bound + spreadCover[day]) << 32 | search.rng.below(1 << 16) << 16 | option) }
             }
-            // Stable for equal bounds, so ties keep their random order.
-            pending = pending.enumerated().sorted { ($0.element.bound, $0.offset) > ($1.element.bound, $1.offset) }.map(\.element)
+            pending.sort(by: >)
         }
 
         /// The start that displaces fewest among those left, if it displaces at most `limit`
@@ -307,13 +342,14 @@ extension AnnealingSearch {
             while true {
                 let bestReady = ready.indices.min { ready[$0].displaced.count < ready[$1].displaced.count }
                 let bestCount = bestReady.map { ready[$0].displaced.count } ?? Int.max
-                if let last = pending.last, last.bound < bestCount, last.bound <= limit {
+                if let last = pending.last, last >> 32 < bestCount, last >> 32 <= limit {
                     pending.removeLast()
                     attempt.evaluations += 1
-                    guard let (rooms, displaced) = search.displacement(placing: event, at: last.option),
+                    let option = last & 0xFFFF
+                    guard let (rooms, displaced) = search.displacement(placing: event, at: option),
                         !displaced.contains(where: { attempt.moved[$0] })
                     else { continue }
-                    ready.append((last.option, rooms, displaced))
+                    ready.append((option, rooms, displaced))
                     continue
                 }
                 guard let bestReady, bestCount <= limit else { return nil }
