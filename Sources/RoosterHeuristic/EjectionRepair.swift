@@ -116,10 +116,12 @@ extension AnnealingSearch {
     }
 
     /// What placing event `e` at start `option` displaces: the placed events it clashes with
-    /// (sharing a teacher or group at an overlapping time), those in the rooms it gets, then, one
-    /// by one, the placed events sharing a teacher or group on the same day (or within the reach
-    /// of a hard day spread) whose removal lowers the hard cost, until none is left. Nil when the start breaks a hard rule whatever is displaced. The state
-    /// is left as it was.
+    /// (sharing a teacher or group at an overlapping time), those in its rooms when one is taken
+    /// twice, then, one by one, placed events on days within the reach of its hard day spreads
+    /// whose removal lowers the hard cost — first those of its lesson and spreads
+    /// (``SearchProblem/dayPartners``), then those sharing a teacher or group — until none is
+    /// left. Nil when the start breaks a hard rule whatever is displaced. The state is left as it
+    /// was.
     fileprivate mutating func displacement(placing e: Int, at option: Int) -> (rooms: [Int], displaced: [Int])? {
         let event = problem.events[e]
         let start = event.starts[option]
