@@ -44,6 +44,13 @@ let package = Package(
             path: "Sources/PerturbationBenchmark"
         ),
         .executableTarget(
+            name: "bound-benchmark",
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster"),
+            ],
+            path: "Sources/BoundBenchmark"
+        ),
+        .executableTarget(
             name: "weekly-benchmark",
             dependencies: [.product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster")],
             path: "Sources/WeeklyBenchmark"

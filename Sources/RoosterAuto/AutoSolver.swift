@@ -3,128 +3,138 @@ import RoosterMIP
 import RoosterModel
 import RoosterRules
 import RoosterSolving
+import Synchronization
 
-/// The default solver: the heuristic finds a timetable, then the MIP solver starts from it.
+/// The default solver: the heuristic for the whole time, and GLPK beside it only where it pays.
 ///
-/// Two lines of search run side by side (one core each): the heuristic alone for the whole time
-/// limit, exactly as ``RoosterHeuristic/HeuristicSolver`` would run with the same options, and the
-/// MIP line (GLPK, or any ``RoosterMIP/MIPBackend``):
+/// The heuristic line runs exactly as ``RoosterHeuristic/HeuristicSolver`` would with the same
+/// options (its searches cooperating on `threads` cores). The MIP line (GLPK, or any
+/// ``RoosterMIP/MIPBackend``) runs beside it on one more task and does two things only, because
+/// measurements showed nothing else paying for the time it takes from the heuristic:
 ///
-/// 1. The native heuristic runs for half the time (seed + 1).
-/// 2. Large-neighbourhood search: the backend re-optimises the starts of a few days, or of the lessons
-///    around a few teachers and groups, with everything else fixed — until the end for large
-///    programs, for a quarter of the rest for small ones.
-/// 3. When the start program is small enough, the backend then solves it whole with the best timetable
-///    as first incumbent: this proves a bound, and on small schools (comp01 among them) the optimum.
+/// 1. **A bound** for at most a tenth of the time: the partition bound
+///    (``RoosterMIP/MIPSolver/partitionBound(of:options:)``), one small program per group of curricula.
+/// 2. **A proof** on schools whose whole start program is tiny (at most
+///    ``wholeProgramColumnLimit`` columns; comp01 has 5,851): once the heuristic has finished or
+///    a quarter of the time has passed, the whole program is solved from the heuristic's best
+///    timetable so far (handed over through ``RoosterSolving/SolveOptions/incumbent``). A proven
+///    optimum stops the heuristic.
 ///
-/// The answer is the better timetable of the two lines by the checker's score, so auto is never
-/// worse than the heuristic alone with the same options (given a second core; on one core the two
-/// lines share it). The bound comes from the MIP line.
+/// The answer is the better timetable of the two lines by the checker's score, the bound the better
+/// of the two bounds. On larger schools the MIP line ends after the bound, and the heuristic has
+/// the machine to itself.
 public struct AutoSolver: TimetableSolver {
     public var heuristic: HeuristicSolver
     public var mip: MIPSolver
-    /// Start programs with more columns than this skip the whole-program phase.
+    /// Start programs with more columns than this are not solved whole: on two cores the whole
+    /// solve takes a core from the heuristic, and on comp01 (5,851 columns) that lost at 60 s
+    /// (6 against 5, two seeds) without a proof.
     public var wholeProgramColumnLimit: Int
+    /// The share of the time limit the bound may take.
+    public var boundShare: Double
 
-    public init(heuristic: HeuristicSolver = HeuristicSolver(), mip: MIPSolver, wholeProgramColumnLimit: Int = 20_000) {
+    public init(
+        heuristic: HeuristicSolver = HeuristicSolver(), mip: MIPSolver, wholeProgramColumnLimit: Int = 2_000, boundShare: Double = 0.1
+    ) {
         self.heuristic = heuristic
         self.mip = mip
         self.wholeProgramColumnLimit = wholeProgramColumnLimit
+        self.boundShare = min(max(boundShare, 0), 1)
     }
 
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
         let startedAt = ContinuousClock.now
         let heuristic = heuristic
-        let alone = Task { await heuristic.solve(school, options: options) }
-        var viaMIP = options
-        viaMIP.seed = options.seed &+ 1
-        viaMIP.progress = nil
-        var best = await withTaskCancellationHandler {
-            await mipLine(school, options: viaMIP, startedAt: startedAt)
+        let handOver = HandOver()
+        var heuristicOptions = options
+        heuristicOptions.incumbent = { [forward = options.incumbent] timetable, score in
+            handOver.offer(timetable, score)
+            forward?(timetable, score)
+        }
+        let alone = Task {
+            let result = await heuristic.solve(school, options: heuristicOptions)
+            handOver.finish()
+            return result
+        }
+        let mipLine = await withTaskCancellationHandler {
+            await self.mipLine(school, options: options, startedAt: startedAt, handOver: handOver)
         } onCancel: {
             alone.cancel()
         }
         // A proven optimum needs no more search.
-        if best.status == .optimal { alone.cancel() }
-        let heuristicResult = await alone.value
-        if heuristicResult.score < best.score || best.timetable.placements.isEmpty {
-            let bound = best.bound
-            best = heuristicResult
-            best.bound = bound
+        if mipLine.result?.status == .optimal { alone.cancel() }
+        var best = await alone.value
+        if let result = mipLine.result, result.score < best.score || (result.status == .optimal && result.score == best.score) {
+            best = result
         }
-        best = finished(best, startedAt, bound: best.bound)
+        best.statistics.elapsed = ContinuousClock.now - startedAt
+        if let bound = mipLine.bound, best.score.isFeasible {
+            best.bound = min(bound, best.score.soft)
+            if bound >= best.score.soft { best.status = .optimal }
+        }
         best.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: options.checker)
         return best
     }
 
-    /// The heuristic for half the time, then the MIP solver from its timetable.
-    private func mipLine(_ school: School, options: SolveOptions, startedAt: ContinuousClock.Instant) async -> SolveResult {
+    /// The partition bound, then for small programs the whole program from the heuristic's best
+    /// timetable. Returns the best bound and the whole solve's result, if one ran.
+    private func mipLine(
+        _ school: School, options: SolveOptions, startedAt: ContinuousClock.Instant, handOver: HandOver
+    ) async -> (bound: Int?, result: SolveResult?) {
         let deadline = options.deadline(from: startedAt)
-        var heuristicOptions = options
-        heuristicOptions.deadline = Deadline(after: options.timeLimit / 2, from: startedAt).earlier(than: deadline)
-        var best = await heuristic.solve(school, options: heuristicOptions)
-        guard best.status == .feasible || best.status == .limitReached, !Task.isCancelled else { return finished(best, startedAt) }
-
         let checker = options.checker
         let log = mip.log ?? { _ in }
-        func elapsed() -> String {
-            String(((ContinuousClock.now - startedAt).inSeconds * 100).rounded() / 100)
-        }
-        log("auto: heuristic line at \(best.score) after \(elapsed()) s\n")
+        func elapsed() -> String { String(((ContinuousClock.now - startedAt).inSeconds * 100).rounded() / 100) }
+        guard school.validate().allSatisfy({ $0.severity != .error }) else { return (nil, nil) }
+
+        var boundOptions = options
+        boundOptions.deadline = Deadline(after: options.timeLimit * boundShare, from: startedAt).earlier(than: deadline)
+        boundOptions.iterationLimit = nil  // the heuristic's moves; the bound is limited by its share of the time
+        var bound = mip.partitionBound(of: school, options: boundOptions)?.value
+        log("auto: partition bound \(bound.map(String.init) ?? "none") after \(elapsed()) s\n")
+
         let exact = ExactTimetabling(school: school, checker: checker)
-        log("auto: program of \(exact.model.columns.count) columns and \(exact.model.rows.count) rows built after \(elapsed()) s\n")
-        guard exact.problems.isEmpty, !deadline.hasPassed else { return finished(best, startedAt) }
-        var bound: Int?
-        let small = exact.model.columns.count <= wholeProgramColumnLimit
-        let roomReserve = MIPSolver.roomReserve(until: deadline, from: startedAt)
-        // 1. Neighbourhoods: until the end for large programs; for small ones a quarter of what is
-        //    left, so that the whole solve after them starts from a better incumbent.
-        let neighbourhoodEnd = small ? deadline.reserving(roomReserve).share(0.25) : deadline.reserving(roomReserve)
-        if let start = exact.values(of: best.timetable, runner: mip.runner(deadline: deadline)), !neighbourhoodEnd.hasPassed {
-            log("auto: neighbourhood search from cost \(Int(exact.model.objective(of: start).rounded())) after \(elapsed()) s\n")
-            let improved = exact.improve(
-                start, until: neighbourhoodEnd, seed: options.seed, runner: mip.runner(deadline: deadline), log: log)
-            log("auto: neighbourhood search ends at cost \(Int(exact.model.objective(of: improved).rounded())) after \(elapsed()) s\n")
-            if exact.model.objective(of: improved) < exact.model.objective(of: start) - 0.5 {
-                let timetable = exact.timetable(
-                    from: improved, runner: mip.roomRunner(until: deadline, reserve: roomReserve), preferring: best.timetable)
-                let report = checker.check(timetable, against: school)
-                log("auto: rooms assigned, \(report.score) after \(elapsed()) s\n")
-                if report.score < best.score {
-                    best = SolveResult(
-                        status: report.score.isFeasible ? .feasible : .limitReached, timetable: timetable, report: report,
-                        statistics: best.statistics)
-                }
-            }
+        log("auto: program of \(exact.model.columns.count) columns and \(exact.model.rows.count) rows\n")
+        guard exact.problems.isEmpty, exact.model.columns.count <= wholeProgramColumnLimit else { return (bound, nil) }
+        // The whole program starts from the heuristic's best: when it has finished, or after a quarter of the time.
+        let handOverTime = startedAt + (deadline.instant - startedAt) / 4
+        while !handOver.isFinished, ContinuousClock.now < handOverTime, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(20))
         }
-        // 2. Small programs: the whole program from the best timetable, for the bound or the proof.
-        if small, !deadline.hasPassed, !Task.isCancelled {
-            var whole = options
-            whole.deadline = deadline
-            whole.iterationLimit = nil  // the heuristic's moves; the MIP line is bounded by the deadline
-            let result = mip.solve(exact, options: whole, start: best.timetable)
-            log(
-                "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"
-            )
-            bound = result.bound
-            if result.score < best.score || (result.status == .optimal && result.score == best.score) { best = result }
-        }
-        return finished(best, startedAt, bound: bound)
+        guard let start = handOver.best, !deadline.hasPassed, !Task.isCancelled else { return (bound, nil) }
+        if let bound, start.score.isFeasible, bound >= start.score.soft { return (bound, nil) }
+        var whole = options
+        whole.deadline = deadline
+        whole.iterationLimit = nil
+        let result = mip.solve(exact, options: whole, start: start.timetable)
+        log(
+            "auto: whole program \(result.status.rawValue) at \(result.score), bound \(result.bound.map(String.init) ?? "none"), after \(elapsed()) s\n"
+        )
+        if let wholeBound = result.bound { bound = max(bound ?? 0, wholeBound) }
+        return (bound, result)
     }
 
     /// Auto keeps the better timetable of its two lines by the checker's score, so a rule either
-    /// line optimises is optimised: the MIP line's neighbourhoods cannot trade it away unseen.
+    /// line optimises is optimised.
     public static let coverage: RuleCoverage = {
         let optimised = HeuristicSolver.coverage.optimised.union(MIPSolver.coverage.optimised)
         let left = HeuristicSolver.coverage.notOptimised.merging(MIPSolver.coverage.notOptimised) { first, _ in first }
         return RuleCoverage(engine: "auto", layer: .base, optimised: optimised, notOptimised: left.filter { !optimised.contains($0.key) })
     }()
+}
 
-    private func finished(_ result: SolveResult, _ startedAt: ContinuousClock.Instant, bound: Int? = nil) -> SolveResult {
-        var result = result
-        result.statistics.elapsed = ContinuousClock.now - startedAt
-        if let bound { result.bound = min(bound, result.score.soft) }
-        if result.score.isFeasible, let bound, bound >= result.score.soft { result.status = .optimal }
-        return result
+/// The heuristic line's best timetable so far, for the MIP line to start from.
+private final class HandOver: Sendable {
+    private let state = Mutex<(best: (timetable: Timetable, score: Score)?, finished: Bool)>((nil, false))
+
+    func offer(_ timetable: Timetable, _ score: Score) {
+        state.withLock { state in
+            if state.best.map({ score < $0.score }) ?? true { state.best = (timetable, score) }
+        }
     }
+
+    func finish() { state.withLock { $0.finished = true } }
+
+    var best: (timetable: Timetable, score: Score)? { state.withLock { $0.best } }
+    var isFinished: Bool { state.withLock { $0.finished } }
 }

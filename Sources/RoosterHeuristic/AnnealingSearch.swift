@@ -189,70 +189,139 @@ struct AnnealingSearch {
 
     // MARK: - Annealing
 
+    /// Where a search stops: a move count (per search) and a deadline, whichever comes first.
+    struct Limit {
+        var deadline: Deadline
+        var iterations: Int?
+    }
+
+    /// Where the annealing stands between calls to ``anneal(until:schedule:startedAt:progress:)``.
+    private struct Walk {
+        var iteration = 0
+        /// Phase 1: annealing on hard violations alone.
+        var repairing = false
+        /// A re-solve fell back on phase 1 (once at most).
+        var escalated = false
+        var phaseStart = ContinuousClock.now
+        var phaseStartIteration = 0
+        /// The best score is zero or the schedule's end was reached: nothing more to do.
+        var finished = false
+    }
+
+    private var walk = Walk()
+    /// The best timetable so far, with the search's counts.
+    private(set) var outcome = Outcome(
+        startOption: [], rooms: [], score: Score(hard: .max, soft: .max), iterations: 0, timeToFirstFeasible: nil, history: [])
+
+    /// Whether the search has nothing left to do (a perfect timetable, or the end of its schedule).
+    var isFinished: Bool { walk.finished }
+
     /// Runs construction and annealing until the deadline, the iteration limit or cancellation.
     mutating func run(
         deadline: Deadline, iterationLimit: Int?, startedAt: ContinuousClock.Instant,
         progress: (@Sendable (SolveProgress) -> Void)?
     ) -> Outcome {
-        // Ejection chains after construction (a re-solve repairs with the whole cost instead, so
-        // as not to move lessons away from the reference for free); at most half the time or
-        // moves, leaving the rest to annealing.
+        let limit = Limit(deadline: deadline, iterations: iterationLimit)
+        begin(schedule: limit, startedAt: startedAt)
+        anneal(until: limit, schedule: limit, startedAt: startedAt, progress: progress)
+        return outcome
+    }
+
+    /// Builds the first timetable: construction, then ejection chains for at most half the
+    /// schedule's time or moves (a re-solve repairs with the whole cost instead, so as not to move
+    /// lessons away from the reference for free); the rest is left to annealing.
+    mutating func begin(schedule: Limit, startedAt: ContinuousClock.Instant) {
         let ejecting = problem.compiled.reference == nil && problem.choiceSeats == nil
-        let leftOut = construct(deadline: deadline, leavingOut: ejecting)
-        var iteration = 0
+        let leftOut = construct(deadline: schedule.deadline, leavingOut: ejecting)
+        walk = Walk()
         if ejecting, state.hard > 0 || !leftOut.isEmpty {
-            iteration =
-                repairByEjection(waiting: leftOut, deadline: deadline.share(0.5), budget: iterationLimit.map { $0 / 2 } ?? .max).evaluations
+            walk.iteration =
+                repairByEjection(
+                    waiting: leftOut, deadline: schedule.deadline.share(0.5), budget: schedule.iterations.map { $0 / 2 } ?? .max
+                ).evaluations
             if verify { verifyCost(againstChecker: true) }
         }
-        var best = Outcome(
-            startOption: state.startOption, rooms: state.rooms, score: score, iterations: 0, timeToFirstFeasible: nil,
+        outcome = Outcome(
+            startOption: state.startOption, rooms: state.rooms, score: score, iterations: walk.iteration, timeToFirstFeasible: nil,
             history: [.init(elapsed: ContinuousClock.now - startedAt, score: score)])
-        if score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
-        guard !movable.isEmpty else { return best }
-
+        if score.isFeasible { outcome.timeToFirstFeasible = ContinuousClock.now - startedAt }
         // Phase 1 (repair, when ejection chains left violations) anneals on hard violations alone,
         // half its moves starting from a violating event, until none are left; phase 2 anneals on
         // the whole cost, its temperature falling from the start to the end value over the rest of
         // the time or iterations. A re-solve starts without phase 1: blind to soft cost, the repair
         // would move many lessons away from the reference for free; only when the whole cost has not
         // repaired the timetable after a quarter of the search does phase 1 take over.
+        walk.repairing = state.hard > 0 && problem.compiled.reference == nil
+        walk.phaseStart = ContinuousClock.now
+        walk.phaseStartIteration = walk.iteration
+        walk.finished = movable.isEmpty || score == .zero
+    }
+
+    /// Continues from the current timetable of `other`, in its phase: cooperating searches share
+    /// their best current timetable this way. Moves, random stream and best timetable stay this
+    /// search's own.
+    mutating func adopt(_ other: AnnealingSearch) {
+        state = other.state
+        state.rebind(to: problem)
+        walk.repairing = other.walk.repairing
+        walk.escalated = other.walk.escalated
+        walk.phaseStart = other.walk.phaseStart
+        walk.phaseStartIteration = other.walk.phaseStartIteration
+        violating = []
+        adopted += 1
+    }
+
+    /// Timetables taken over from other searches.
+    private(set) var adopted = 0
+
+    /// Anneals until `stop` (or cancellation), the temperature following `schedule`: a search run
+    /// in rounds stops at each round's end but cools over the whole solve.
+    mutating func anneal(
+        until stop: Limit, schedule: Limit, startedAt: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?
+    ) {
+        guard !walk.finished else { return }
         let resolving = problem.compiled.reference != nil
-        var repairing = state.hard > 0 && !resolving
-        // A re-solve still infeasible after a quarter of its time or moves falls back on phase 1.
-        var escalated = false
-        var phaseStart = ContinuousClock.now
-        var temperature = startTemperature
-        var phaseStartIteration = iteration
+        var temperature = walk.repairing ? Self.repairTemperature : startTemperature
         var lastProgress = ContinuousClock.now
+        var first = true
         while true {
-            if iteration & 255 == 0 {
+            if walk.iteration & 255 == 0 || first {
+                first = false
                 let now = ContinuousClock.now
-                if now >= deadline.instant || Task.isCancelled { break }
-                let fraction: Double
-                if let iterationLimit {
-                    fraction = Double(iteration - phaseStartIteration) / Double(max(iterationLimit - phaseStartIteration, 1))
-                } else {
-                    fraction = (now - phaseStart).inSeconds / max((deadline.instant - phaseStart).inSeconds, 1e-9)
+                if now >= schedule.deadline.instant {
+                    walk.finished = true
+                    break
                 }
-                if resolving, !escalated, !repairing, state.hard > 0, fraction >= 0.25 {
-                    repairing = true
-                    escalated = true
+                if now >= stop.deadline.instant || Task.isCancelled { break }
+                let fraction: Double
+                if let iterationLimit = schedule.iterations {
+                    fraction = Double(walk.iteration - walk.phaseStartIteration) / Double(max(iterationLimit - walk.phaseStartIteration, 1))
+                } else {
+                    fraction = (now - walk.phaseStart).inSeconds / max((schedule.deadline.instant - walk.phaseStart).inSeconds, 1e-9)
+                }
+                if resolving, !walk.escalated, !walk.repairing, state.hard > 0, fraction >= 0.25 {
+                    walk.repairing = true
+                    walk.escalated = true
                 }
                 temperature =
-                    repairing ? Self.repairTemperature : startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))
+                    walk.repairing
+                    ? Self.repairTemperature : startTemperature * pow(endTemperature / startTemperature, min(fraction, 1))
                 if let progress, now - lastProgress > .milliseconds(100) {
                     lastProgress = now
-                    progress(SolveProgress(elapsed: now - startedAt, iterations: iteration, current: score, best: best.score))
+                    progress(SolveProgress(elapsed: now - startedAt, iterations: walk.iteration, current: score, best: outcome.score))
                 }
             }
-            if let iterationLimit, iteration >= iterationLimit { break }
-            iteration += 1
-            if repairing, (iteration - phaseStartIteration) % focusRefresh == 1 { findViolating() }
+            if let iterationLimit = schedule.iterations, walk.iteration >= iterationLimit {
+                walk.finished = true
+                break
+            }
+            if let iterationLimit = stop.iterations, walk.iteration >= iterationLimit { break }
+            walk.iteration += 1
+            if walk.repairing, (walk.iteration - walk.phaseStartIteration) % focusRefresh == 1 { findViolating() }
 
             let before = cost, hardBefore = state.hard
             let undo: Undo
-            let focus = repairing && !violating.isEmpty && rng.below(2) == 0
+            let focus = walk.repairing && !violating.isEmpty && rng.below(2) == 0
             switch rng.below(20) {
             case 0..<9: undo = moveEvent(focus ? violating[rng.below(violating.count)] : nil)
             case 9..<15: undo = swapEvents(focus ? violating[rng.below(violating.count)] : nil)
@@ -260,15 +329,18 @@ struct AnnealingSearch {
             default: undo = changeRoom()
             }
             if case .none = undo { continue }
-            let delta = repairing ? state.hard - hardBefore : cost - before
-            if verify { verifyCost(againstChecker: iteration % 100 == 0) }
+            let delta = walk.repairing ? state.hard - hardBefore : cost - before
+            if verify { verifyCost(againstChecker: walk.iteration % 100 == 0) }
             if delta <= 0 || rng.unit() < exp(-Double(delta) / temperature) {
-                if keepIfBetter(&best, startedAt: startedAt), score == .zero { break }
-                if repairing, state.hard == 0 {
-                    repairing = false
+                if keepIfBetter(startedAt: startedAt), score == .zero {
+                    walk.finished = true
+                    break
+                }
+                if walk.repairing, state.hard == 0 {
+                    walk.repairing = false
                     violating = []
-                    phaseStart = ContinuousClock.now
-                    phaseStartIteration = iteration
+                    walk.phaseStart = ContinuousClock.now
+                    walk.phaseStartIteration = walk.iteration
                     temperature = startTemperature
                 }
             } else {
@@ -276,19 +348,18 @@ struct AnnealingSearch {
                 if verify { verifyCost() }
             }
         }
-        best.iterations = iteration
-        best.deltaMismatches = mismatches
-        return best
+        outcome.iterations = walk.iteration
+        outcome.deltaMismatches = mismatches
     }
 
     /// Makes the current timetable the best when it scores better; returns whether it did.
-    private mutating func keepIfBetter(_ best: inout Outcome, startedAt: ContinuousClock.Instant) -> Bool {
-        guard score < best.score else { return false }
-        best.startOption = state.startOption
-        best.rooms = state.rooms
-        best.score = score
-        best.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
-        if best.timeToFirstFeasible == nil, score.isFeasible { best.timeToFirstFeasible = ContinuousClock.now - startedAt }
+    private mutating func keepIfBetter(startedAt: ContinuousClock.Instant) -> Bool {
+        guard score < outcome.score else { return false }
+        outcome.startOption = state.startOption
+        outcome.rooms = state.rooms
+        outcome.score = score
+        outcome.history.append(.init(elapsed: ContinuousClock.now - startedAt, score: score))
+        if outcome.timeToFirstFeasible == nil, score.isFeasible { outcome.timeToFirstFeasible = ContinuousClock.now - startedAt }
         return true
     }
 

@@ -12,7 +12,8 @@ import RoosterModel
 /// capacity, minimum working days, isolated lessons, room stability, teacher and group gaps and
 /// unwanted time, teachers' extra and short days, and the day spreads (both). The checker remains the judge of the result.
 struct SearchState {
-    let problem: SearchProblem
+    /// The problem this state reads; ``rebind(to:)`` swaps in an equal copy.
+    private(set) var problem: SearchProblem
     /// Per event: index into its `starts`, or -1 when not placed.
     var startOption: [Int]
     /// Per event: its rooms, `roomSlots` of them, member by member.
@@ -48,6 +49,14 @@ struct SearchState {
     private let dayCount: Int
     private let wTeacherGaps: Int, wGroupGaps: Int, wIsolated: Int, wMinDays: Int, wStability: Int, wCapacity: Int, wDaily: Int
     private let wRoomChanges: Int, wSpread: Int, wExtraDays: Int, wShortDays: Int
+
+    /// Reads `copy`, a problem built from the same school and checker, from now on: a search that
+    /// takes over another's timetable keeps reading its own problem (threads that share one
+    /// problem contend for its reference counts).
+    mutating func rebind(to copy: SearchProblem) {
+        assert(copy.events.count == problem.events.count && copy.slotCount == problem.slotCount)
+        problem = copy
+    }
 
     init(problem: SearchProblem) {
         self.problem = problem

@@ -4,7 +4,7 @@ import RoosterSolving
 
 /// The two stages of the exact approach for one school: the start program
 /// (``TimetableFormulation``) and the room program (``RoomAssignment``), and the conversions
-/// between timetables and column values that warm starts and neighbourhood search need.
+/// between timetables and column values that warm starts need.
 package struct ExactTimetabling: Sendable {
     package let school: School
     package let checker: Checker
@@ -58,74 +58,6 @@ package struct ExactTimetabling: Sendable {
         }
         let rooms = assignment.solve(with: runner, preferring: preferred)
         return Timetable(placements: assignment.placements(rooms: rooms))
-    }
-
-    /// Large-neighbourhood search: repeatedly frees the starts of a few days, or of the lessons
-    /// around a few teachers and groups, fixes every other start, and lets the backend re-optimise that
-    /// sub-program from the current solution. Returns the best start-program solution found.
-    package func improve(_ start: [Double], until deadline: Deadline, seed: UInt64, runner: MIPRunner, log: (String) -> Void)
-        -> [Double]
-    {
-        var current = start
-        var currentCost = model.objective(of: current)
-        var random = SeededGenerator(seed: seed)
-        var size = 6  // units freed around a teacher or group
-        var round = 0
-        let startColumns = formulation.units.map(\.columns)
-        while !deadline.hasPassed, !Task.isCancelled, currentCost > 0.5 {
-            round += 1
-            let freeUnits: Set<Int>
-            let freeDays: Set<Int>?
-            if round % 2 == 0 && school.days.count > 2 {
-                var days = Set<Int>()
-                while days.count < 2 { days.insert(random.below(school.days.count)) }
-                freeDays = days
-                freeUnits = Set(formulation.units.indices)
-            } else {
-                freeDays = nil
-                freeUnits = neighbourhood(size: size, random: &random)
-            }
-            var fixed: [Int: Double] = [:]
-            for (u, unit) in formulation.units.enumerated() {
-                for (position, column) in startColumns[u].enumerated() {
-                    let free = freeUnits.contains(u) && (freeDays.map { $0.contains(formulation.slots[unit.starts[position]].day) } ?? true)
-                    if !free { fixed[column] = current[column] }
-                }
-            }
-            let (reduced, original) = model.fixing(fixed)
-            var sub = runner
-            // At most 10 s per neighbourhood, so that one hard neighbourhood does not eat the rest.
-            sub.deadline = deadline.earlier(than: Deadline(after: .seconds(10)))
-            sub.start = original.map { current[$0] }
-            guard let solution = try? sub.solve(reduced), let values = solution.values, let cost = solution.objective else { continue }
-            if solution.status == .optimal { size = min(size + 2, formulation.units.count) } else { size = max(size - 1, 2) }
-            if cost < currentCost - 0.5 {
-                for (index, column) in original.enumerated() { current[column] = values[index] }
-                currentCost = model.objective(of: current)
-                log("auto: neighbourhood \(round) improves the cost to \(Int(currentCost.rounded()))\n")
-            }
-        }
-        return current
-    }
-
-    /// A random teacher or group and the units around it, up to `size` units.
-    private func neighbourhood(size: Int, random: inout SeededGenerator) -> Set<Int> {
-        let units = formulation.units
-        var chosen = Set<Int>()
-        var frontier = [random.below(max(units.count, 1))]
-        while let u = frontier.popLast(), chosen.count < size {
-            guard units.indices.contains(u), chosen.insert(u).inserted else { continue }
-            let unit = units[u]
-            let neighbours = units.indices.filter { other in
-                !chosen.contains(other)
-                    && (!Set(units[other].teachers).isDisjoint(with: unit.teachers)
-                        || !Set(units[other].groups).isDisjoint(with: unit.groups))
-            }
-            if neighbours.isEmpty { continue }
-            for _ in 0..<min(3, neighbours.count) { frontier.insert(neighbours[random.below(neighbours.count)], at: 0) }
-            if frontier.isEmpty { frontier.append(random.below(units.count)) }
-        }
-        return chosen
     }
 }
 

@@ -56,8 +56,27 @@ public struct MIPSolver: TimetableSolver {
             .lessonsApartPreferred: "soft day spreads have no term in the program yet (only judged); hard ones are rows",
         ])
 
+    /// The share of the time limit the partition bound may take before the whole program.
+    public static let partitionBoundShare = 0.1
+
+    /// Solves the whole program; first, for a tenth of the time, the partition bound
+    /// (``partitionBound(of:options:)``), which holds where the whole program's bound is weak or
+    /// its LP does not finish. The result's bound is the better of the two.
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
-        var result = solve(school, options: options, start: options.reference)
+        let startedAt = ContinuousClock.now
+        let valid = school.validate().allSatisfy { $0.severity != .error }
+        var boundOptions = options
+        boundOptions.deadline = Deadline(after: options.timeLimit * Self.partitionBoundShare, from: startedAt)
+            .earlier(than: options.deadline(from: startedAt))
+        let partition = valid ? partitionBound(of: school, options: boundOptions) : nil
+        var whole = options
+        whole.deadline = options.deadline(from: startedAt)
+        var result = solve(school, options: whole, start: options.reference)
+        if let partition, result.status != .infeasible, result.status != .invalidModel {
+            let bound = max(result.bound ?? 0, partition.value)
+            result.bound = result.score.isFeasible ? min(bound, result.score.soft) : bound
+            if result.score.isFeasible, partition.value >= result.score.soft { result.status = .optimal }
+        }
         result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: options.checker)
         return result
     }

@@ -11,12 +11,17 @@ public struct SolveOptions: Sendable {
     public var iterationLimit: Int?
     /// Seed of the random number generator; the same seed and limits give the same timetable.
     public var seed: UInt64
-    /// Independent searches run in parallel (seeds `seed`, `seed + 1`, …); the best one wins.
+    /// Heuristic searches in parallel (seeds `seed`, `seed + 1`, …), sharing their best timetable
+    /// between rounds; the best one wins. One by default here; the `rooster` command uses one per core.
     public var threads: Int
     /// Weights that override the school's soft-rule weights, as for ``RoosterRules/Checker``.
     public var weightOverrides: [RuleID: Int]
     /// Called from the search with the best score so far, about ten times a second at most.
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Called with each better timetable a solver finds and its score, from the solver's thread:
+    /// the heuristic calls it at the end of each round of its searches. A solver that combines
+    /// others hands timetables between them this way; an app can show the best week so far.
+    public var incumbent: (@Sendable (Timetable, Score) -> Void)?
     /// A deadline that wins over the time limit when it is earlier: a solver that combines others
     /// gives each part its share this way.
     public var deadline: Deadline?

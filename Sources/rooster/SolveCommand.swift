@@ -10,11 +10,13 @@ struct SolveCommand: AsyncParsableCommand {
         abstract: "Build a timetable for a school.",
         discussion: """
             Solvers: 'heuristic' builds a timetable greedily and improves it by simulated annealing \
-            until the time limit (with --iterations a run is repeatable for its seed and thread count). \
+            until the time limit, one search per --threads (default: one per core), sharing their best \
+            timetable as they cool (with --iterations a run is repeatable for its seed and thread count). \
             'glpk' solves the school as a mixed-integer program with GLPK and reports a proven bound \
             (--iterations bounds its branch-and-bound steps). \
-            'auto' (the default) runs the heuristic for half the time, then GLPK from its timetable: a \
-            whole-program solve for a bound on small schools, then re-optimisation of neighbourhoods. \
+            'auto' (the default) runs the heuristic for the whole time and GLPK beside it: a lower bound \
+            (the partition bound) for a tenth of the time, and on small schools the whole program from \
+            the heuristic's best timetable, which can prove it optimal. \
             Every result is scored by the same checker as 'rooster check'.
 
             On a school with weekly choice lessons, block hours or a coaching policy, the result is the \
@@ -59,8 +61,8 @@ struct SolveCommand: AsyncParsableCommand {
     @Option(help: "Seed of the search.")
     var seed: UInt64 = 1
 
-    @Option(help: "Independent searches in parallel; the best wins.")
-    var threads: Int = 1
+    @Option(help: "Searches in parallel, sharing their best timetable between rounds (default: one per core).")
+    var threads: Int?
 
     @OptionGroup(title: "Weights") var weights: WeightOptions
 
@@ -113,7 +115,7 @@ struct SolveCommand: AsyncParsableCommand {
 
     func validate() throws {
         try CommandLineRange.check(timeLimit, in: CommandLineRange.seconds, "--time-limit")
-        try CommandLineRange.check(threads, in: CommandLineRange.threads, "--threads")
+        if let threads { try CommandLineRange.check(threads, in: CommandLineRange.threads, "--threads") }
         if let iterations { try CommandLineRange.check(iterations, in: CommandLineRange.iterations, "--iterations") }
         if render != nil, renderOut == nil, out == nil { throw ValidationError("--render needs a folder: --out DIR or --render-out DIR") }
         if !lock.isEmpty, from == nil { throw ValidationError("--lock keeps lessons where the --from timetable has them: give --from") }
@@ -154,7 +156,8 @@ struct SolveCommand: AsyncParsableCommand {
             printError(line, newline: false)
         }
         var options = SolveOptions(
-            timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed, threads: threads,
+            timeLimit: .milliseconds(Int64(timeLimit * 1000)), iterationLimit: iterations, seed: seed,
+            threads: threads ?? CommandLineRange.machineThreads,
             weightOverrides: try weights.overrides(), progress: showProgress ? printProgress : nil)
         let reference = try from.map { try loadReference($0, for: loaded.school) }
         options.reference = reference

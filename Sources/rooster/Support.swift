@@ -139,6 +139,8 @@ enum CommandLineRange {
     static let seconds: ClosedRange<Double> = 0.001...604_800
     /// Parallel searches: up to 256 (each keeps its own copy of the timetable).
     static let threads: ClosedRange<Int> = 1...256
+    /// The default number of searches: one per core the process may use.
+    static var machineThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, threads.lowerBound), threads.upperBound) }
     /// Moves per search: at least one, at most 10^12.
     static let iterations: ClosedRange<Int> = 1...1_000_000_000_000
 

@@ -3,7 +3,11 @@
 //
 //   swift run -c release --package-path Benchmarks heuristic-benchmark \
 //       [--data ../shared/data/itc2007-ctt] [--seconds 300] [--seeds 1,2,3] [--instances comp01,comp07] \
-//       [--parallel 2] [--t0 30] [--tend 0.05] [--hard-weight 10000]
+//       [--parallel 2] [--threads 2] [--independent true] [--rounds 20] [--exchange-from 0.5] [--iterations N] \
+//       [--t0 30] [--tend 0.05] [--hard-weight 10000]
+//
+// --threads: searches per run (cooperating, or apart with --independent true); --parallel: runs at a time.
+// --iterations: moves per search instead of a time limit (--seconds is then only a safety limit).
 import BenchmarkSupport
 import Foundation
 import Rooster
@@ -17,6 +21,11 @@ struct Settings {
     var t0 = HeuristicSolver().startTemperature
     var tEnd = HeuristicSolver().endTemperature
     var hardWeight = HeuristicSolver().hardWeight
+    var threads = 1
+    var cooperates = true
+    var rounds = HeuristicSolver().exchangeRounds
+    var exchangeFrom = HeuristicSolver().exchangeFrom
+    var iterations: Int?
 
     init(_ arguments: [String]) {
         for (flag, value) in flagPairs(arguments) {
@@ -29,6 +38,11 @@ struct Settings {
             case "--t0": t0 = Double(value) ?? t0
             case "--tend": tEnd = Double(value) ?? tEnd
             case "--hard-weight": hardWeight = Int(value) ?? hardWeight
+            case "--threads": threads = max(Int(value) ?? 1, 1)
+            case "--independent": cooperates = value != "true"
+            case "--rounds": rounds = max(Int(value) ?? rounds, 1)
+            case "--exchange-from": exchangeFrom = Double(value) ?? exchangeFrom
+            case "--iterations": iterations = Int(value)
             default: reportUnknownFlag(flag)
             }
         }
@@ -53,7 +67,10 @@ struct Run: Sendable {
 
 let settings = Settings(Array(CommandLine.arguments.dropFirst()))
 print(
-    "Heuristic, \(Int(settings.seconds)) s per run on one core, seeds \(settings.seeds.map(String.init).joined(separator: ",")), "
+    "Heuristic, \(Int(settings.seconds)) s per run, \(settings.threads) thread(s)"
+        + (settings.threads > 1 ? (settings.cooperates ? ", cooperating in \(settings.rounds) rounds from \(settings.exchangeFrom)" : ", independent") : "")
+        + (settings.iterations.map { ", \($0) moves per search" } ?? "")
+        + ", seeds \(settings.seeds.map(String.init).joined(separator: ",")), "
         + "T0 \(settings.t0), Tend \(settings.tEnd), hard weight \(settings.hardWeight)\n")
 print("| instance | best known | winner avg | median | best | gap (median) | first feasible (median s) | moves/s |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -65,7 +82,9 @@ for instance in settings.instances {
         print("| \(instance) | error: \(error) |")
         continue
     }
-    let solver = HeuristicSolver(startTemperature: settings.t0, endTemperature: settings.tEnd, hardWeight: settings.hardWeight)
+    let solver = HeuristicSolver(
+        startTemperature: settings.t0, endTemperature: settings.tEnd, hardWeight: settings.hardWeight, cooperates: settings.cooperates,
+        exchangeRounds: settings.rounds, exchangeFrom: settings.exchangeFrom)
     var runs: [Run] = []
     for batch in stride(from: 0, to: settings.seeds.count, by: settings.parallel) {
         let seeds = settings.seeds[batch..<min(batch + settings.parallel, settings.seeds.count)]
@@ -73,7 +92,10 @@ for instance in settings.instances {
             for seed in seeds {
                 group.addTask {
                     let result = await solver.solve(
-                        school, options: SolveOptions(timeLimit: .milliseconds(Int64(settings.seconds * 1000)), seed: seed))
+                        school,
+                        options: SolveOptions(
+                            timeLimit: .milliseconds(Int64(settings.seconds * 1000)), iterationLimit: settings.iterations, seed: seed,
+                            threads: settings.threads))
                     return Run(
                         score: result.score, feasibleAfter: result.statistics.timeToFirstFeasible.map(seconds),
                         movesPerSecond: result.statistics.movesPerSecond)

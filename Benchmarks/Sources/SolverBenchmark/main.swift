@@ -3,10 +3,11 @@
 //
 //   swift run -c release --package-path Benchmarks solver-benchmark \
 //       [--data ../shared/data/itc2007-ctt] [--seconds 60] [--seed 1] [--modes heuristic,glpk,auto] \
-//       [--instances comp01,comp02,gen200,gen600] [--parallel 2]
+//       [--instances comp01,comp02,gen200,gen600] [--parallel 2] [--threads 2] [--seeds 1,2,3]
 //
 // `genN` is a generated bioritme school of about N students (Benchmarks/Sources/BenchmarkSupport).
-// Each run uses one core (the heuristic runs one search); with --parallel 2 two runs share the machine.
+// Each run uses `--threads` searches (default one; auto adds its GLPK line); with --parallel 2 two
+// runs share the machine. With --seeds every instance and mode runs once per seed, one row each.
 import BenchmarkSupport
 import Foundation
 import Rooster
@@ -19,6 +20,8 @@ struct Settings {
     var modes = ["heuristic", "glpk", "auto"]
     var instances = (1...7).map { "comp0\($0)" } + ["gen200", "gen600", "gen1200", "gen2400"]
     var parallel = 1
+    var threads = 1
+    var seeds: [UInt64] = []
 
     init(_ arguments: [String]) {
         for (flag, value) in flagPairs(arguments) {
@@ -29,6 +32,8 @@ struct Settings {
             case "--modes": modes = value.split(separator: ",").map(String.init)
             case "--instances": instances = value.split(separator: ",").map(String.init)
             case "--parallel": parallel = max(Int(value) ?? 1, 1)
+            case "--threads": threads = max(Int(value) ?? 1, 1)
+            case "--seeds": seeds = value.split(separator: ",").compactMap { UInt64($0) }
             default: reportUnknownFlag(flag)
             }
         }
@@ -61,20 +66,24 @@ func solver(_ mode: String) -> any TimetableSolver {
 func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 let settings = Settings(Array(CommandLine.arguments.dropFirst()))
-emit("Solvers at \(Int(settings.seconds)) s per run, seed \(settings.seed), \(settings.parallel) run(s) at a time\n")
-emit("| instance | best known | mode | status | hard | soft | bound | gap | seconds |")
-emit("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
-let jobs = settings.instances.flatMap { instance in settings.modes.map { (instance, $0) } }
+let seeds = settings.seeds.isEmpty ? [settings.seed] : settings.seeds
+emit(
+    "Solvers at \(Int(settings.seconds)) s per run, \(settings.threads) thread(s), seeds \(seeds.map(String.init).joined(separator: ",")), "
+        + "\(settings.parallel) run(s) at a time\n")
+emit("| instance | best known | mode | seed | status | hard | soft | bound | gap | seconds |")
+emit("| --- | ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+let jobs = settings.instances.flatMap { instance in settings.modes.flatMap { mode in seeds.map { (instance, mode, $0) } } }
 for batch in stride(from: 0, to: jobs.count, by: settings.parallel) {
     let rows = await withTaskGroup(of: (Int, String).self) { group in
         for index in batch..<min(batch + settings.parallel, jobs.count) {
-            let (instance, mode) = jobs[index]
+            let (instance, mode, seed) = jobs[index]
             group.addTask {
                 guard let school = try? load(instance, settings) else { return (index, "| \(instance) | cannot load |") }
-                let options = SolveOptions(timeLimit: .milliseconds(Int64(settings.seconds * 1000)), seed: settings.seed)
+                let options = SolveOptions(
+                    timeLimit: .milliseconds(Int64(settings.seconds * 1000)), seed: seed, threads: settings.threads)
                 let result = await solver(mode).solve(school, options: options)
                 let cells: [String] = [
-                    instance, bestKnown[instance].map(String.init) ?? "–", mode, result.status.rawValue, "\(result.score.hard)",
+                    instance, bestKnown[instance].map(String.init) ?? "–", mode, "\(seed)", result.status.rawValue, "\(result.score.hard)",
                     "\(result.score.soft)", result.bound.map(String.init) ?? "–", result.gap.map { String(format: "%.2f", $0) } ?? "–",
                     String(format: "%.1f", seconds(result.statistics.elapsed)),
                 ]
