@@ -68,10 +68,7 @@ public struct AutoSolver: TimetableSolver {
             best = result
         }
         best.statistics.elapsed = ContinuousClock.now - startedAt
-        if let bound = mipLine.bound, best.score.isFeasible {
-            best.bound = min(bound, best.score.soft)
-            if bound >= best.score.soft { best.status = .optimal }
-        }
+        if let bound = mipLine.bound, best.score.isFeasible { best.record(bound: bound) }
         best.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: options.checker)
         return best
     }

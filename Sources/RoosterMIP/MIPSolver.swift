@@ -64,19 +64,16 @@ public struct MIPSolver: TimetableSolver {
     /// its LP does not finish. The result's bound is the better of the two.
     public func solve(_ school: School, options: SolveOptions) async -> SolveResult {
         let startedAt = ContinuousClock.now
-        let valid = school.validate().allSatisfy { $0.severity != .error }
+        let errors = school.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else { return .rejecting(school, errors: errors, checker: options.checker) }
         var boundOptions = options
         boundOptions.deadline = Deadline(after: options.timeLimit * Self.partitionBoundShare, from: startedAt)
             .earlier(than: options.deadline(from: startedAt))
-        let partition = valid ? partitionBound(of: school, options: boundOptions) : nil
+        let partition = partitionBound(of: school, options: boundOptions)
         var whole = options
         whole.deadline = options.deadline(from: startedAt)
-        var result = solve(school, options: whole, start: options.reference)
-        if let partition, result.status != .infeasible, result.status != .invalidModel {
-            let bound = max(result.bound ?? 0, partition.value)
-            result.bound = result.score.isFeasible ? min(bound, result.score.soft) : bound
-            if result.score.isFeasible, partition.value >= result.score.soft { result.status = .optimal }
-        }
+        var result = solve(ExactTimetabling(school: school, checker: options.checker), options: whole, start: options.reference)
+        if let partition, result.status != .infeasible, result.status != .invalidModel { result.record(bound: partition.value) }
         result.unoptimisedRules = Self.coverage.unoptimisedRules(in: school, checker: options.checker)
         return result
     }

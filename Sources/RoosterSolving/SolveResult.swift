@@ -80,6 +80,15 @@ public struct SolveResult: Sendable {
         return score.soft == 0 ? 0 : Double(max(score.soft - bound, 0)) / Double(score.soft)
     }
 
+    /// Records a proven lower bound from another source (the partition bound): the better of it and
+    /// the bound already there, capped at a feasible score; a feasible result the bound reaches is
+    /// proven optimal.
+    public mutating func record(bound proven: Int) {
+        let better = max(bound ?? 0, proven)
+        bound = score.isFeasible ? min(better, score.soft) : better
+        if score.isFeasible, proven >= score.soft { status = .optimal }
+    }
+
     /// The answer for a school whose validation found errors: impossible loads prove that no
     /// timetable exists (``SolveStatus/infeasible``); other errors make the model unusable.
     public static func rejecting(_ school: School, errors: [Diagnostic], checker: Checker) -> SolveResult {

@@ -37,13 +37,7 @@ let logsParts = ProcessInfo.processInfo.environment["BOUND_LOG"] != nil
 let log: @Sendable (String) -> Void = { line in if logsParts { FileHandle.standardError.write(Data(line.utf8)) } }
 let solver = MIPSolver(backend: GLPKBackend(), log: log)
 for instance in settings.instances {
-    let school: School
-    do {
-        school = try SchoolFile.load(URL(fileURLWithPath: "\(settings.data)/\(instance).ctt")).school
-    } catch {
-        print("| \(instance) | error: \(error) |")
-        continue
-    }
+    guard let school = loadITCInstance(instance, from: settings.data) else { continue }
     let start = ContinuousClock.now
     let bound = solver.partitionBound(of: school, options: SolveOptions(timeLimit: .milliseconds(Int64(settings.seconds * 1000))))
     let elapsed = ContinuousClock.now - start

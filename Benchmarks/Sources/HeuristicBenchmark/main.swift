@@ -75,13 +75,7 @@ print(
 print("| instance | best known | winner avg | median | best | gap (median) | first feasible (median s) | moves/s |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for instance in settings.instances {
-    let school: School
-    do {
-        school = try SchoolFile.load(URL(fileURLWithPath: "\(settings.data)/\(instance).ctt")).school
-    } catch {
-        print("| \(instance) | error: \(error) |")
-        continue
-    }
+    guard let school = loadITCInstance(instance, from: settings.data) else { continue }
     let solver = HeuristicSolver(
         startTemperature: settings.t0, endTemperature: settings.tEnd, hardWeight: settings.hardWeight, cooperates: settings.cooperates,
         exchangeRounds: settings.rounds, exchangeFrom: settings.exchangeFrom)
