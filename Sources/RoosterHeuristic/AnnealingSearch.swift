@@ -320,6 +320,7 @@ struct AnnealingSearch {
             if walk.repairing, (walk.iteration - walk.phaseStartIteration) % focusRefresh == 1 { findViolating() }
 
             let before = cost, hardBefore = state.hard
+            screensClashes = !walk.repairing && hardBefore == 0 && Double(hardWeight) > Self.screeningRatio * temperature
             let undo: Undo
             let focus = walk.repairing && !violating.isEmpty && rng.below(2) == 0
             switch rng.below(20) {
@@ -351,6 +352,13 @@ struct AnnealingSearch {
         outcome.iterations = walk.iteration
         outcome.deltaMismatches = mismatches
     }
+
+    /// Whether moves and swaps that would add a teacher or group clash are rejected unevaluated
+    /// (``SearchState/wouldClash(_:at:leaving:_:)``): set per move while the timetable has no hard
+    /// violation and one violation costs more than ``screeningRatio`` temperatures, so that the
+    /// move would be accepted with a probability below e⁻²⁰ (a soft gain of the same move aside).
+    private var screensClashes = false
+    static let screeningRatio = 20.0
 
     /// Makes the current timetable the best when it scores better; returns whether it did.
     private mutating func keepIfBetter(startedAt: ContinuousClock.Instant) -> Bool {
@@ -396,6 +404,7 @@ struct AnnealingSearch {
         let old = state.startOption[e]
         var option = rng.below(event.starts.count - 1)
         if option >= old { option += 1 }
+        if screensClashes, state.wouldClash(e, at: event.starts[option], leaving: e) { return .none }
         let oldRooms = state.rooms[e]
         state.unplace(e)
         state.place(e, option: option, rooms: chooseRooms(e, option: option, preferred: oldRooms))
@@ -423,6 +432,12 @@ struct AnnealingSearch {
         let eventA = problem.events[a], eventB = problem.events[b]
         let startA = eventA.starts[state.startOption[a]], startB = eventB.starts[state.startOption[b]]
         guard startA != startB, let newA = option(of: startB, in: eventA), let newB = option(of: startA, in: eventB) else { return .none }
+        // Screened only when the two new placements cannot meet (apart in time), as counters cannot tell.
+        if screensClashes, startB + eventA.duration <= startA || startA + eventB.duration <= startB,
+            state.wouldClash(a, at: startB, leaving: a, b) || state.wouldClash(b, at: startA, leaving: a, b)
+        {
+            return .none
+        }
         let oldA = state.startOption[a], oldB = state.startOption[b]
         let roomsA = state.rooms[a], roomsB = state.rooms[b]
         state.unplace(a)

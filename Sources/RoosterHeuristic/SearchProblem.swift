@@ -41,10 +41,14 @@ final class SearchProblem: Sendable {
         let roomSlots: Int
         /// The lesson or cluster this event is an occurrence of (index into the problem's units).
         let unit: Int
+        /// Distinct teachers of all members, and the teams they belong to: worked out once, as
+        /// every placement updates their days.
+        let teachers: [Int]
+        let teams: [Int]
 
         init(
             members: [Member], duration: Int, groups: [Int], starts: [Int], staticHard: [Int], staticSoft: [Int], roomOffsets: [Int],
-            roomSlots: Int, unit: Int
+            roomSlots: Int, unit: Int, teamsOfTeacher: [[Int]]
         ) {
             self.members = members
             self.duration = duration
@@ -55,6 +59,12 @@ final class SearchProblem: Sendable {
             self.roomOffsets = roomOffsets
             self.roomSlots = roomSlots
             self.unit = unit
+            var teachers: [Int] = []
+            for member in members { for t in member.teachers where !teachers.contains(t) { teachers.append(t) } }
+            var teams: [Int] = []
+            for t in teachers { for team in teamsOfTeacher[t] where !teams.contains(team) { teams.append(team) } }
+            self.teachers = teachers
+            self.teams = teams
         }
 
         var isFixed: Bool { starts.count == 1 }
@@ -97,7 +107,6 @@ final class SearchProblem: Sendable {
     /// `teacherUnavailable[teacher * slotCount + slot]`: unavailable or on a day off.
     var teacherUnavailable: [Bool] { compiled.teacherUnavailable }
     var teams: [CompiledSchool.Team] { compiled.teams }
-    let teamsOfTeacher: [[Int]]
     /// Problems that make the school unsolvable as modelled (an event without any start).
     let problems: [Diagnostic]
     /// Per event, the other movable events that share a teacher or a group with it: the partners
@@ -164,7 +173,6 @@ final class SearchProblem: Sendable {
         teacherMinPeriodsPerDay = school.teachers.map(\.minPeriodsPerDay)
         var teamsOfTeacher = Array(repeating: [Int](), count: school.teachers.count)
         for (index, team) in compiled.teams.enumerated() { for member in team.members { teamsOfTeacher[member].append(index) } }
-        self.teamsOfTeacher = teamsOfTeacher
 
         // Events: one per occurrence of a unit (a whole cluster, or a lone lesson).
         var events: [Event] = []
@@ -208,7 +216,8 @@ final class SearchProblem: Sendable {
                 events.append(
                     Event(
                         members: members, duration: unit.duration, groups: unit.groups, starts: starts, staticHard: costs.map(\.hard),
-                        staticSoft: costs.map(\.soft), roomOffsets: offsets, roomSlots: total, unit: unitIndex))
+                        staticSoft: costs.map(\.soft), roomOffsets: offsets, roomSlots: total, unit: unitIndex,
+                        teamsOfTeacher: teamsOfTeacher))
             }
         }
         self.events = events
