@@ -76,7 +76,8 @@ struct AnnealingSearch {
 
     /// Rooms for event `e` at start `option`: per member its rooms, keeping `preferred` ones that
     /// are free and allowed, else the best-fitting free rooms, else the least bad allowed ones.
-    func chooseRooms(_ e: Int, option: Int, preferred: [Int]? = nil) -> [Int] {
+    /// (Mutating so that it reads the state in place; see ``SearchState/roomIsFree(_:from:duration:besides:)``.)
+    mutating func chooseRooms(_ e: Int, option: Int, preferred: [Int]? = nil) -> [Int] {
         let event = problem.events[e]
         let start = event.starts[option]
         var chosen: [Int] = []
