@@ -91,9 +91,15 @@ struct AnnealingSearch {
                         continue
                     }
                 }
-                let free = member.roomOptions.first { room in
-                    !chosen.contains(room) && state.roomIsFree(room, from: start, duration: event.duration)
+                let used = member.roomOptions.first { room in
+                    !chosen.contains(room) && state.lessonUses(room, member.lesson)
+                        && state.roomIsFree(room, from: start, duration: event.duration)
                 }
+                let free =
+                    used
+                    ?? member.roomOptions.first { room in
+                        !chosen.contains(room) && state.roomIsFree(room, from: start, duration: event.duration)
+                    }
                 let fallback = member.roomOptions.first { !chosen.contains($0) } ?? member.roomOptions.first ?? 0
                 chosen.append(free ?? fallback)
             }
@@ -373,7 +379,7 @@ struct AnnealingSearch {
     }
 
     /// How to take a move back: the events it changed with their old starts and rooms.
-    private enum Undo {
+    enum Undo {
         case none
         case one(event: Int, option: Int, rooms: [Int])
         case two(first: Int, firstOption: Int, firstRooms: [Int], second: Int, secondOption: Int, secondRooms: [Int])
@@ -502,8 +508,10 @@ struct AnnealingSearch {
         return .many(undo)
     }
 
-    /// Gives one lesson of an event another allowed room.
-    private mutating func changeRoom() -> Undo {
+    /// Gives one lesson of an event another allowed room. When another event holds that room over
+    /// exactly the same periods and may use the first one's room instead, the two swap rooms:
+    /// with most rooms taken in most periods, a plain change would nearly always clash.
+    mutating func changeRoom() -> Undo {
         let e = problem.events.indices.randomElement(using: &rng) ?? 0
         let event = problem.events[e]
         guard event.roomSlots > 0 else { return .none }
@@ -516,6 +524,24 @@ struct AnnealingSearch {
         var newRooms = oldRooms
         newRooms[slot] = room
         let option = state.startOption[e]
+        let start = event.starts[option]
+        if !state.roomIsFree(room, from: start, duration: event.duration),
+            let (f, fSlot) = state.holder(of: room, start: start, duration: event.duration)
+        {
+            let other = problem.events[f]
+            let fRooms = state.rooms[f]
+            guard let fm = other.roomOffsets.lastIndex(where: { $0 <= fSlot }), other.members[fm].roomOptions.contains(oldRooms[slot]),
+                !fRooms.contains(oldRooms[slot])
+            else { return .none }
+            var fNewRooms = fRooms
+            fNewRooms[fSlot] = oldRooms[slot]
+            let fOption = state.startOption[f]
+            state.unplace(e)
+            state.unplace(f)
+            state.place(e, option: option, rooms: newRooms)
+            state.place(f, option: fOption, rooms: fNewRooms)
+            return .two(first: e, firstOption: option, firstRooms: oldRooms, second: f, secondOption: fOption, secondRooms: fRooms)
+        }
         state.unplace(e)
         state.place(e, option: option, rooms: newRooms)
         return .one(event: e, option: option, rooms: oldRooms)

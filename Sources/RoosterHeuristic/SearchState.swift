@@ -112,6 +112,26 @@ struct SearchState {
         return true
     }
 
+    /// The one placed event that holds `room` over exactly the periods from `start` for
+    /// `duration`, with the position of the room in its list; nil when none or several do, or
+    /// one holds it over other periods (a room swap needs a single partner of the same shape).
+    /// Mutating only so that callers borrow the state in place.
+    mutating func holder(of room: Int, start: Int, duration: Int) -> (event: Int, slot: Int)? {
+        var found: (event: Int, slot: Int)?
+        for f in problem.events.indices where startOption[f] >= 0 {
+            guard let slot = rooms[f].firstIndex(of: room) else { continue }
+            let other = problem.events[f]
+            let otherStart = other.starts[startOption[f]]
+            guard otherStart < start + duration, start < otherStart + other.duration else { continue }
+            guard found == nil, otherStart == start, other.duration == duration else { return nil }
+            found = (f, slot)
+        }
+        return found
+    }
+
+    /// Whether lesson `l` is already taught in `room` (room stability).
+    func lessonUses(_ room: Int, _ l: Int) -> Bool { lessonRoomUse[l * problem.roomCount + room] > 0 }
+
     /// Whether event `e` starting at `start` would share a period with another event of one of its
     /// teachers or groups, not counting `leaving` and `partner` (placed events that leave their
     /// periods in the same move; `e` itself when placed). A look at the counters alone, much
