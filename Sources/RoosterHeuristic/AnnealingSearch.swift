@@ -11,8 +11,10 @@ import RoosterSolving
 /// problem" (Computers & Operations Research 65, 2016): hard violations are part of the cost with a
 /// large weight, and the neighbourhoods are *move an event* to another start and *swap* the starts
 /// of two events; here also *Kempe chains* between two starts (Lü and Hao 2010, see
-/// ``kempeChain()``) and a move that changes one room. Construction places the most constrained
-/// events first, each where it adds least cost (best insertion).
+/// ``kempeChain()``) and a move that changes one room or swaps rooms with the event holding the
+/// new one (``changeRoom()``). With a feasible timetable, moves and swaps that would add a clash are
+/// rejected unevaluated (``SearchState/wouldClash(_:at:leaving:_:)``). Construction places the
+/// most constrained events first, each where it adds least cost (best insertion).
 struct AnnealingSearch {
     /// Outcome of one search.
     struct Outcome {
@@ -91,8 +93,12 @@ struct AnnealingSearch {
                         continue
                     }
                 }
+                // A free room the lesson already uses (room stability), then the best-fitting free
+                // one. Not in a re-solve, which keeps what it can: there the preference moved
+                // lessons for stability (test `teacherAbsentOnTuesdays`: 20 moved where 7 do without).
                 let used = member.roomOptions.first { room in
-                    !chosen.contains(room) && state.lessonUses(room, member.lesson)
+                    problem.compiled.reference == nil && !chosen.contains(room)
+                        && state.lessonUses(room, member.lesson)
                         && state.roomIsFree(room, from: start, duration: event.duration)
                 }
                 let free =
@@ -509,8 +515,9 @@ struct AnnealingSearch {
     }
 
     /// Gives one lesson of an event another allowed room. When another event holds that room over
-    /// exactly the same periods and may use the first one's room instead, the two swap rooms:
-    /// with most rooms taken in most periods, a plain change would nearly always clash.
+    /// exactly the same periods and may use the first one's room instead, the two swap rooms
+    /// (except in a re-solve): with most rooms taken in most periods, a plain change would nearly
+    /// always clash.
     mutating func changeRoom() -> Undo {
         let e = problem.events.indices.randomElement(using: &rng) ?? 0
         let event = problem.events[e]
@@ -525,7 +532,9 @@ struct AnnealingSearch {
         newRooms[slot] = room
         let option = state.startOption[e]
         let start = event.starts[option]
-        if !state.roomIsFree(room, from: start, duration: event.duration),
+        // Not in a re-solve: there swaps trade lessons' rooms for small gains elsewhere that the
+        // change weights price too low (test `teacherAbsentOnTuesdays`: 54 moved with swaps, 7 without).
+        if problem.compiled.reference == nil, !state.roomIsFree(room, from: start, duration: event.duration),
             let (f, fSlot) = state.holder(of: room, start: start, duration: event.duration)
         {
             let other = problem.events[f]

@@ -130,7 +130,7 @@ struct SearchState {
     }
 
     /// Whether lesson `l` is already taught in `room` (room stability).
-    func lessonUses(_ room: Int, _ l: Int) -> Bool { lessonRoomUse[l * problem.roomCount + room] > 0 }
+    @inline(__always) func lessonUses(_ room: Int, _ l: Int) -> Bool { lessonRoomUse[l * problem.roomCount + room] > 0 }
 
     /// Whether event `e` starting at `start` would share a period with another event of one of its
     /// teachers or groups, not counting `leaving` and `partner` (placed events that leave their
@@ -156,7 +156,7 @@ struct SearchState {
     }
 
     /// How many members of placed event `e` (none when `e` is −1) teach with teacher `t` in `slot`.
-    private func teacherOccupancy(_ e: Int, _ t: Int, at slot: Int) -> Int {
+    @inline(__always) private func teacherOccupancy(_ e: Int, _ t: Int, at slot: Int) -> Int {
         guard e >= 0, startOption[e] >= 0 else { return 0 }
         let event = problem.events[e]
         let start = event.starts[startOption[e]]
@@ -167,7 +167,7 @@ struct SearchState {
     }
 
     /// 1 when placed event `e` (not −1) occupies `slot` with group `g`, else 0.
-    private func groupOccupancy(_ e: Int, _ g: Int, at slot: Int) -> Int {
+    @inline(__always) private func groupOccupancy(_ e: Int, _ g: Int, at slot: Int) -> Int {
         guard e >= 0, startOption[e] >= 0 else { return 0 }
         let event = problem.events[e]
         let start = event.starts[startOption[e]]
