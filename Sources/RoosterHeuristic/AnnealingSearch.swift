@@ -71,6 +71,9 @@ struct AnnealingSearch {
         self.verify = verify
     }
 
+    /// A re-solve from a reference timetable: it repairs and keeps what it can instead of exploring.
+    private var isResolve: Bool { problem.compiled.reference != nil }
+
     private var cost: Int { mutating get { state.hard * hardWeight + state.soft } }
     var score: Score { mutating get { Score(hard: state.hard, soft: state.soft) } }
 
@@ -78,8 +81,7 @@ struct AnnealingSearch {
 
     /// Rooms for event `e` at start `option`: per member its rooms, keeping `preferred` ones that
     /// are free and allowed, else the best-fitting free rooms, else the least bad allowed ones.
-    /// (Mutating so that it reads the state in place; see ``SearchState/roomIsFree(_:from:duration:besides:)``.)
-    mutating func chooseRooms(_ e: Int, option: Int, preferred: [Int]? = nil) -> [Int] {
+    func chooseRooms(_ e: Int, option: Int, preferred: [Int]? = nil) -> [Int] {
         let event = problem.events[e]
         let start = event.starts[option]
         var chosen: [Int] = []
@@ -97,7 +99,7 @@ struct AnnealingSearch {
                 // one. Not in a re-solve, which keeps what it can: there the preference moved
                 // lessons for stability (test `teacherAbsentOnTuesdays`: 20 moved where 7 do without).
                 let used = member.roomOptions.first { room in
-                    problem.compiled.reference == nil && !chosen.contains(room)
+                    !isResolve && !chosen.contains(room)
                         && state.lessonUses(room, member.lesson)
                         && state.roomIsFree(room, from: start, duration: event.duration)
                 }
@@ -244,7 +246,7 @@ struct AnnealingSearch {
     /// schedule's time or moves (a re-solve repairs with the whole cost instead, so as not to move
     /// lessons away from the reference for free); the rest is left to annealing.
     mutating func begin(schedule: Limit, startedAt: ContinuousClock.Instant) {
-        let ejecting = problem.compiled.reference == nil && problem.choiceSeats == nil
+        let ejecting = !isResolve && problem.choiceSeats == nil
         let leftOut = construct(deadline: schedule.deadline, leavingOut: ejecting)
         walk = Walk()
         if ejecting, state.hard > 0 || !leftOut.isEmpty {
@@ -264,7 +266,7 @@ struct AnnealingSearch {
         // the time or iterations. A re-solve starts without phase 1: blind to soft cost, the repair
         // would move many lessons away from the reference for free; only when the whole cost has not
         // repaired the timetable after a quarter of the search does phase 1 take over.
-        walk.repairing = state.hard > 0 && problem.compiled.reference == nil
+        walk.repairing = state.hard > 0 && !isResolve
         walk.phaseStart = ContinuousClock.now
         walk.phaseStartIteration = walk.iteration
         walk.finished = movable.isEmpty || score == .zero
@@ -293,7 +295,6 @@ struct AnnealingSearch {
         until stop: Limit, schedule: Limit, startedAt: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?
     ) {
         guard !walk.finished else { return }
-        let resolving = problem.compiled.reference != nil
         var temperature = walk.repairing ? Self.repairTemperature : startTemperature
         var lastProgress = ContinuousClock.now
         var first = true
@@ -312,7 +313,7 @@ struct AnnealingSearch {
                 } else {
                     fraction = (now - walk.phaseStart).inSeconds / max((schedule.deadline.instant - walk.phaseStart).inSeconds, 1e-9)
                 }
-                if resolving, !walk.escalated, !walk.repairing, state.hard > 0, fraction >= 0.25 {
+                if isResolve, !walk.escalated, !walk.repairing, state.hard > 0, fraction >= 0.25 {
                     walk.repairing = true
                     walk.escalated = true
                 }
@@ -534,7 +535,7 @@ struct AnnealingSearch {
         let start = event.starts[option]
         // Not in a re-solve: there swaps trade lessons' rooms for small gains elsewhere that the
         // change weights price too low (test `teacherAbsentOnTuesdays`: 54 moved with swaps, 7 without).
-        if problem.compiled.reference == nil, !state.roomIsFree(room, from: start, duration: event.duration),
+        if !isResolve, !state.roomIsFree(room, from: start, duration: event.duration),
             let (f, fSlot) = state.holder(of: room, start: start, duration: event.duration)
         {
             let other = problem.events[f]

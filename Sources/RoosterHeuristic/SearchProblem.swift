@@ -93,20 +93,20 @@ final class SearchProblem: Sendable {
     let spreads: [DaySpread]
     let spreadsOfLesson: [[Int]]
     let lessonRoomCount: [Int]
-    let lessonStudents: [Int]
+    var lessonStudents: [Int] { compiled.lessonStudents }
     /// Lessons whose room capacity counts (choice lessons are limited by enrolment instead).
     let lessonCountsCapacity: [Bool]
     let roomCapacity: [Int]
     /// `roomUnavailable[room * slotCount + slot]`.
-    let roomUnavailable: [Bool]
+    var roomUnavailable: [Bool] { compiled.roomUnavailable }
     let teacherMaxPeriodsPerDay: [Int?]
     let teacherMaxDays: [Int?]
     /// Soft limits on a teacher's week: days above the preferred number, periods short on a day taught.
     let teacherPreferredMaxDays: [Int?]
     let teacherMinPeriodsPerDay: [Int?]
     /// `teacherUnavailable[teacher * slotCount + slot]`: unavailable or on a day off.
-    let teacherUnavailable: [Bool]
-    let teams: [CompiledSchool.Team]
+    var teacherUnavailable: [Bool] { compiled.teacherUnavailable }
+    var teams: [CompiledSchool.Team] { compiled.teams }
     /// Problems that make the school unsolvable as modelled (an event without any start).
     let problems: [Diagnostic]
     /// Per event, the other movable events that share a teacher or a group with it: the partners
@@ -125,14 +125,14 @@ final class SearchProblem: Sendable {
     /// The rule `choiceSeats` compiled, when the school takes choice lessons.
     let choiceSeats: ChoiceSeatLayout?
     /// Per slot: whether a group without a lesson there is idle (not a mentor, choice, independent-work or coaching period).
-    let groupTeachingSlot: [Bool]
+    var groupTeachingSlot: [Bool] { compiled.groupTeachingSlot }
     /// Per slot: whether a teacher without a lesson there is idle (not a coach window).
-    let teacherGapSlot: [Bool]
+    var teacherGapSlot: [Bool] { compiled.teacherGapSlot }
     /// `groupDailyMinimum[group]`, `groupDailyMaximum[group]`: lesson periods a day (rule `dailyLessons`).
-    let groupDailyMinimum: [Int]
-    let groupDailyMaximum: [Int?]
+    var groupDailyMinimum: [Int] { compiled.groupDailyMinimum }
+    var groupDailyMaximum: [Int?] { compiled.groupDailyMaximum }
     /// `groupAttends[group * dayCount + day]`.
-    let groupAttends: [Bool]
+    var groupAttends: [Bool] { compiled.groupAttends }
 
     func weight(_ rule: RuleID) -> Int { compiled.weight(rule) }
 
@@ -142,15 +142,6 @@ final class SearchProblem: Sendable {
 
     init(compiled: CompiledSchool) {
         self.compiled = compiled
-        lessonStudents = compiled.lessonStudents
-        roomUnavailable = compiled.roomUnavailable
-        teacherUnavailable = compiled.teacherUnavailable
-        teams = compiled.teams
-        groupTeachingSlot = compiled.groupTeachingSlot
-        teacherGapSlot = compiled.teacherGapSlot
-        groupDailyMinimum = compiled.groupDailyMinimum
-        groupDailyMaximum = compiled.groupDailyMaximum
-        groupAttends = compiled.groupAttends
         let school = compiled.school
         self.school = school
         slots = compiled.slots

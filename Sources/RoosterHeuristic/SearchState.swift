@@ -105,9 +105,7 @@ struct SearchState {
 
     /// True when the room is free over the periods an event would take from `start`, apart from
     /// `besides` occupants (1: the event itself, when it is placed).
-    /// Mutating only so that the search's mutating moves read the state in place instead of
-    /// copying it for the call (as ``wouldClash(_:at:leaving:_:)``).
-    mutating func roomIsFree(_ room: Int, from start: Int, duration: Int, besides: Int32 = 0) -> Bool {
+    @inline(__always) func roomIsFree(_ room: Int, from start: Int, duration: Int, besides: Int32 = 0) -> Bool {
         for s in start..<(start + duration) where roomAt[room * slotCount + s] > besides { return false }
         return true
     }
@@ -115,8 +113,7 @@ struct SearchState {
     /// The one placed event that holds `room` over exactly the periods from `start` for
     /// `duration`, with the position of the room in its list; nil when none or several do, or
     /// one holds it over other periods (a room swap needs a single partner of the same shape).
-    /// Mutating only so that callers borrow the state in place.
-    mutating func holder(of room: Int, start: Int, duration: Int) -> (event: Int, slot: Int)? {
+    @inline(__always) func holder(of room: Int, start: Int, duration: Int) -> (event: Int, slot: Int)? {
         var found: (event: Int, slot: Int)?
         for f in problem.events.indices where startOption[f] >= 0 {
             guard let slot = rooms[f].firstIndex(of: room) else { continue }
@@ -136,9 +133,8 @@ struct SearchState {
     /// teachers or groups, not counting `leaving` and `partner` (placed events that leave their
     /// periods in the same move; `e` itself when placed). A look at the counters alone, much
     /// cheaper than placing: the search rejects moves that would add a clash to a timetable
-    /// without hard violations on this answer. Mutating only so that callers borrow the state in
-    /// place: a non-mutating call from a mutating move copied the whole state first.
-    mutating func wouldClash(_ e: Int, at start: Int, leaving: Int, _ partner: Int = -1) -> Bool {
+    /// without hard violations on this answer.
+    @inline(__always) func wouldClash(_ e: Int, at start: Int, leaving: Int, _ partner: Int = -1) -> Bool {
         let event = problem.events[e]
         for s in start..<(start + event.duration) {
             for member in event.members {
@@ -331,9 +327,10 @@ struct SearchState {
 
     // MARK: - Local costs
 
-    // The cost helpers are inlined into `apply`: called from a mutating method, a non-inlined
-    // non-mutating call copied the whole state (every counter array retained and released) on
-    // each call, a third of the search's time (perf, comp07: 724k → 966k moves/s inlined).
+    // The cost helpers and the queries above are inlined into their callers: called from a
+    // mutating method, a non-inlined non-mutating call copied the whole state (every counter array
+    // retained and released) on each call, a third of the search's time (perf, comp07: 724k →
+    // 966k moves/s inlined).
 
     /// Gaps and periods short of the daily minimum (soft), periods above the daily maximum (hard)
     /// of a teacher on a day; without `withSoft`, the hard part alone.

@@ -34,7 +34,7 @@ struct ClashScreenTests {
     )
     func screenAgreesWithTimetable() throws {
         for (name, school) in [("comp01", try Schools.itc("comp01")), ("rich school", Fixture.richSchool)] {
-            var (problem, state) = searchedState(school, seed: 3)
+            let (problem, state) = searchedState(school, seed: 3)
             var rng = SeededGenerator(seed: 3)
             var clashing = 0, free = 0
             for _ in 0..<3_000 {
