@@ -52,7 +52,9 @@ extension AnnealingSearch {
         var ejections = Array(repeating: 0, count: problem.events.count)
         var placedAt = Array(repeating: -Self.ejectionTabuTenure - 1, count: problem.events.count)
         var step = 0
-        var swap = SwapAttempt(events: problem.events.count, callLimit: Self.swapCallLimit, deadline: deadline, budget: budget)
+        var swap = SwapAttempt(
+            events: problem.events.count, days: problem.dayCount, periods: problem.slotCount, callLimit: Self.swapCallLimit,
+            deadline: deadline, budget: budget)
         while !queue.isEmpty, evaluations < budget {
             if step & 15 == 0, deadline?.hasPassed == true || Task.isCancelled { break }
             step += 1
@@ -115,14 +117,100 @@ extension AnnealingSearch {
         return (false, evaluations)
     }
 
-    /// What placing event `e` at start `option` displaces: the placed events it clashes with
-    /// (sharing a teacher or group at an overlapping time), those in its rooms when one is taken
-    /// twice, then, one by one, placed events on days within the reach of its hard day spreads
-    /// whose removal lowers the hard cost — first those of its lesson and spreads
-    /// (``SearchProblem/dayPartners``), then those sharing a teacher or group — until none is
-    /// left. Nil when the start breaks a hard rule whatever is displaced. The state is left as it
-    /// was.
+    /// What placing event `e` at start `option` displaces, from a partial timetable that breaks no
+    /// hard rule: the placed events it clashes with (sharing a teacher or group at an overlapping
+    /// time), those in its rooms when one is taken, then those its hard day rules rule out. Nil
+    /// when the start breaks a hard rule whatever is displaced. Counted where no hard rule limits
+    /// a day, else found by trial.
     fileprivate mutating func displacement(placing e: Int, at option: Int) -> (rooms: [Int], displaced: [Int])? {
+        problem.hasHardDayLimits ? displacementByTrial(placing: e, at: option) : displacementByCounting(placing: e, at: option)
+    }
+
+    /// ``displacement(placing:at:)`` read off the counters, without placing anything: the clashing
+    /// events, the holders of its rooms, the other occurrences that day of a lesson taught at most
+    /// once a day, and the placed events of its hard day spreads on days within their reach. Exact
+    /// when no other hard rule limits a day (``SearchProblem/hasHardDayLimits``): the remaining
+    /// hard rules involve only events that share a period.
+    mutating func displacementByCounting(placing e: Int, at option: Int) -> (rooms: [Int], displaced: [Int])? {
+        let event = problem.events[e]
+        guard event.staticHard[option] == 0 else { return nil }
+        // Two of its members with one teacher clash whatever is displaced.
+        guard event.members.reduce(0, { $0 + $1.teachers.count }) == event.teachers.count else { return nil }
+        let start = event.starts[option]
+        let end = start + event.duration
+        let rooms = chooseRooms(e, option: option)
+        for (k, room) in rooms.enumerated() where rooms[..<k].contains(room) { return nil }
+        // The occupants of its teachers, groups and rooms in its periods: movable ones go, a fixed
+        // one (or a room it may not use then) rules the start out.
+        var displaced: [Int] = []
+        var shared = false
+        func take(_ occupant: SearchState.Occupant) -> Bool {
+            switch occupant {
+            case .none: return true
+            case .one(let other):
+                if problem.events[other].isFixed { return false }
+                if !displaced.contains(other) { displaced.append(other) }
+                return true
+            case .several:
+                shared = true
+                return true
+            }
+        }
+        for s in start..<end {
+            for t in event.teachers where !take(state.occupant(ofTeacher: t, at: s)) { return nil }
+            for g in event.groups where !take(state.occupant(ofGroup: g, at: s)) { return nil }
+            for room in rooms {
+                if problem.roomUnavailable[room * problem.slotCount + s] || !take(state.occupant(ofRoom: room, at: s)) { return nil }
+            }
+        }
+        // Two events in one place: the timetable breaks a hard rule already, so counting would not
+        // be exact (not reached from the ejection chains, which keep their timetable clean).
+        if shared { return displacementByTrial(placing: e, at: option) }
+        let day = problem.dayOfSlot[start]
+        func dayOf(_ other: Int) -> Int { problem.dayOfSlot[problem.events[other].starts[state.startOption[other]]] }
+        // Lessons taught at most once a day: the other occurrences that day go (the same unit's
+        // events hold them); any left are fixed.
+        if event.members.contains(where: { problem.lessonMaxPerDay[$0.lesson] == 1 }) {
+            for other in problem.dayPartners[e] where problem.events[other].unit == event.unit && state.startOption[other] >= 0 {
+                if dayOf(other) == day, !displaced.contains(other) { displaced.append(other) }
+            }
+            for member in event.members where problem.lessonMaxPerDay[member.lesson] == 1 {
+                let leaving = displaced.filter { dayOf($0) == day && problem.events[$0].unit == event.unit }.count
+                guard state.lessonOccurrences(member.lesson, on: day) == leaving else { return nil }
+            }
+        }
+        var spreads: [Int] = []
+        for member in event.members {
+            for spread in problem.spreadsOfLesson[member.lesson] where problem.spreads[spread].hard && problem.spreads[spread].minDays >= 1
+            {
+                if spreads.contains(spread) { return nil }  // two of its own occurrences on one day
+                spreads.append(spread)
+            }
+        }
+        for spread in spreads {
+            let reach = problem.spreads[spread].minDays - 1
+            func isNear(_ other: Int) -> Bool { abs(dayOf(other) - day) <= reach }
+            for other in problem.eventsOfSpread[spread] where other != e && state.startOption[other] >= 0 && !displaced.contains(other) {
+                if isNear(other) { displaced.append(other) }
+            }
+            // Occurrences near its day that are not displaced are fixed ones.
+            var leaving = 0
+            for other in displaced where isNear(other) {
+                for member in problem.events[other].members {
+                    leaving += problem.spreadsOfLesson[member.lesson].filter { $0 == spread }.count
+                }
+            }
+            guard state.spreadOccurrences(spread, near: day) == leaving else { return nil }
+        }
+        return (rooms, displaced)
+    }
+
+    /// ``displacement(placing:at:)`` by trial: places `e`, takes out the events it clashes with
+    /// and those in its rooms when one is taken twice, then, one by one, placed events on days
+    /// within the reach of its hard day spreads whose removal lowers the hard cost — first those of
+    /// its lesson and spreads (``SearchProblem/dayPartners``), then those sharing a teacher or
+    /// group — until none is left. The state is left as it was.
+    mutating func displacementByTrial(placing e: Int, at option: Int) -> (rooms: [Int], displaced: [Int])? {
         let event = problem.events[e]
         let start = event.starts[option]
         let end = start + event.duration
@@ -208,8 +296,18 @@ extension AnnealingSearch {
         fileprivate var reach: [Int]
         fileprivate var reachStamp: [Int]
         fileprivate var stamp = 0
+        /// ``ClashOrder``'s counts per day and per period, kept between orders so that each order
+        /// does not allocate them anew; all zero and false between orders.
+        fileprivate var spreadCover: [Int]
+        fileprivate var spreadBlocked: [Bool]
+        fileprivate var cover: [Int]
+        fileprivate var blocked: [Bool]
 
-        init(events: Int, callLimit: Int, deadline: Deadline?, budget: Int) {
+        init(events: Int, days: Int, periods: Int, callLimit: Int, deadline: Deadline?, budget: Int) {
+            spreadCover = Array(repeating: 0, count: days)
+            spreadBlocked = Array(repeating: false, count: days)
+            cover = Array(repeating: 0, count: periods)
+            blocked = Array(repeating: false, count: periods)
             moved = Array(repeating: false, count: events)
             reach = Array(repeating: 0, count: events)
             reachStamp = Array(repeating: 0, count: events)
@@ -303,37 +401,41 @@ extension AnnealingSearch {
                     }
                 }
             }
-            var spreadCover = [Int](repeating: 0, count: problem.dayCount)
-            var spreadBlocked = [Bool](repeating: false, count: problem.dayCount)
             for other in partners {
                 let day = problem.dayOfSlot[problem.events[other].starts[search.state.startOption[other]]]
                 let reach = attempt.reach[other]
                 for near in max(day - reach, 0)...min(day + reach, problem.dayCount - 1) {
-                    if attempt.moved[other] { spreadBlocked[near] = true } else { spreadCover[near] += 1 }
+                    if attempt.moved[other] { attempt.spreadBlocked[near] = true } else { attempt.spreadCover[near] += 1 }
                 }
             }
             // Per slot, placed events sharing a teacher or group there, apart from the spread's.
-            var cover = [Int](repeating: 0, count: problem.slotCount)
-            var blocked = [Bool](repeating: false, count: problem.slotCount)
             for other in problem.conflicting[e] where search.state.startOption[other] >= 0 {
                 let otherEvent = problem.events[other]
                 let otherStart = otherEvent.starts[search.state.startOption[other]]
                 let isPartner = attempt.reachStamp[other] == attempt.stamp
                 for s in otherStart..<(otherStart + otherEvent.duration) {
-                    if attempt.moved[other] { blocked[s] = true } else if !isPartner { cover[s] += 1 }
+                    if attempt.moved[other] { attempt.blocked[s] = true } else if !isPartner { attempt.cover[s] += 1 }
                 }
             }
             pending.reserveCapacity(starts.count)
             for option in starts.indices where problem.events[e].staticHard[option] == 0 {
                 let day = problem.dayOfSlot[starts[option]]
-                var bound = 0, isBlocked = spreadBlocked[day]
+                var bound = 0, isBlocked = attempt.spreadBlocked[day]
                 for s in starts[option]..<(starts[option] + duration) {
-                    bound = max(bound, cover[s])
-                    isBlocked = isBlocked || blocked[s]
+                    bound = max(bound, attempt.cover[s])
+                    isBlocked = isBlocked || attempt.blocked[s]
                 }
-                if !isBlocked { pending.append((bound + spreadCover[day]) << 32 | search.rng.below(1 << 16) << 16 | option) }
+                if !isBlocked { pending.append((bound + attempt.spreadCover[day]) << 32 | search.rng.below(1 << 16) << 16 | option) }
             }
             pending.sort(by: >)
+            for day in 0..<problem.dayCount {
+                attempt.spreadCover[day] = 0
+                attempt.spreadBlocked[day] = false
+            }
+            for s in 0..<problem.slotCount {
+                attempt.cover[s] = 0
+                attempt.blocked[s] = false
+            }
         }
 
         /// The start that displaces fewest among those left, if it displaces at most `limit`

@@ -124,6 +124,12 @@ final class SearchProblem: Sendable {
     let eventsOfSpread: [[Int]]
     /// The rule `choiceSeats` compiled, when the school takes choice lessons.
     let choiceSeats: ChoiceSeatLayout?
+    /// Whether a hard rule limits what is taught on a day (a lesson's `maxPerDay` above 1, a
+    /// teacher's periods a day or days a week, team time): a placement can then break a hard rule
+    /// together with events at other times, and which of them to displace is a choice. Without
+    /// such rules the events a placement must displace can be counted (ejection chains); a
+    /// `maxPerDay` of 1 leaves no choice either (every other occurrence that day goes).
+    let hasHardDayLimits: Bool
     /// Per slot: whether a group without a lesson there is idle (not a mentor, choice, independent-work or coaching period).
     var groupTeachingSlot: [Bool] { compiled.groupTeachingSlot }
     /// Per slot: whether a teacher without a lesson there is idle (not a coach window).
@@ -221,6 +227,9 @@ final class SearchProblem: Sendable {
             }
         }
         self.events = events
+        hasHardDayLimits =
+            !compiled.teams.isEmpty || lessonMaxPerDay.contains { ($0 ?? 1) > 1 } || teacherMaxPeriodsPerDay.contains { $0 != nil }
+            || teacherMaxDays.contains { $0 != nil }
         choiceSeats = ChoiceSeatLayout(school: school, events: events, slotCount: slotCount)
         unitCount = compiled.units.count
         self.problems = problems

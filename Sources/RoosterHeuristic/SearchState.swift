@@ -36,6 +36,11 @@ struct SearchState {
     /// counts an isolated lesson once per distinct lesson, so repeats (clashes) are subtracted.
     private var groupRepeatsAt: [Int32]
     private var roomAt: [Int32]
+    /// Beside `teacherAt`, `groupAt` and `roomAt`, the sum of `event + 1` over the occupants, which
+    /// names the occupant where there is exactly one (``Occupant``).
+    private var teacherHolders: [Int32]
+    private var groupHolders: [Int32]
+    private var roomHolders: [Int32]
     private var teacherDayBusy: [Int32]
     private var teacherDaysWorked: [Int32]
     private var lessonDay: [Int32]
@@ -69,6 +74,9 @@ struct SearchState {
         unitAt = Array(repeating: 0, count: problem.unitCount * slotCount)
         groupRepeatsAt = Array(repeating: 0, count: problem.groupCount * slotCount)
         roomAt = Array(repeating: 0, count: problem.roomCount * slotCount)
+        teacherHolders = teacherAt
+        groupHolders = groupAt
+        roomHolders = roomAt
         teacherDayBusy = Array(repeating: 0, count: problem.teacherCount * dayCount)
         teacherDaysWorked = Array(repeating: 0, count: problem.teacherCount)
         lessonDay = Array(repeating: 0, count: problem.lessonCount * dayCount)
@@ -110,20 +118,47 @@ struct SearchState {
         return true
     }
 
+    /// Who takes a teacher, group or room in a period.
+    enum Occupant {
+        case none
+        case one(Int)
+        /// Two events, or one event twice (a clash either way).
+        case several
+    }
+
+    @inline(__always) private static func occupant(_ counts: [Int32], _ holders: [Int32], at index: Int) -> Occupant {
+        switch counts[index] {
+        case 0: .none
+        case 1: .one(Int(holders[index]) - 1)
+        default: .several
+        }
+    }
+
+    @inline(__always) func occupant(ofTeacher t: Int, at slot: Int) -> Occupant {
+        Self.occupant(teacherAt, teacherHolders, at: t * slotCount + slot)
+    }
+
+    @inline(__always) func occupant(ofGroup g: Int, at slot: Int) -> Occupant {
+        Self.occupant(groupAt, groupHolders, at: g * slotCount + slot)
+    }
+
+    @inline(__always) func occupant(ofRoom room: Int, at slot: Int) -> Occupant {
+        Self.occupant(roomAt, roomHolders, at: room * slotCount + slot)
+    }
+
     /// The one placed event that holds `room` over exactly the periods from `start` for
     /// `duration`, with the position of the room in its list; nil when none or several do, or
     /// one holds it over other periods (a room swap needs a single partner of the same shape).
     @inline(__always) func holder(of room: Int, start: Int, duration: Int) -> (event: Int, slot: Int)? {
-        var found: (event: Int, slot: Int)?
-        for f in problem.events.indices where startOption[f] >= 0 {
-            guard let slot = rooms[f].firstIndex(of: room) else { continue }
-            let other = problem.events[f]
-            let otherStart = other.starts[startOption[f]]
-            guard otherStart < start + duration, start < otherStart + other.duration else { continue }
-            guard found == nil, otherStart == start, other.duration == duration else { return nil }
-            found = (f, slot)
+        guard case .one(let f) = occupant(ofRoom: room, at: start) else { return nil }
+        let other = problem.events[f]
+        guard other.starts[startOption[f]] == start, other.duration == duration, let slot = rooms[f].firstIndex(of: room) else {
+            return nil
         }
-        return found
+        for s in (start + 1)..<(start + duration) {
+            guard case .one(let g) = occupant(ofRoom: room, at: s), g == f else { return nil }
+        }
+        return (f, slot)
     }
 
     /// Whether lesson `l` is already taught in `room` (room stability).
@@ -150,6 +185,12 @@ struct SearchState {
         }
         return false
     }
+
+    /// Occurrences of day spread `spread`'s lessons on days fewer than its `minDays` from `day`.
+    @inline(__always) func spreadOccurrences(_ spread: Int, near day: Int) -> Int { closeOccurrences(spread, day) }
+
+    /// Occurrences of lesson `l` on `day`.
+    @inline(__always) func lessonOccurrences(_ l: Int, on day: Int) -> Int { Int(lessonDay[l * dayCount + day]) }
 
     /// How many members of placed event `e` (none when `e` is −1) teach with teacher `t` in `slot`.
     @inline(__always) private func teacherOccupancy(_ e: Int, _ t: Int, at slot: Int) -> Int {
@@ -216,16 +257,19 @@ struct SearchState {
         }
 
         // Counters, with conflict pairs as they change.
+        let holderChange = Int32(sign * (e + 1))
         for s in start..<end {
             for member in event.members {
                 for t in member.teachers {
                     let change = Self.change(&teacherAt, at: t * slotCount + s, by: sign)
+                    teacherHolders[t * slotCount + s] += holderChange
                     baseHard += change.pairs
                     if change.count == (sign > 0 ? 1 : 0) { markTeacherBusy(t, day, by: Int32(sign)) }
                 }
             }
             for g in event.groups {
                 baseHard += Self.change(&groupAt, at: g * slotCount + s, by: sign).pairs
+                groupHolders[g * slotCount + s] += holderChange
             }
             let occurrences = Self.change(&unitAt, at: event.unit * slotCount + s, by: sign).count
             if occurrences >= (sign > 0 ? 2 : 1) {
@@ -234,6 +278,7 @@ struct SearchState {
             for room in rooms[e] {
                 let index = room * slotCount + s
                 baseHard += Self.change(&roomAt, at: index, by: sign).pairs
+                roomHolders[index] += holderChange
                 if problem.roomUnavailable[index] { baseHard += sign }
             }
         }
