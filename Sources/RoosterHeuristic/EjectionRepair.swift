@@ -159,6 +159,9 @@ extension AnnealingSearch {
         for s in start..<end {
             for t in event.teachers where !take(state.occupant(ofTeacher: t, at: s)) { return nil }
             for g in event.groups where !take(state.occupant(ofGroup: g, at: s)) { return nil }
+        }
+        let clashing = displaced.count
+        for s in start..<end {
             for room in rooms {
                 if problem.roomUnavailable[room * problem.slotCount + s] || !take(state.occupant(ofRoom: room, at: s)) { return nil }
             }
@@ -166,6 +169,11 @@ extension AnnealingSearch {
         // Two events in one place: the timetable breaks a hard rule already, so counting would not
         // be exact (not reached from the ejection chains, which keep their timetable clean).
         if shared { return displacementByTrial(placing: e, at: option) }
+        // In the order trial finds them (clashes, rooms, day rules; each by event number), so that
+        // both give the same chains.
+        displaced[..<clashing].sort()
+        displaced[clashing...].sort()
+        let byDay = displaced.count
         let day = problem.dayOfSlot[start]
         func dayOf(_ other: Int) -> Int { problem.dayOfSlot[problem.events[other].starts[state.startOption[other]]] }
         // Lessons taught at most once a day: the other occurrences that day go (the same unit's
@@ -202,6 +210,7 @@ extension AnnealingSearch {
             }
             guard state.spreadOccurrences(spread, near: day) == leaving else { return nil }
         }
+        displaced[byDay...].sort()
         return (rooms, displaced)
     }
 
