@@ -18,7 +18,7 @@ import Synchronization
 ///    ``wholeProgramColumnLimit`` columns; comp01 has 5,851): once the heuristic has finished or
 ///    a quarter of the time has passed, the whole program is solved from the heuristic's best
 ///    timetable so far (handed over through ``RoosterSolving/SolveOptions/incumbent``). A proven
-///    optimum stops the heuristic.
+///    optimum stops the heuristic, and so does a timetable of the heuristic's at the bound.
 ///
 /// The answer is the better timetable of the two lines by the checker's score, the bound the better
 /// of the two bounds. On larger schools the MIP line ends after the bound, and the heuristic has
@@ -56,6 +56,17 @@ public struct AutoSolver: TimetableSolver {
             handOver.finish()
             return result
         }
+        // A timetable at the proven bound is optimal: the heuristic stops there.
+        let watcher = Task {
+            while !handOver.isFinished, !Task.isCancelled {
+                if handOver.reachedBound {
+                    alone.cancel()
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        defer { watcher.cancel() }
         let mipLine = await withTaskCancellationHandler {
             await self.mipLine(school, options: options, startedAt: startedAt, handOver: handOver)
         } onCancel: {
@@ -89,6 +100,7 @@ public struct AutoSolver: TimetableSolver {
         boundOptions.iterationLimit = nil  // the heuristic's moves; the bound is limited by its share of the time
         var bound = mip.partitionBound(of: school, options: boundOptions)?.value
         log("auto: partition bound \(bound.map(String.init) ?? "none") after \(elapsed()) s\n")
+        if let bound { handOver.record(bound: bound) }
 
         let exact = ExactTimetabling(school: school, checker: checker)
         log("auto: program of \(exact.model.columns.count) columns and \(exact.model.rows.count) rows\n")
@@ -120,9 +132,10 @@ public struct AutoSolver: TimetableSolver {
     }()
 }
 
-/// The heuristic line's best timetable so far, for the MIP line to start from.
+/// The heuristic line's best timetable so far, for the MIP line to start from, and the MIP line's
+/// bound, for the heuristic to stop at.
 private final class HandOver: Sendable {
-    private let state = Mutex<(best: (timetable: Timetable, score: Score)?, finished: Bool)>((nil, false))
+    private let state = Mutex<(best: (timetable: Timetable, score: Score)?, finished: Bool, bound: Int?)>((nil, false, nil))
 
     func offer(_ timetable: Timetable, _ score: Score) {
         state.withLock { state in
@@ -132,6 +145,15 @@ private final class HandOver: Sendable {
 
     func finish() { state.withLock { $0.finished = true } }
 
+    func record(bound: Int) { state.withLock { $0.bound = max($0.bound ?? 0, bound) } }
+
     var best: (timetable: Timetable, score: Score)? { state.withLock { $0.best } }
     var isFinished: Bool { state.withLock { $0.finished } }
+    /// Whether the best timetable so far is feasible and at the bound: no timetable is better.
+    var reachedBound: Bool {
+        state.withLock { state in
+            guard let best = state.best, let bound = state.bound else { return false }
+            return best.score.isFeasible && best.score.soft <= bound
+        }
+    }
 }

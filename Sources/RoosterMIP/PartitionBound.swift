@@ -19,7 +19,8 @@ import RoosterSolving
 /// Teachers' soft rules, soft day spreads and changes from a reference add nothing to it (their
 /// cost is at least zero). Schools with choice lessons or lessons in some weeks only get no bound.
 package struct PartitionBound {
-    /// The school cut into parts, each with the checker that charges it.
+    /// The school cut into parts, each with the checker that charges it; the last one, "rooms",
+    /// charges room capacity and stability alone.
     package let parts: [(name: String, school: School, checker: Checker)]
 
     /// Rules charged to no part: a teacher's cost depends on lessons of many groups.
@@ -72,10 +73,19 @@ package struct PartitionBound {
             let part = Self.part(of: school, lessons: groupless, keeping: [], owned: { _ in true })
             parts.append(("lessons without a group", part, partChecker))
         }
-        // Last, so that it gets the time the group parts leave (most finish in milliseconds).
-        parts.append(("rooms", Self.withoutStudents(school), Checker(weightOverrides: roomOverrides)))
+        // Last, so that they get the time the group parts leave (most finish in milliseconds): the
+        // rooms by their weekly periods, then with times. Both bound the same costs, so the
+        // larger counts.
+        let rooms = CompiledSchool(school: Self.withoutStudents(school), checker: Checker(weightOverrides: roomOverrides))
+        roomPacking = RoomPackingBound(
+            compiled: rooms, capacityWeight: rooms.weight(.roomCapacity), stabilityWeight: rooms.weight(.roomStability))
+        parts.append(("rooms", rooms.school, Checker(weightOverrides: roomOverrides)))
         self.parts = parts
     }
+
+    /// The rooms' costs bounded from their weekly periods alone (``RoomPackingBound``): small
+    /// where the rooms part with times is too large to solve.
+    let roomPacking: RoomPackingBound?
 
     /// Groups cut into parts of at most `limit` lessons: each part starts from the largest group
     /// left and takes in, one by one, the group that shares most lessons with it, while it fits,
@@ -162,24 +172,49 @@ extension MIPSolver {
     public func partitionBound(of school: School, options: SolveOptions) -> LowerBound? {
         let deadline = options.deadline(from: .now)
         guard let partition = PartitionBound(school: school, checker: options.checker) else { return nil }
-        var bound = LowerBound(value: 0, parts: partition.parts.count, partsSolved: 0)
-        for (index, part) in partition.parts.enumerated() {
-            if deadline.hasPassed || Task.isCancelled { break }
-            let exact = ExactTimetabling(school: part.school, checker: part.checker)
-            guard exact.problems.isEmpty, exact.formulation.boundIsValid else { continue }
-            var runner = runner(deadline: deadline.share(1 / Double(partition.parts.count - index)))
+        let programs = partition.parts.count + (partition.roomPacking == nil ? 0 : 1)
+        var bound = LowerBound(value: 0, parts: programs, partsSolved: 0)
+        var solved = 0
+        /// The bound of one program in its share of the time left; nil when the backend fails.
+        func solve(_ model: MIPModel, name: String) -> Int? {
+            var runner = runner(deadline: deadline.share(1 / Double(programs - solved)))
+            solved += 1
             runner.stepLimit = options.iterationLimit
             runner.log = nil
             let started = ContinuousClock.now
-            guard let solution = try? runner.solve(exact.model) else { return nil }
+            guard let solution = try? runner.solve(model) else { return nil }
             if solution.status == .optimal { bound.partsSolved += 1 }
             let value =
                 (solution.status == .optimal ? solution.objective : solution.bound).map { max(Int(($0 - 1e-6).rounded(.up)), 0) } ?? 0
-            bound.value += value
             log?(
-                "bound: \(part.name): \(solution.status == .optimal ? "optimum" : "bound") \(value) of \(exact.model.columns.count) columns in "
+                "bound: \(name): \(solution.status == .optimal ? "optimum" : "bound") \(value) of \(model.columns.count) columns in "
                     + "\(((ContinuousClock.now - started).inSeconds * 100).rounded() / 100) s\n")
+            return value
         }
+        var rooms = 0
+        for (index, part) in partition.parts.enumerated() {
+            if deadline.hasPassed || Task.isCancelled { break }
+            let isRooms = index == partition.parts.count - 1
+            if isRooms, let packing = partition.roomPacking {
+                // The rooms by their weekly periods before the rooms with times: quick, and what
+                // counts when the program with times is too large to finish.
+                if packing.model.isTriviallyInfeasible {
+                    solved += 1
+                } else {
+                    guard let value = solve(packing.model, name: "rooms by weekly periods") else { return nil }
+                    rooms = value
+                }
+                if deadline.hasPassed || Task.isCancelled { break }
+            }
+            let exact = ExactTimetabling(school: part.school, checker: part.checker)
+            guard exact.problems.isEmpty, exact.formulation.boundIsValid else {
+                solved += 1
+                continue
+            }
+            guard let value = solve(exact.model, name: part.name) else { return nil }
+            if isRooms { rooms = max(rooms, value) } else { bound.value += value }
+        }
+        bound.value += rooms
         return bound
     }
 }

@@ -141,6 +141,26 @@ struct GLPKSolverTests {
         #expect(result.bound == score.soft)
     }
 
+    @Test("Auto stops the heuristic at a timetable that meets the partition bound, without solving the whole program (seed 1)")
+    func autoStopsAtTheBound() async {
+        // An isolated lesson and a missing day that no timetable avoids (7), which the bound proves.
+        var school = F.school(with: [
+            Lesson(id: "2V1-du", teachers: ["JDV"], groups: ["2V1"], countPerWeek: 1, allowedSegments: ["instruction"]),
+            Lesson(
+                id: "3H2-wi", teachers: ["ABE"], groups: ["3H2"], countPerWeek: 3, allowedSegments: ["instruction"], minDays: 3),
+        ])
+        school.ruleWeights[.isolatedLessons] = 2
+        school.ruleWeights[.minWorkingDays] = 5
+        school.teachers[1].unavailable = Set([F.wed, F.thu, F.fri].flatMap { day in (0..<6).map { F.at(day, $0) } })
+        let limit = 3_000_000
+        let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend()), wholeProgramColumnLimit: 0).solve(
+            school, options: SolveOptions(timeLimit: .seconds(3_600), iterationLimit: limit, seed: 1, threads: 1))
+        let score = checked(result, school)
+        #expect(score.hard == 0 && score.soft >= 7, "seed 1: \(score)")
+        #expect(result.status == .optimal && result.bound == score.soft, "seed 1: \(score), bound \(result.bound ?? -1)")
+        #expect(result.statistics.iterations < limit / 10, "seed 1: stopped after \(result.statistics.iterations) moves")
+    }
+
     @Test("dailyLessons in the program: GLPK spreads a group's week over the days and proves it, the checker agreeing")
     func dailyLessons() async {
         let school = F.school(with: [F.german2V1(count: 4), F.maths2V1(count: 2)])

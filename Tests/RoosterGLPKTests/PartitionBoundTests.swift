@@ -53,6 +53,48 @@ struct PartitionBoundTests {
         #expect(bound.value <= optimum.score.soft, "bound \(bound.value), optimum \(optimum.score.soft)")
     }
 
+    /// Rooms R1 and R2 open in two periods a week each, LAB the only room of a class larger than
+    /// its 24 seats: maths (four times, R1 or R2) cannot stay in one room, German of 2V1 (28
+    /// students, twice in LAB) is four students short each time.
+    static var roomBoundSchool: School {
+        var school = F.school(with: [
+            Lesson(id: "2V1-wi", teachers: ["ABE"], groups: ["2V1"], countPerWeek: 4, allowedRooms: ["R1", "R2"]),
+            Lesson(id: "2V1-du", teachers: ["JDV"], groups: ["2V1"], countPerWeek: 2, allowedRooms: ["LAB"]),
+        ])
+        let open = [F.at(F.mon, 3), F.at(F.tue, 3)]
+        let week = Set((0..<5).flatMap { day in (0..<6).map { F.at(day, $0) } })
+        school.rooms[0].unavailable = week.subtracting(open)
+        school.rooms[1].unavailable = week.subtracting([F.at(F.wed, 3), F.at(F.thu, 3)])
+        school.ruleWeights[.dailyLessons] = 0
+        return school
+    }
+
+    @Test("What the rooms cannot avoid is in the bound: a lesson split over two rooms, a class too large for its only room")
+    func forcedRoomCosts() async throws {
+        let school = Self.roomBoundSchool
+        let solver = MIPSolver(backend: GLPKBackend())
+        let bound = try #require(solver.partitionBound(of: school, options: options))
+        let optimum = await solver.solve(school, options: options)
+        #expect(optimum.status == .optimal)
+        let report = Checker().check(optimum.timetable, against: school)
+        #expect(report.score == optimum.score)
+        #expect(report.penaltyByRule[.roomStability] == 1 && report.penaltyByRule[.roomCapacity] == 8, "\(report.penaltyByRule)")
+        #expect(bound.value >= 1 + 8, "bound \(bound.value): the second room and 2 × 4 students")
+        #expect(bound.value <= optimum.score.soft, "bound \(bound.value), optimum \(optimum.score.soft)")
+    }
+
+    @Test("comp01: the rooms by their weekly periods prove 5, the best known (GLPK's rooms part with times reaches 4 in its time)")
+    func comp01RoomsBound() async throws {
+        let school = try SchoolFile.load(GLPKSolverTests.fixtures.appendingPathComponent("comp01.ctt")).school
+        let packing = try #require(
+            RoomPackingBound(compiled: CompiledSchool(school: school, checker: Checker()), capacityWeight: 1, stabilityWeight: 1))
+        var runner = MIPSolver(backend: GLPKBackend()).runner(deadline: Deadline(after: .seconds(3_600)))
+        runner.stepLimit = 20_000
+        let solution = try runner.solve(packing.model)
+        #expect(solution.status == .optimal)
+        #expect(solution.objective.map { Int($0.rounded()) } == 5)
+    }
+
     @Test("Schools with choice lessons are not cut into parts: no bound rather than a wrong one")
     func choiceSchoolsGetNone() {
         var school = F.school(with: [
