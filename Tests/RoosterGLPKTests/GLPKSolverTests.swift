@@ -144,14 +144,7 @@ struct GLPKSolverTests {
     @Test("Auto stops the heuristic at a timetable that meets the partition bound, without solving the whole program (seed 1)")
     func autoStopsAtTheBound() async {
         // An isolated lesson and a missing day that no timetable avoids (7), which the bound proves.
-        var school = F.school(with: [
-            Lesson(id: "2V1-du", teachers: ["JDV"], groups: ["2V1"], countPerWeek: 1, allowedSegments: ["instruction"]),
-            Lesson(
-                id: "3H2-wi", teachers: ["ABE"], groups: ["3H2"], countPerWeek: 3, allowedSegments: ["instruction"], minDays: 3),
-        ])
-        school.ruleWeights[.isolatedLessons] = 2
-        school.ruleWeights[.minWorkingDays] = 5
-        school.teachers[1].unavailable = Set([F.wed, F.thu, F.fri].flatMap { day in (0..<6).map { F.at(day, $0) } })
+        let school = PartitionBoundTests.forcedCostSchool
         let limit = 3_000_000
         let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend()), wholeProgramColumnLimit: 0).solve(
             school, options: SolveOptions(timeLimit: .seconds(3_600), iterationLimit: limit, seed: 1, threads: 1))

@@ -30,12 +30,9 @@ struct PartitionBoundTests {
         #expect(bound.partsSolved == bound.parts, "seed \(seed): every part of a small school is solved")
     }
 
-    @Test(
-        "What a school cannot avoid is in the bound: a class with one lesson on a day, and a teacher there on fewer days than a lesson needs"
-    )
-    func forcedCosts() async throws {
-        // 2V1's only lesson is once a week: isolated whatever the timetable (weight 2). Maths of
-        // 3H2 asks for 3 days, but its teacher comes on 2 (weight 5 for the missing day).
+    /// 2V1's only lesson is once a week: isolated whatever the timetable (weight 2). Maths of 3H2
+    /// asks for 3 days, but its teacher comes on 2 (weight 5 for the missing day).
+    static var forcedCostSchool: School {
         var school = F.school(with: [
             Lesson(id: "2V1-du", teachers: ["JDV"], groups: ["2V1"], countPerWeek: 1, allowedSegments: ["instruction"]),
             Lesson(
@@ -44,13 +41,27 @@ struct PartitionBoundTests {
         school.ruleWeights[.isolatedLessons] = 2
         school.ruleWeights[.minWorkingDays] = 5
         school.teachers[1].unavailable = Set([F.wed, F.thu, F.fri].flatMap { day in (0..<6).map { F.at(day, $0) } })
+        return school
+    }
+
+    @Test(
+        "What a school cannot avoid is in the bound: a class with one lesson on a day, and a teacher there on fewer days than a lesson needs"
+    )
+    func forcedCosts() async throws {
+        let (bound, optimum) = try await boundAndOptimum(Self.forcedCostSchool)
+        #expect(bound >= 2 + 5, "bound \(bound): the isolated lesson and the missing day")
+        #expect(bound <= optimum.score.soft, "bound \(bound), optimum \(optimum.score.soft)")
+    }
+
+    /// The partition bound of `school` and GLPK's proven optimum, as the checker scores it.
+    func boundAndOptimum(_ school: School) async throws -> (bound: Int, optimum: CheckReport) {
         let solver = MIPSolver(backend: GLPKBackend())
         let bound = try #require(solver.partitionBound(of: school, options: options))
         let optimum = await solver.solve(school, options: options)
         #expect(optimum.status == .optimal)
-        #expect(Checker().check(optimum.timetable, against: school).score == optimum.score)
-        #expect(bound.value >= 2 + 5, "bound \(bound.value): the isolated lesson and the missing day")
-        #expect(bound.value <= optimum.score.soft, "bound \(bound.value), optimum \(optimum.score.soft)")
+        let report = Checker().check(optimum.timetable, against: school)
+        #expect(report.score == optimum.score)
+        return (bound.value, report)
     }
 
     /// Rooms R1 and R2 open in two periods a week each, LAB the only room of a class larger than
@@ -71,16 +82,10 @@ struct PartitionBoundTests {
 
     @Test("What the rooms cannot avoid is in the bound: a lesson split over two rooms, a class too large for its only room")
     func forcedRoomCosts() async throws {
-        let school = Self.roomBoundSchool
-        let solver = MIPSolver(backend: GLPKBackend())
-        let bound = try #require(solver.partitionBound(of: school, options: options))
-        let optimum = await solver.solve(school, options: options)
-        #expect(optimum.status == .optimal)
-        let report = Checker().check(optimum.timetable, against: school)
-        #expect(report.score == optimum.score)
-        #expect(report.penaltyByRule[.roomStability] == 1 && report.penaltyByRule[.roomCapacity] == 8, "\(report.penaltyByRule)")
-        #expect(bound.value >= 1 + 8, "bound \(bound.value): the second room and 2 × 4 students")
-        #expect(bound.value <= optimum.score.soft, "bound \(bound.value), optimum \(optimum.score.soft)")
+        let (bound, optimum) = try await boundAndOptimum(Self.roomBoundSchool)
+        #expect(optimum.penaltyByRule[.roomStability] == 1 && optimum.penaltyByRule[.roomCapacity] == 8, "\(optimum.penaltyByRule)")
+        #expect(bound >= 1 + 8, "bound \(bound): the second room and 2 × 4 students")
+        #expect(bound <= optimum.score.soft, "bound \(bound), optimum \(optimum.score.soft)")
     }
 
     @Test("comp01: the rooms by their weekly periods prove 5, the best known (GLPK's rooms part with times reaches 4 in its time)")
