@@ -37,7 +37,9 @@ struct SearchState {
     private var groupRepeatsAt: [Int32]
     private var roomAt: [Int32]
     /// Beside `teacherAt`, `groupAt` and `roomAt`, the sum of `event + 1` over the occupants, which
-    /// names the occupant where there is exactly one (``Occupant``).
+    /// names the occupant where there is exactly one (``Occupant``). Added with wrapping: a
+    /// crowded period of a huge school may overflow the sum, which matters only where one occupant
+    /// is left, and there it is exact again.
     private var teacherHolders: [Int32]
     private var groupHolders: [Int32]
     private var roomHolders: [Int32]
@@ -262,14 +264,14 @@ struct SearchState {
             for member in event.members {
                 for t in member.teachers {
                     let change = Self.change(&teacherAt, at: t * slotCount + s, by: sign)
-                    teacherHolders[t * slotCount + s] += holderChange
+                    teacherHolders[t * slotCount + s] &+= holderChange
                     baseHard += change.pairs
                     if change.count == (sign > 0 ? 1 : 0) { markTeacherBusy(t, day, by: Int32(sign)) }
                 }
             }
             for g in event.groups {
                 baseHard += Self.change(&groupAt, at: g * slotCount + s, by: sign).pairs
-                groupHolders[g * slotCount + s] += holderChange
+                groupHolders[g * slotCount + s] &+= holderChange
             }
             let occurrences = Self.change(&unitAt, at: event.unit * slotCount + s, by: sign).count
             if occurrences >= (sign > 0 ? 2 : 1) {
@@ -278,7 +280,7 @@ struct SearchState {
             for room in rooms[e] {
                 let index = room * slotCount + s
                 baseHard += Self.change(&roomAt, at: index, by: sign).pairs
-                roomHolders[index] += holderChange
+                roomHolders[index] &+= holderChange
                 if problem.roomUnavailable[index] { baseHard += sign }
             }
         }

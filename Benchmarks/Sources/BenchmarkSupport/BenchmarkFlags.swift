@@ -1,14 +1,24 @@
 import Foundation
 import Rooster
 
-/// The `--flag value` pairs of a benchmark's command line, in order; a flag without a value ends them.
+/// The `--flag value` pairs of a benchmark's command line, in order. An argument without its pair
+/// (`--help`, a flag without a value) stops the benchmark before any run: a slip of the keyboard
+/// should not start an hour of runs with the default settings (it once did, beside a measurement).
 public func flagPairs(_ arguments: [String]) -> [(flag: String, value: String)] {
-    stride(from: 0, to: arguments.count - 1, by: 2).map { (arguments[$0], arguments[$0 + 1]) }
+    guard arguments.count.isMultiple(of: 2) else {
+        stop("\(arguments.last ?? "") has no value: options come as --flag value pairs (see the comment at the top of this benchmark's main.swift)")
+    }
+    return stride(from: 0, to: arguments.count, by: 2).map { (arguments[$0], arguments[$0 + 1]) }
 }
 
-/// Says on standard error that a benchmark does not know a flag.
-public func reportUnknownFlag(_ flag: String) {
-    FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+/// Stops the benchmark, before any run, on a flag it does not know.
+public func reportUnknownFlag(_ flag: String) -> Never {
+    stop("unknown option \(flag) (see the comment at the top of this benchmark's main.swift)")
+}
+
+private func stop(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("\(message)\n".utf8))
+    exit(2)
 }
 
 /// The ITC 2007 instance `name` from `folder` (`name.ctt`); nil after printing a table row that
