@@ -57,16 +57,7 @@ public struct AutoSolver: TimetableSolver {
             return result
         }
         // A timetable at the proven bound is optimal: the heuristic stops there.
-        let watcher = Task {
-            while !handOver.isFinished, !Task.isCancelled {
-                if handOver.reachedBound {
-                    alone.cancel()
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(10))
-            }
-        }
-        defer { watcher.cancel() }
+        handOver.whenBoundMet { alone.cancel() }
         let mipLine = await withTaskCancellationHandler {
             await self.mipLine(school, options: options, startedAt: startedAt, handOver: handOver)
         } onCancel: {
@@ -133,27 +124,46 @@ public struct AutoSolver: TimetableSolver {
 }
 
 /// The heuristic line's best timetable so far, for the MIP line to start from, and the MIP line's
-/// bound, for the heuristic to stop at.
+/// bound: when the best timetable is feasible and meets it, no timetable is better, and the
+/// heuristic is stopped.
 private final class HandOver: Sendable {
-    private let state = Mutex<(best: (timetable: Timetable, score: Score)?, finished: Bool, bound: Int?)>((nil, false, nil))
+    private struct State {
+        var best: (timetable: Timetable, score: Score)?
+        var finished = false
+        var bound: Int?
+        var stop: (@Sendable () -> Void)?
+    }
+
+    private let state = Mutex(State())
 
     func offer(_ timetable: Timetable, _ score: Score) {
-        state.withLock { state in
+        let stop = state.withLock { state -> (@Sendable () -> Void)? in
             if state.best.map({ score < $0.score }) ?? true { state.best = (timetable, score) }
+            return Self.stopIfBoundMet(&state)
         }
+        stop?()
     }
 
     func finish() { state.withLock { $0.finished = true } }
 
-    func record(bound: Int) { state.withLock { $0.bound = max($0.bound ?? 0, bound) } }
+    func record(bound: Int) {
+        let stop = state.withLock { state -> (@Sendable () -> Void)? in
+            state.bound = max(state.bound ?? 0, bound)
+            return Self.stopIfBoundMet(&state)
+        }
+        stop?()
+    }
+
+    /// Calls `stop` once, when the best timetable meets the bound.
+    func whenBoundMet(_ stop: @escaping @Sendable () -> Void) { state.withLock { $0.stop = stop } }
 
     var best: (timetable: Timetable, score: Score)? { state.withLock { $0.best } }
     var isFinished: Bool { state.withLock { $0.finished } }
-    /// Whether the best timetable so far is feasible and at the bound: no timetable is better.
-    var reachedBound: Bool {
-        state.withLock { state in
-            guard let best = state.best, let bound = state.bound else { return false }
-            return best.score.isFeasible && best.score.soft <= bound
-        }
+
+    /// The stop to call (taken, so that it runs once) when the best timetable is feasible and at the bound.
+    private static func stopIfBoundMet(_ state: inout State) -> (@Sendable () -> Void)? {
+        guard let best = state.best, let bound = state.bound, best.score.isFeasible, best.score.soft <= bound else { return nil }
+        defer { state.stop = nil }
+        return state.stop
     }
 }

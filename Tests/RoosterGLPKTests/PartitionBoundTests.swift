@@ -93,8 +93,8 @@ struct PartitionBoundTests {
         let school = try SchoolFile.load(GLPKSolverTests.fixtures.appendingPathComponent("comp01.ctt")).school
         let packing = try #require(
             RoomPackingBound(compiled: CompiledSchool(school: school, checker: Checker()), capacityWeight: 1, stabilityWeight: 1))
-        var runner = MIPSolver(backend: GLPKBackend()).runner(deadline: Deadline(after: .seconds(3_600)))
-        runner.stepLimit = 20_000
+        var runner = MIPSolver(backend: GLPKBackend()).runner(deadline: options.deadline(from: .now))
+        runner.stepLimit = options.iterationLimit
         let solution = try runner.solve(packing.model)
         #expect(solution.status == .optimal)
         #expect(solution.objective.map { Int($0.rounded()) } == 5)
