@@ -10,7 +10,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "checker-benchmark",
-            dependencies: [.product(name: "Rooster", package: "Rooster")],
+            dependencies: ["BenchmarkSupport", .product(name: "Rooster", package: "Rooster")],
             path: "Sources/CheckerBenchmark"
         ),
         .executableTarget(
@@ -52,7 +52,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "weekly-benchmark",
-            dependencies: [.product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster")],
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Rooster", package: "Rooster"), .product(name: "RoosterGLPK", package: "Rooster"),
+            ],
             path: "Sources/WeeklyBenchmark"
         ),
     ]

@@ -18,7 +18,7 @@ struct Settings {
         for (flag, value) in flagPairs(arguments) {
             switch flag {
             case "--data": data = value
-            case "--seconds": seconds = Double(value) ?? seconds
+            case "--seconds": seconds = parsed(value, for: flag, in: BenchmarkRange.seconds) { Double($0) }
             case "--instances": instances = value.split(separator: ",").map(String.init)
             default: reportUnknownFlag(flag)
             }

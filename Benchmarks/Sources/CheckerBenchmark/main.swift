@@ -3,12 +3,13 @@
 // incremental scoring, so it is the baseline an incremental scorer must beat.
 //
 //   swift run -c release --package-path Benchmarks checker-benchmark [ITC_FOLDER] [REPETITIONS]
+import BenchmarkSupport
 import Foundation
 import Rooster
 
-let arguments = CommandLine.arguments.dropFirst()
-let itcFolder = arguments.first ?? "../shared/data/itc2007-ctt"
-let repetitions = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
+let arguments = PositionalArguments(Array(CommandLine.arguments.dropFirst()), names: ["ITC_FOLDER", "REPETITIONS"])
+let itcFolder = arguments.text(0) ?? "../shared/data/itc2007-ctt"
+let repetitions = arguments.value(1, default: 20, in: BenchmarkRange.repetitions) { Int($0) }
 
 /// Median wall-clock milliseconds of `body` over the repetitions.
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {

@@ -31,18 +31,18 @@ struct Settings {
         for (flag, value) in flagPairs(arguments) {
             switch flag {
             case "--data": data = value
-            case "--seconds": seconds = Double(value) ?? seconds
-            case "--seeds": seeds = value.split(separator: ",").compactMap { UInt64($0) }
+            case "--seconds": seconds = parsed(value, for: flag, in: BenchmarkRange.seconds) { Double($0) }
+            case "--seeds": seeds = parsedList(value, for: flag, in: BenchmarkRange.seed) { UInt64($0) }
             case "--instances": instances = value.split(separator: ",").map(String.init)
-            case "--parallel": parallel = max(Int(value) ?? 1, 1)
-            case "--t0": t0 = Double(value) ?? t0
-            case "--tend": tEnd = Double(value) ?? tEnd
-            case "--hard-weight": hardWeight = Int(value) ?? hardWeight
-            case "--threads": threads = max(Int(value) ?? 1, 1)
+            case "--parallel": parallel = parsed(value, for: flag, in: BenchmarkRange.cores) { Int($0) }
+            case "--t0": t0 = parsed(value, for: flag, in: BenchmarkRange.temperature) { Double($0) }
+            case "--tend": tEnd = parsed(value, for: flag, in: BenchmarkRange.temperature) { Double($0) }
+            case "--hard-weight": hardWeight = parsed(value, for: flag, in: BenchmarkRange.hardWeight) { Int($0) }
+            case "--threads": threads = parsed(value, for: flag, in: BenchmarkRange.cores) { Int($0) }
             case "--independent": cooperates = value != "true"
-            case "--rounds": rounds = max(Int(value) ?? rounds, 1)
-            case "--exchange-from": exchangeFrom = Double(value) ?? exchangeFrom
-            case "--iterations": iterations = Int(value)
+            case "--rounds": rounds = parsed(value, for: flag, in: BenchmarkRange.rounds) { Int($0) }
+            case "--exchange-from": exchangeFrom = parsed(value, for: flag, in: BenchmarkRange.share) { Double($0) }
+            case "--iterations": iterations = parsed(value, for: flag, in: BenchmarkRange.moves) { Int($0) }
             default: reportUnknownFlag(flag)
             }
         }
@@ -68,7 +68,8 @@ struct Run: Sendable {
 let settings = Settings(Array(CommandLine.arguments.dropFirst()))
 print(
     "Heuristic, \(Int(settings.seconds)) s per run, \(settings.threads) thread(s)"
-        + (settings.threads > 1 ? (settings.cooperates ? ", cooperating in \(settings.rounds) rounds from \(settings.exchangeFrom)" : ", independent") : "")
+        + (settings.threads > 1
+            ? (settings.cooperates ? ", cooperating in \(settings.rounds) rounds from \(settings.exchangeFrom)" : ", independent") : "")
         + (settings.iterations.map { ", \($0) moves per search" } ?? "")
         + ", seeds \(settings.seeds.map(String.init).joined(separator: ",")), "
         + "T0 \(settings.t0), Tend \(settings.tEnd), hard weight \(settings.hardWeight)\n")

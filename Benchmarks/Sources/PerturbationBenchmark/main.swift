@@ -28,8 +28,8 @@ struct Settings {
         for (flag, value) in flagPairs(arguments) {
             switch flag {
             case "--data": data = value
-            case "--seconds": seconds = Double(value) ?? seconds
-            case "--seed": seed = UInt64(value) ?? seed
+            case "--seconds": seconds = parsed(value, for: flag, in: BenchmarkRange.seconds) { Double($0) }
+            case "--seed": seed = parsed(value, for: flag, in: BenchmarkRange.seed) { UInt64($0) }
             case "--instances": instances = value.split(separator: ",").map(String.init)
             default: reportUnknownFlag(flag)
             }
@@ -39,7 +39,7 @@ struct Settings {
 
 func load(_ instance: String, _ settings: Settings) throws -> School {
     if instance == "bioritme" { return try SchoolFile.load(URL(fileURLWithPath: "Examples/bioritme/school.yaml")).school }
-    if instance.hasPrefix("gen"), let students = Int(instance.dropFirst(3)) {
+    if instance.hasPrefix("gen"), let students = Int(instance.dropFirst(3)), BenchmarkRange.students.contains(students) {
         return SchoolGenerator(students: students, profile: .bioritme, seed: settings.seed).make()
     }
     return try SchoolFile.load(URL(fileURLWithPath: "\(settings.data)/\(instance).ctt")).school
@@ -139,4 +139,6 @@ for instance in settings.instances {
                 + "| \(moved(first.timetable, scratch.timetable, in: change.school)) | \(scratch.score.hard) | \(soft(scratch)) |")
     }
 }
-print("\nOld timetables: the heuristic for \(settings.seconds) s (seed \(settings.seed)); each re-solve and scratch solve \(settings.seconds) s.")
+print(
+    "\nOld timetables: the heuristic for \(settings.seconds) s (seed \(settings.seed)); each re-solve and scratch solve \(settings.seconds) s."
+)

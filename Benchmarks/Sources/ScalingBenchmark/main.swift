@@ -8,17 +8,17 @@ import BenchmarkSupport
 import Foundation
 import Rooster
 
-let arguments = CommandLine.arguments.dropFirst()
-let students = arguments.first.flatMap { Int($0) } ?? 600
-let limit = arguments.dropFirst().first.flatMap { Double($0) } ?? 60
-let seed = arguments.dropFirst(2).first.flatMap { UInt64($0) } ?? 1
+let arguments = PositionalArguments(Array(CommandLine.arguments.dropFirst()), names: ["STUDENTS", "SECONDS", "SEED", "WRITE_SCHOOL.yaml"])
+let students = arguments.value(0, default: 600, in: BenchmarkRange.students) { Int($0) }
+let limit = arguments.value(1, default: 60, in: BenchmarkRange.seconds) { Double($0) }
+let seed = arguments.value(2, default: 1, in: BenchmarkRange.seed) { UInt64($0) }
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
 let school = BaseSchoolGenerator(students: students, seed: seed).make()
-if let path = arguments.dropFirst(3).first {
+if let path = arguments.text(3) {
     try SchoolFile.write(school, to: URL(fileURLWithPath: path), as: .yaml)
 }
 let errors = school.validate().filter { $0.severity == .error }

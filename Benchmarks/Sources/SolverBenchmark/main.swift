@@ -17,7 +17,9 @@ struct Settings {
     var data = "../shared/data/itc2007-ctt"
     var seconds = 60.0
     var seed: UInt64 = 1
-    var modes = ["heuristic", "glpk", "auto"]
+    /// The solvers this benchmark can run, each by its `rooster solve --solver` name.
+    static let modes = ["heuristic", "glpk", "auto"]
+    var modes = Settings.modes
     var instances = (1...7).map { "comp0\($0)" } + ["gen200", "gen600", "gen1200", "gen2400"]
     var parallel = 1
     var threads = 1
@@ -27,13 +29,13 @@ struct Settings {
         for (flag, value) in flagPairs(arguments) {
             switch flag {
             case "--data": data = value
-            case "--seconds": seconds = Double(value) ?? seconds
-            case "--seed": seed = UInt64(value) ?? seed
-            case "--modes": modes = value.split(separator: ",").map(String.init)
+            case "--seconds": seconds = parsed(value, for: flag, in: BenchmarkRange.seconds) { Double($0) }
+            case "--seed": seed = parsed(value, for: flag, in: BenchmarkRange.seed) { UInt64($0) }
+            case "--modes": modes = parsedList(value, for: flag, from: Self.modes)
             case "--instances": instances = value.split(separator: ",").map(String.init)
-            case "--parallel": parallel = max(Int(value) ?? 1, 1)
-            case "--threads": threads = max(Int(value) ?? 1, 1)
-            case "--seeds": seeds = value.split(separator: ",").compactMap { UInt64($0) }
+            case "--parallel": parallel = parsed(value, for: flag, in: BenchmarkRange.cores) { Int($0) }
+            case "--threads": threads = parsed(value, for: flag, in: BenchmarkRange.cores) { Int($0) }
+            case "--seeds": seeds = parsedList(value, for: flag, in: BenchmarkRange.seed) { UInt64($0) }
             default: reportUnknownFlag(flag)
             }
         }
@@ -48,7 +50,7 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 func load(_ instance: String, _ settings: Settings) throws -> School {
-    if instance.hasPrefix("gen"), let students = Int(instance.dropFirst(3)) {
+    if instance.hasPrefix("gen"), let students = Int(instance.dropFirst(3)), BenchmarkRange.students.contains(students) {
         return BaseSchoolGenerator(students: students, seed: settings.seed).make()
     }
     return try SchoolFile.load(URL(fileURLWithPath: "\(settings.data)/\(instance).ctt")).school

@@ -4,15 +4,16 @@
 //   swift run -c release --package-path Benchmarks weekly-benchmark STUDENTS [BASE_SECONDS] [SEED] [PROFILE]
 //
 // Prints one Markdown row per method. The base timetable's solve time is not part of the measurement.
+import BenchmarkSupport
 import Foundation
 import Rooster
 import RoosterGLPK
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-let students = arguments.first.flatMap { Int($0) } ?? 600
-let baseSeconds = arguments.count > 1 ? Double(arguments[1]) ?? 60 : 60
-let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 7 : 7
-let profile = arguments.count > 3 ? SchoolGenerator.Profile(rawValue: arguments[3]) ?? .bioritme : .bioritme
+let arguments = PositionalArguments(Array(CommandLine.arguments.dropFirst()), names: ["STUDENTS", "BASE_SECONDS", "SEED", "PROFILE"])
+let students = arguments.value(0, default: 600, in: BenchmarkRange.students) { Int($0) }
+let baseSeconds = arguments.value(1, default: 60, in: BenchmarkRange.seconds) { Double($0) }
+let seed = arguments.value(2, default: 7, in: BenchmarkRange.seed) { UInt64($0) }
+let profile = arguments.choice(3, default: SchoolGenerator.Profile.bioritme)
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 // The whole week from Rooster's own solve, judged as a roostermaker would: solve (auto, as
 // `rooster solve`), enrol, plan coach conversations, then measure the week's shape.
 //
@@ -10,7 +11,6 @@
 import Foundation
 import Rooster
 import RoosterGLPK
-import BenchmarkSupport
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -22,30 +22,40 @@ func row(_ label: String, _ school: School, _ week: Timetable, seconds: Double) 
             + "\(shape.teacherGaps) | \(base.choiceSeatShortfall) | \(shape.hard) | \(String(format: "%.0f", seconds)) |")
 }
 
-if arguments.first == "--measure", arguments.count >= 5 {
-    let school = try SchoolFile.load(URL(fileURLWithPath: arguments[2])).school
-    let week = try TimetableFile.load(URL(fileURLWithPath: arguments[3]), for: school)
-    row(arguments[1], school, week, seconds: Double(arguments[4]) ?? 0)
+if arguments.first == "--measure" {
+    let measured = PositionalArguments(Array(arguments.dropFirst()), names: ["LABEL", "SCHOOL.yaml", "FULL.json", "SECONDS"])
+    guard let label = measured.text(0), let schoolPath = measured.text(1), let weekPath = measured.text(2) else {
+        FileHandle.standardError.write(Data("--measure needs LABEL SCHOOL.yaml FULL.json SECONDS\n".utf8))
+        exit(2)
+    }
+    let school = try SchoolFile.load(URL(fileURLWithPath: schoolPath)).school
+    let week = try TimetableFile.load(URL(fileURLWithPath: weekPath), for: school)
+    row(label, school, week, seconds: measured.value(3, default: 0, in: 0...BenchmarkRange.seconds.upperBound) { Double($0) })
     exit(0)
 }
 
-let seconds = arguments.first.flatMap(Double.init) ?? 30
-let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 1 : 1
+let settings = PositionalArguments(Array(arguments.prefix(2)), names: ["SECONDS", "SEED"])
+let seconds = settings.value(0, default: 30, in: BenchmarkRange.seconds) { Double($0) }
+let seed = settings.value(1, default: 1, in: BenchmarkRange.seed) { UInt64($0) }
 let names = arguments.count > 2 ? Array(arguments.dropFirst(2)) : ["bioritme", "coach", "blocks", "600", "1200", "2400"]
 
-print("| school | class-days | without instruction | one lesson | group gaps | teacher gaps | base choice seats short | hard after enrol + coach | seconds |")
+print(
+    "| school | class-days | without instruction | one lesson | group gaps | teacher gaps | base choice seats short | hard after enrol + coach | seconds |"
+)
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name in names {
     let school: School
     var limit = seconds
-    if let students = Int(name) {
+    if Int(name) != nil {
+        let students = parsed(name, for: "a generated school's students", in: BenchmarkRange.students) { Int($0) }
         school = SchoolGenerator(students: students, profile: .bioritme, seed: seed).make()
         limit *= 2
     } else {
         school = try SchoolFile.load(URL(fileURLWithPath: "Examples/\(name)/school.yaml")).school
     }
     let started = ContinuousClock.now
-    let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend())).solve(school, options: SolveOptions(timeLimit: .milliseconds(Int64(limit * 1000)), seed: seed))
+    let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend())).solve(
+        school, options: SolveOptions(timeLimit: .milliseconds(Int64(limit * 1000)), seed: seed))
     let week = (try? WeeklyLayers.plan(school: school, base: result.timetable, seed: seed))?.timetable ?? result.timetable
     row("\(name) (seed \(seed), \(Int(limit)) s)", school, week, seconds: (ContinuousClock.now - started).inSeconds)
 }
