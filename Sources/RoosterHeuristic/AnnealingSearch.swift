@@ -444,7 +444,7 @@ struct AnnealingSearch {
         guard !partners.isEmpty else { return .none }
         let b = partners[rng.below(partners.count)]
         let eventA = problem.events[a], eventB = problem.events[b]
-        let startA = eventA.starts[state.startOption[a]], startB = eventB.starts[state.startOption[b]]
+        let startA = state.start(of: a), startB = state.start(of: b)
         guard startA != startB, let newA = option(of: startB, in: eventA), let newB = option(of: startA, in: eventB) else { return .none }
         // Screened only when the two new placements cannot meet (apart in time), as counters cannot tell.
         if screensClashes, startB + eventA.duration <= startA || startA + eventB.duration <= startB,
@@ -489,7 +489,7 @@ struct AnnealingSearch {
             let destination = leavesFirst ? starts.1 : starts.0
             for b in problem.conflicting[e] {
                 let other = problem.events[b]
-                let start = other.starts[state.startOption[b]]
+                let start = state.start(of: b)
                 guard start < destination + duration, destination < start + other.duration else { continue }
                 guard start == destination, other.duration == duration else { return .none }
                 if chain.contains(where: { $0.event == b }) { continue }

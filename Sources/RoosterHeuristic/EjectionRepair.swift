@@ -175,15 +175,14 @@ extension AnnealingSearch {
         displaced[clashing...].sort()
         let byDay = displaced.count
         let day = problem.dayOfSlot[start]
-        func dayOf(_ other: Int) -> Int { problem.dayOfSlot[problem.events[other].starts[state.startOption[other]]] }
         // Lessons taught at most once a day: the other occurrences that day go (the same unit's
         // events hold them); any left are fixed.
         if event.members.contains(where: { problem.lessonMaxPerDay[$0.lesson] == 1 }) {
             for other in problem.dayPartners[e] where problem.events[other].unit == event.unit && state.startOption[other] >= 0 {
-                if dayOf(other) == day, !displaced.contains(other) { displaced.append(other) }
+                if state.day(of: other) == day, !displaced.contains(other) { displaced.append(other) }
             }
             for member in event.members where problem.lessonMaxPerDay[member.lesson] == 1 {
-                let leaving = displaced.filter { dayOf($0) == day && problem.events[$0].unit == event.unit }.count
+                let leaving = displaced.filter { state.day(of: $0) == day && problem.events[$0].unit == event.unit }.count
                 guard state.lessonOccurrences(member.lesson, on: day) == leaving else { return nil }
             }
         }
@@ -197,7 +196,7 @@ extension AnnealingSearch {
         }
         for spread in spreads {
             let reach = problem.spreads[spread].minDays - 1
-            func isNear(_ other: Int) -> Bool { abs(dayOf(other) - day) <= reach }
+            func isNear(_ other: Int) -> Bool { abs(state.day(of: other) - day) <= reach }
             for other in problem.eventsOfSpread[spread] where other != e && state.startOption[other] >= 0 && !displaced.contains(other) {
                 if isNear(other) { displaced.append(other) }
             }
@@ -233,13 +232,13 @@ extension AnnealingSearch {
         }
         if state.baseHard > 0 {
             for other in problem.conflicting[e] where state.startOption[other] >= 0 {
-                let otherStart = problem.events[other].starts[state.startOption[other]]
+                let otherStart = state.start(of: other)
                 if otherStart < end && start < otherStart + problem.events[other].duration { displace(other) }
             }
         }
         if state.baseHard > 0, rooms.contains(where: { !state.roomIsFree($0, from: start, duration: event.duration, besides: 1) }) {
             for other in movable where other != e && state.startOption[other] >= 0 {
-                let otherStart = problem.events[other].starts[state.startOption[other]]
+                let otherStart = state.start(of: other)
                 guard otherStart < end && start < otherStart + problem.events[other].duration else { continue }
                 if state.rooms[other].contains(where: rooms.contains) { displace(other) }
             }
@@ -256,7 +255,7 @@ extension AnnealingSearch {
             }
             search: for partners in [problem.dayPartners[e], problem.conflicting[e]] {
                 for other in partners where state.startOption[other] >= 0 {
-                    guard abs(problem.dayOfSlot[problem.events[other].starts[state.startOption[other]]] - day) <= reach else { continue }
+                    guard abs(state.day(of: other) - day) <= reach else { continue }
                     let before = state.baseHard
                     let option = state.startOption[other], otherRooms = state.rooms[other]
                     state.unplace(other)
@@ -411,7 +410,7 @@ extension AnnealingSearch {
                 }
             }
             for other in partners {
-                let day = problem.dayOfSlot[problem.events[other].starts[search.state.startOption[other]]]
+                let day = search.state.day(of: other)
                 let reach = attempt.reach[other]
                 for near in max(day - reach, 0)...min(day + reach, problem.dayCount - 1) {
                     if attempt.moved[other] { attempt.spreadBlocked[near] = true } else { attempt.spreadCover[near] += 1 }
@@ -420,7 +419,7 @@ extension AnnealingSearch {
             // Per slot, placed events sharing a teacher or group there, apart from the spread's.
             for other in problem.conflicting[e] where search.state.startOption[other] >= 0 {
                 let otherEvent = problem.events[other]
-                let otherStart = otherEvent.starts[search.state.startOption[other]]
+                let otherStart = search.state.start(of: other)
                 let isPartner = attempt.reachStamp[other] == attempt.stamp
                 for s in otherStart..<(otherStart + otherEvent.duration) {
                     if attempt.moved[other] { attempt.blocked[s] = true } else if !isPartner { attempt.cover[s] += 1 }

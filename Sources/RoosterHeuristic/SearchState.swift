@@ -148,6 +148,12 @@ struct SearchState {
         Self.occupant(roomAt, roomHolders, at: room * slotCount + slot)
     }
 
+    /// The start slot of event `e`, which must be placed.
+    @inline(__always) func start(of e: Int) -> Int { problem.events[e].starts[startOption[e]] }
+
+    /// The day of event `e`'s start; `e` must be placed.
+    @inline(__always) func day(of e: Int) -> Int { problem.dayOfSlot[start(of: e)] }
+
     /// The one placed event that holds `room` over exactly the periods from `start` for
     /// `duration`, with the position of the room in its list; nil when none or several do, or
     /// one holds it over other periods (a room swap needs a single partner of the same shape).
