@@ -34,8 +34,10 @@ package struct PartitionBound {
     ]
 
     /// Lessons per part at most (a group with more is a part alone): larger parts see more of the
-    /// conflicts between groups and give higher bounds, but take longer to solve.
-    static let lessonsPerPart = 40
+    /// conflicts between groups, but GLPK proves less of them in their time. With 20 rather than 40
+    /// comp05's bound at 30 s is 21 rather than 11, comp01–04, 06 and 07 the same (10 lowers
+    /// comp05 to 8; Benchmarks/README.md).
+    static let lessonsPerPart = 20
 
     /// Nil when the school has what the parts cannot cut (choice lessons, lessons in some weeks only).
     package init?(school: School, checker: Checker, lessonsPerPart: Int = PartitionBound.lessonsPerPart) {
@@ -51,10 +53,16 @@ package struct PartitionBound {
         for (l, groups) in groupsOfLesson.enumerated() { for g in groups { lessonsOfGroup[g].append(l) } }
         let groupParts = Self.groupParts(lessonsOfGroup: lessonsOfGroup, groupsOfLesson: groupsOfLesson, limit: lessonsPerPart)
 
-        // Each lesson is owned by the first part that holds one of its groups.
+        // Each lesson is owned by the part of its group with the fewest lessons (the first such
+        // part): a small group is where a lesson's minimum days force isolated lessons, which a
+        // larger group can fill around. comp07's curriculum q038 is one course over three days,
+        // three isolated lessons (6, comp07's optimum); owned with q037's part, q038's part put
+        // the three on one day and its bound was 0.
         var partOfGroup = [Int](repeating: -1, count: school.groups.count)
         for (k, groups) in groupParts.enumerated() { for g in groups { partOfGroup[g] = k } }
-        let owner = groupsOfLesson.map { groups in groups.map { partOfGroup[$0] }.min() }
+        let owner = groupsOfLesson.map { groups in
+            groups.min { (lessonsOfGroup[$0].count, partOfGroup[$0]) < (lessonsOfGroup[$1].count, partOfGroup[$1]) }.map { partOfGroup[$0] }
+        }
         // The rooms part: every lesson, charged for room capacity and stability alone; the group
         // parts then leave rooms out.
         var roomOverrides = checker.weightOverrides
@@ -89,7 +97,10 @@ package struct PartitionBound {
 
     /// Groups cut into parts of at most `limit` lessons: each part starts from the largest group
     /// left and takes in, one by one, the group that shares most lessons with it, while it fits,
-    /// so that the conflicts between groups that share lessons stay inside a part.
+    /// so that the conflicts between groups that share lessons stay inside a part. A group of one
+    /// lesson is a part alone: solved in milliseconds there, it gives what its lesson's minimum
+    /// days force on it (comp07's q038: 6), where inside a larger part GLPK's relaxation gives 0
+    /// before the part's time is up.
     static func groupParts(lessonsOfGroup: [[Int]], groupsOfLesson: [[Int]], limit: Int) -> [[Int]] {
         var taken = [Bool](repeating: false, count: lessonsOfGroup.count)
         var parts: [[Int]] = []
@@ -98,9 +109,11 @@ package struct PartitionBound {
             taken[first] = true
             var part = [first]
             var lessons = Set(lessonsOfGroup[first])
-            while true {
+            while lessonsOfGroup[first].count > 1 {
                 var shared: [Int: Int] = [:]
-                for l in lessons { for g in groupsOfLesson[l] where !taken[g] { shared[g, default: 0] += 1 } }
+                for l in lessons {
+                    for g in groupsOfLesson[l] where !taken[g] && lessonsOfGroup[g].count > 1 { shared[g, default: 0] += 1 }
+                }
                 let fitting = shared.filter { lessons.union(lessonsOfGroup[$0.key]).count <= limit }
                 guard let next = fitting.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { break }
                 taken[next] = true
@@ -170,8 +183,15 @@ extension MIPSolver {
     /// iteration limit in branch-and-bound steps; a part without a proven bound by then adds
     /// nothing. Nil when the school cannot be cut into parts or the backend fails.
     public func partitionBound(of school: School, options: SolveOptions) -> LowerBound? {
+        partitionBound(of: school, options: options, lessonsPerPart: PartitionBound.lessonsPerPart)
+    }
+
+    /// The partition bound with parts of at most `lessonsPerPart` lessons (tests cut small schools apart).
+    func partitionBound(of school: School, options: SolveOptions, lessonsPerPart: Int) -> LowerBound? {
         let deadline = options.deadline(from: .now)
-        guard let partition = PartitionBound(school: school, checker: options.checker) else { return nil }
+        guard let partition = PartitionBound(school: school, checker: options.checker, lessonsPerPart: lessonsPerPart) else {
+            return nil
+        }
         let programs = partition.parts.count + (partition.roomPacking == nil ? 0 : 1)
         var bound = LowerBound(value: 0, parts: programs, partsSolved: 0)
         var solved = 0

@@ -100,6 +100,45 @@ struct PartitionBoundTests {
         #expect(solution.objective.map { Int($0.rounded()) } == 5)
     }
 
+    /// comp07's shape in small: q2 is one course over three days (each lesson isolated for q2,
+    /// 3 × 2), q1 the same course with another that fills around it.
+    static let smallGroupCTT = """
+        Name: owners
+        Courses: 2
+        Rooms: 1
+        Days: 5
+        Periods_per_day: 4
+        Curricula: 2
+        Constraints: 0
+
+        COURSES:
+        c1 t1 3 3 10
+        c2 t2 3 1 10
+
+        ROOMS:
+        r1 30
+
+        CURRICULA:
+        q1 2 c1 c2
+        q2 1 c1
+
+        UNAVAILABILITY_CONSTRAINTS:
+
+        END.
+        """
+
+    @Test("A lesson's minimum days are charged with its smallest group, where they force isolated lessons (comp07's q038)")
+    func ownedWithTheSmallestGroup() async throws {
+        let school = try CTTFormat.parse(Self.smallGroupCTT, file: "owners.ctt")
+        let solver = MIPSolver(backend: GLPKBackend())
+        // One lesson per part: q1 and q2 apart, as comp07's q037 and q038 are.
+        let apart = try #require(solver.partitionBound(of: school, options: options, lessonsPerPart: 1))
+        let (together, optimum) = try await boundAndOptimum(school)
+        #expect(optimum.score.soft == 6, "\(optimum.penaltyByRule)")
+        #expect(apart.parts == 4 && apart.value == 6, "\(apart.parts) programs, bound \(apart.value): q2's three isolated lessons")
+        #expect(together == 6, "bound \(together) with both groups in one part")
+    }
+
     @Test("Schools with choice lessons are not cut into parts: no bound rather than a wrong one")
     func choiceSchoolsGetNone() {
         var school = F.school(with: [
