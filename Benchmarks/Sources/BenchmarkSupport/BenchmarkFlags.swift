@@ -62,13 +62,16 @@ public func parsedList<Value: Comparable>(
     return items
 }
 
+/// `value`, given for `option`, when it is one of `allowed`; any other stops the benchmark.
+public func parsed(_ value: String, for option: String, from allowed: [String]) -> String {
+    guard allowed.contains(value) else { stop("\(option) \(value): expected one of \(allowed.joined(separator: ", "))") }
+    return value
+}
+
 /// A comma-separated list given for `option` (`--modes heuristic,auto`), each item one of `allowed`.
 public func parsedList(_ value: String, for option: String, from allowed: [String]) -> [String] {
-    let items = value.split(separator: ",").map(String.init)
+    let items = value.split(separator: ",").map { parsed(String($0), for: option, from: allowed) }
     if items.isEmpty { stop("\(option) needs at least one value") }
-    for item in items where !allowed.contains(item) {
-        stop("\(option) \(item): expected one of \(allowed.joined(separator: ", "))")
-    }
     return items
 }
 
@@ -101,10 +104,9 @@ public struct PositionalArguments {
     /// Argument `index` as one of the cases of `Choice` (by raw value), or `fallback` when not given.
     public func choice<Choice: RawRepresentable & CaseIterable>(_ index: Int, default fallback: Choice) -> Choice
     where Choice.RawValue == String {
-        guard index < values.count else { return fallback }
-        guard let choice = Choice(rawValue: values[index]) else {
-            stop("\(names[index]) \(values[index]): expected one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        guard index < values.count,
+            let choice = Choice(rawValue: parsed(values[index], for: names[index], from: Choice.allCases.map(\.rawValue)))
+        else { return fallback }
         return choice
     }
 

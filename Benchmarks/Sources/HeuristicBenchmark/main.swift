@@ -39,7 +39,7 @@ struct Settings {
             case "--tend": tEnd = parsed(value, for: flag, in: BenchmarkRange.temperature) { Double($0) }
             case "--hard-weight": hardWeight = parsed(value, for: flag, in: BenchmarkRange.hardWeight) { Int($0) }
             case "--threads": threads = parsed(value, for: flag, in: BenchmarkRange.cores) { Int($0) }
-            case "--independent": cooperates = value != "true"
+            case "--independent": cooperates = parsed(value, for: flag, from: ["true", "false"]) == "false"
             case "--rounds": rounds = parsed(value, for: flag, in: BenchmarkRange.rounds) { Int($0) }
             case "--exchange-from": exchangeFrom = parsed(value, for: flag, in: BenchmarkRange.share) { Double($0) }
             case "--iterations": iterations = parsed(value, for: flag, in: BenchmarkRange.moves) { Int($0) }
