@@ -119,6 +119,18 @@ private func stop(_ message: String) -> Never {
     exit(2)
 }
 
+/// What `body` reads or writes, or the end of the benchmark (exit 1) with a message that names
+/// `file` and the error, rather than a crash on a missing or broken file.
+public func orStop<Value>(_ file: String, _ body: () throws -> Value) -> Value {
+    do {
+        return try body()
+    } catch {
+        let message = "\(error)"
+        FileHandle.standardError.write(Data((message.contains(file) ? message : "\(file): \(message)").appending("\n").utf8))
+        exit(1)
+    }
+}
+
 /// The ITC 2007 instance `name` from `folder` (`name.ctt`); nil after printing a table row that
 /// names the error, so that one unreadable instance does not end a benchmark.
 public func loadITCInstance(_ name: String, from folder: String) -> School? {

@@ -19,7 +19,7 @@ func seconds(_ duration: Duration) -> Double {
 
 let school = BaseSchoolGenerator(students: students, seed: seed).make()
 if let path = arguments.text(3) {
-    try SchoolFile.write(school, to: URL(fileURLWithPath: path), as: .yaml)
+    orStop(path) { try SchoolFile.write(school, to: URL(fileURLWithPath: path), as: .yaml) }
 }
 let errors = school.validate().filter { $0.severity == .error }
 if !errors.isEmpty {

@@ -28,8 +28,8 @@ if arguments.first == "--measure" {
         FileHandle.standardError.write(Data("--measure needs LABEL SCHOOL.yaml FULL.json SECONDS\n".utf8))
         exit(2)
     }
-    let school = try SchoolFile.load(URL(fileURLWithPath: schoolPath)).school
-    let week = try TimetableFile.load(URL(fileURLWithPath: weekPath), for: school)
+    let school = orStop(schoolPath) { try SchoolFile.load(URL(fileURLWithPath: schoolPath)).school }
+    let week = orStop(weekPath) { try TimetableFile.load(URL(fileURLWithPath: weekPath), for: school) }
     row(label, school, week, seconds: measured.value(3, default: 0, in: 0...BenchmarkRange.seconds.upperBound) { Double($0) })
     exit(0)
 }
@@ -51,7 +51,8 @@ for name in names {
         school = SchoolGenerator(students: students, profile: .bioritme, seed: seed).make()
         limit *= 2
     } else {
-        school = try SchoolFile.load(URL(fileURLWithPath: "Examples/\(name)/school.yaml")).school
+        let path = "Examples/\(name)/school.yaml"
+        school = orStop(path) { try SchoolFile.load(URL(fileURLWithPath: path)).school }
     }
     let started = ContinuousClock.now
     let result = await AutoSolver(mip: MIPSolver(backend: GLPKBackend())).solve(
