@@ -114,9 +114,10 @@ public struct PositionalArguments {
     public func text(_ index: Int) -> String? { index < values.count ? values[index] : nil }
 }
 
-private func stop(_ message: String) -> Never {
+/// Ends the benchmark with `message` on stderr: exit 2 for a command line it cannot use, 1 for a file.
+private func stop(_ message: String, exitCode: Int32 = 2) -> Never {
     FileHandle.standardError.write(Data("\(message)\n".utf8))
-    exit(2)
+    exit(exitCode)
 }
 
 /// What `body` reads or writes, or the end of the benchmark (exit 1) with a message that names
@@ -126,8 +127,7 @@ public func orStop<Value>(_ file: String, _ body: () throws -> Value) -> Value {
         return try body()
     } catch {
         let message = "\(error)"
-        FileHandle.standardError.write(Data((message.contains(file) ? message : "\(file): \(message)").appending("\n").utf8))
-        exit(1)
+        stop(message.contains(file) ? message : "\(file): \(message)", exitCode: 1)
     }
 }
 
