@@ -115,7 +115,7 @@ public struct PositionalArguments {
 }
 
 /// Ends the benchmark with `message` on stderr: exit 2 for a command line it cannot use, 1 for a file.
-private func stop(_ message: String, exitCode: Int32 = 2) -> Never {
+public func stop(_ message: String, exitCode: Int32 = 2) -> Never {
     FileHandle.standardError.write(Data("\(message)\n".utf8))
     exit(exitCode)
 }

@@ -5,7 +5,8 @@
 //       [--data ../shared/data/itc2007-ctt] [--seconds 60] [--seed 1] [--modes heuristic,glpk,auto] \
 //       [--instances comp01,comp02,gen200,gen600] [--parallel 2] [--threads 2] [--seeds 1,2,3]
 //
-// `genN` is a generated bioritme school of about N students (Benchmarks/Sources/BenchmarkSupport).
+// `genN` is a generated bioritme school of about N students (Benchmarks/Sources/BenchmarkSupport),
+// generated with --seed whatever --seeds lists, so that the seeds vary only the search.
 // Each run uses `--threads` searches (default one; auto adds its GLPK line); with --parallel 2 two
 // runs share the machine. With --seeds every instance and mode runs once per seed, one row each.
 import BenchmarkSupport

@@ -25,8 +25,7 @@ func row(_ label: String, _ school: School, _ week: Timetable, seconds: Double) 
 if arguments.first == "--measure" {
     let measured = PositionalArguments(Array(arguments.dropFirst()), names: ["LABEL", "SCHOOL.yaml", "FULL.json", "SECONDS"])
     guard let label = measured.text(0), let schoolPath = measured.text(1), let weekPath = measured.text(2) else {
-        FileHandle.standardError.write(Data("--measure needs LABEL SCHOOL.yaml FULL.json SECONDS\n".utf8))
-        exit(2)
+        stop("--measure needs LABEL SCHOOL.yaml FULL.json SECONDS")
     }
     let school = orStop(schoolPath) { try SchoolFile.load(URL(fileURLWithPath: schoolPath)).school }
     let week = orStop(weekPath) { try TimetableFile.load(URL(fileURLWithPath: weekPath), for: school) }
